@@ -1,0 +1,24 @@
+namespace TitleReview.Contracts.Events;
+
+// Owned by Intake. Personal numbers (身份证) stay inside Intake's own documents: the ledger is read by every
+// service and replayed by auditors, so it carries only what the later steps need.
+
+public sealed record ApplicationSubmitted(
+    Guid ApplicationId,
+    string ApplicantName,
+    string Employer,
+    string Series,
+    string Specialty,
+    TitleLevel Level,
+    string CycleId,
+    DateTimeOffset SubmittedAt) : IApplicationEvent;
+
+public sealed record ApplicationResubmitted(
+    Guid ApplicationId,
+    IReadOnlyList<string> ChangedModules,
+    DateTimeOffset ResubmittedAt) : IApplicationEvent;
+
+public sealed record ApplicationWithdrawn(
+    Guid ApplicationId,
+    string Reason,
+    DateTimeOffset WithdrawnAt) : IApplicationEvent;

@@ -1,0 +1,68 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Events;
+using TitleReview.ServiceDefaults.Messaging;
+
+namespace TitleReview.ServiceDefaults.EventStore;
+
+public static class EventStoreRegistration
+{
+    /// <summary>All services share one ledger schema for the event tables.</summary>
+    public const string LedgerSchema = "ledger";
+
+    public const string ConnectionName = "eventstore";
+
+    /// <summary>
+    /// Wires Marten for one service: the shared ledger, the service's own document schema, explicit event names,
+    /// correlation/causation/user metadata, the ownership guard, and the relay of owned events to RabbitMQ
+    /// run by the async daemon in hot/cold mode.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventStore(
+        this IHostApplicationBuilder builder, ServiceName service, Action<StoreOptions>? documents = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Start PostgreSQL with 'deploy/local/infra.sh up' or run through the AppHost.");
+
+        builder.Services.AddSingleton(new ServiceIdentity(service));
+        builder.Services.AddSingleton<LedgerSessions>();
+
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = service.ToString().ToLowerInvariant();
+                options.Events.DatabaseSchemaName = LedgerSchema;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                foreach (var definition in EventCatalog.All)
+                {
+                    options.Events.MapEventType(definition.Type, definition.StoredName);
+                }
+
+                // Every service's daemon competes for leadership of its own subscriptions only: without a lock id
+                // per service, the first service up would hold the lock and the others' relays would never run.
+                options.Projections.DaemonLockId = 74_000 + (int)service;
+                options.Listeners.Add(new EventOwnershipGuard(service));
+                options.Schema.For<ProcessedMessage>();
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                documents?.Invoke(options);
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .AddSubscriptionWithServices<OwnedEventRelay>(ServiceLifetime.Singleton, subscription =>
+            {
+                subscription.Name = $"{service}Relay";
+            });
+
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Http;
+using TitleReview.ServiceDefaults.Identity;
+
+namespace TitleReview.ServiceDefaults.EventStore;
+
+/// <summary>
+/// Opens Marten sessions that stamp every appended event with the acting user, correlation and causation.
+/// Sessions are opened explicitly per request, message or job so the metadata can never come from a stale scope.
+/// </summary>
+public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service)
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    public IDocumentSession OpenForRequest(HttpContext http)
+    {
+        var user = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous";
+        var role = http.User.Identity?.IsAuthenticated == true
+            ? string.Join(',', http.User.Claims.Where(c => c.Type == System.Security.Claims.ClaimTypes.Role).Select(c => c.Value))
+            : "public";
+        var correlation = http.Request.Headers[CorrelationHeader].FirstOrDefault() is { Length: > 0 and <= 100 } given
+            ? given
+            : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        return Open(new ActingContext(user, role, correlation, null));
+    }
+
+    public IDocumentSession OpenForMessage(ConsumeContext message)
+    {
+        var correlation = (message.CorrelationId ?? message.ConversationId ?? message.MessageId)?.ToString() ?? Guid.NewGuid().ToString();
+        return Open(ActingContext.System(service.LowerName, correlation, message.MessageId?.ToString()));
+    }
+
+    public IDocumentSession OpenForJob(string job) =>
+        Open(ActingContext.System($"{service.LowerName}.{job}", Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString()));
+
+    public IQuerySession Query() => store.QuerySession();
+
+    public IDocumentSession Open(ActingContext acting)
+    {
+        var session = store.LightweightSession();
+        session.CorrelationId = acting.CorrelationId;
+        session.CausationId = acting.CausationId;
+        session.LastModifiedBy = acting.UserId;
+        session.SetHeader(ActingContext.UserIdHeader, acting.UserId);
+        session.SetHeader(ActingContext.RoleHeader, acting.Role);
+        session.SetHeader(ActingContext.ServiceHeader, service.Name.ToString());
+        return session;
+    }
+}

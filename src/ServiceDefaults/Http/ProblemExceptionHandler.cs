@@ -1,0 +1,42 @@
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using TitleReview.Contracts.WorkingDays;
+
+namespace TitleReview.ServiceDefaults.Http;
+
+/// <summary>
+/// Turns the exceptions a request can legitimately cause into 4xx problem+json: unreadable JSON (400), a stream
+/// changed by someone else since it was read (409), a date outside the loaded calendar (422).
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var http = httpContext;
+        var (status, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "请求无法解析：请检查 JSON 格式与字段类型。 / The request could not be read: check the JSON syntax and field types."),
+            ConcurrencyException or ExistingStreamIdCollisionException =>
+                (StatusCodes.Status409Conflict, "该申请已被他人修改，请刷新后重试。 / The application was changed by someone else; reload and try again."),
+            CalendarYearNotLoadedException calendar => (StatusCodes.Status422UnprocessableEntity, calendar.Message),
+            _ => (StatusCodes.Status500InternalServerError, "服务器内部错误，已记录。 / Internal error; it has been logged."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail },
+        });
+    }
+}
