@@ -10,6 +10,9 @@ namespace TitleReview.Contracts.WorkingDays;
 /// </summary>
 public sealed class WorkingDayCalendar
 {
+    // Declared before Official: static fields initialise in order, and loading the official data needs these options.
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
     private readonly FrozenSet<DateOnly> daysOff;
     private readonly FrozenSet<DateOnly> makeUpDays;
     private readonly FrozenDictionary<int, string> sources;
@@ -131,8 +134,6 @@ public sealed class WorkingDayCalendar
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     private sealed record CalendarDocument(string Version, IReadOnlyList<CalendarYear> Years);
 

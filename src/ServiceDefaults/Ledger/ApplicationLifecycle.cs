@@ -1,6 +1,8 @@
+using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
+using TitleReview.Contracts.Ledger;
 
-namespace TitleReview.Contracts.Ledger;
+namespace TitleReview.ServiceDefaults.Ledger;
 
 /// <summary>
 /// The state of one application as its stream tells it. Every service folds the same stream with this class
@@ -9,6 +11,10 @@ namespace TitleReview.Contracts.Ledger;
 public sealed class ApplicationLifecycle
 {
     public Guid Id { get; set; }
+
+    /// <summary>The stream version this state was folded up to (set by Marten).</summary>
+    public long Version { get; set; }
+
     public string ApplicantName { get; set; } = "";
     public string Employer { get; set; } = "";
     public string Specialty { get; set; } = "";

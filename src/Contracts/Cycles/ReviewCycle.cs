@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TitleReview.Contracts.Cycles;
+
+/// <summary>
+/// One committee's review for one year (design.md, Review cycle). Shipped as data: another year or committee is a
+/// new JSON file, not new code. Fees are not here: they follow the province's price rules and come from configuration.
+/// </summary>
+public sealed record ReviewCycle(
+    string Id,
+    string CommitteeId,
+    string CommitteeName,
+    string CommitteeCode,
+    int Year,
+    string Source,
+    IReadOnlyList<TitleLevel> Levels,
+    IReadOnlyList<string> ExcludedSpecialties,
+    DateOnly SubmissionOpens,
+    DateOnly SubmissionCloses,
+    DateOnly SeniorityCutoff,
+    DateOnly AchievementsCutoff,
+    int PublicityWorkingDays,
+    int PaymentDueWorkingDays,
+    int QuorumNumerator,
+    int QuorumDenominator,
+    int PassNumerator,
+    int PassDenominator)
+{
+    /// <summary>At least the quorum fraction of the members must be present (default 2/3).</summary>
+    public bool HasQuorum(int membersTotal, int membersPresent) =>
+        membersTotal > 0 && membersPresent * QuorumDenominator >= membersTotal * QuorumNumerator;
+
+    /// <summary>Yes votes must reach the pass fraction of those present (default 2/3).</summary>
+    public bool Passes(int membersPresent, int votesFor) =>
+        membersPresent > 0 && votesFor * PassDenominator >= membersPresent * PassNumerator;
+}
+
+public static class ReviewCycles
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly FrozenDictionary<string, ReviewCycle> Shipped = typeof(ReviewCycle).Assembly
+        .GetManifestResourceNames()
+        .Where(name => name.StartsWith("TitleReview.Contracts.Cycles.", StringComparison.Ordinal))
+        .Select(Load)
+        .ToFrozenDictionary(cycle => cycle.Id);
+
+    public const string Xishan2023 = "xishan-engineering-2023";
+
+    public static IReadOnlyCollection<ReviewCycle> All => Shipped.Values;
+
+    public static ReviewCycle? Find(string id) => Shipped.GetValueOrDefault(id);
+
+    public static ReviewCycle Get(string id) => Find(id) ?? throw new KeyNotFoundException($"Review cycle '{id}' is not loaded.");
+
+    private static ReviewCycle Load(string resource)
+    {
+        using var stream = typeof(ReviewCycle).Assembly.GetManifestResourceStream(resource)!;
+        return JsonSerializer.Deserialize<ReviewCycle>(stream, Json) ?? throw new InvalidDataException($"{resource} is empty.");
+    }
+}

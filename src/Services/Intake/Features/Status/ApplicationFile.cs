@@ -1,0 +1,49 @@
+using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Ledger;
+
+namespace TitleReview.Intake.Features.Status;
+
+/// <summary>
+/// Intake's own record of an application: the personal data that never enters the shared ledger, and the
+/// status the portal reads, kept up to date from the ledger as other services' events arrive.
+/// </summary>
+public sealed class ApplicationFile
+{
+    public Guid Id { get; set; }
+    public string ApplicantName { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public string Employer { get; set; } = "";
+    public string Series { get; set; } = "";
+    public string Specialty { get; set; } = "";
+    public TitleLevel Level { get; set; }
+    public string CycleId { get; set; } = "";
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public ApplicationStatus Status { get; set; } = ApplicationStatus.Submitted;
+    public long LedgerVersion { get; set; }
+    public decimal? FeeAmount { get; set; }
+    public string? PaymentReference { get; set; }
+    public DateOnly? FeeDueDate { get; set; }
+    public DateOnly? PublicityStart { get; set; }
+    public DateOnly? PublicityEnd { get; set; }
+    public string? CertificateNumber { get; set; }
+
+    public void CatchUpWith(ApplicationLifecycle ledger)
+    {
+        // Messages from different services arrive in any order; only a newer ledger state may replace an older one.
+        if (ledger.Version <= LedgerVersion)
+        {
+            return;
+        }
+
+        LedgerVersion = ledger.Version;
+        Status = ledger.Status;
+        FeeAmount = ledger.FeeAmount;
+        PaymentReference = ledger.PaymentReference;
+        FeeDueDate = ledger.FeeDueDate;
+        PublicityStart = ledger.PublicityStart;
+        PublicityEnd = ledger.PublicityEnd;
+        CertificateNumber = ledger.CertificateNumber;
+    }
+}

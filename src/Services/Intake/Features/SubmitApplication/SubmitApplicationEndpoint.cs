@@ -1,0 +1,67 @@
+using TitleReview.Contracts.Cycles;
+using TitleReview.Contracts.Events;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.Intake.Features.Status;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Intake.Features.SubmitApplication;
+
+public sealed record SubmittedResponse(Guid Id, string Status);
+
+public static class SubmitApplicationEndpoint
+{
+    public static RouteGroupBuilder MapSubmitApplication(this RouteGroupBuilder group)
+    {
+        group.MapPost("", async (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (request is null)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
+            }
+
+            var errors = request.Validate();
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var cycle = ReviewCycles.Get(request.CycleId!);
+            var now = clock.GetUtcNow();
+            var today = clock.Today();
+            if (today < cycle.SubmissionOpens || today > cycle.SubmissionCloses)
+            {
+                // Notice 二(二): 网上首次申报时间 5月22日—7月31日，逾期不予受理.
+                return Problems.Unprocessable(
+                    $"不在申报时间内：{cycle.SubmissionOpens:yyyy年M月d日}至{cycle.SubmissionCloses:yyyy年M月d日}，逾期不予受理（通知 二(二)）。",
+                    $"Outside the submission window {cycle.SubmissionOpens:yyyy-MM-dd} to {cycle.SubmissionCloses:yyyy-MM-dd} (notice 二(二)).",
+                    new Dictionary<string, object?> { ["rule"] = "window", ["clause"] = "二(二)", ["field"] = "submittedAt" });
+            }
+
+            var id = Guid.CreateVersion7(now);
+            var submitted = new ApplicationSubmitted(id, request.ApplicantName!.Trim(), request.Employer!.Trim(), request.Series!.Trim(),
+                request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now);
+
+            await using var session = sessions.OpenForRequest(http);
+            session.Events.StartStream(id, submitted);
+            session.Store(new ApplicationFile
+            {
+                Id = id,
+                ApplicantName = submitted.ApplicantName,
+                IdNumber = request.IdNumber!,
+                Employer = submitted.Employer,
+                Series = submitted.Series,
+                Specialty = submitted.Specialty,
+                Level = submitted.Level,
+                CycleId = cycle.Id,
+                SubmittedAt = now,
+                LedgerVersion = 1,
+            });
+            await session.SaveChangesAsync(cancellationToken);
+
+            return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
+        })
+        .WithName("SubmitApplication");
+        return group;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Cycles;
+
+namespace TitleReview.Intake.Features.SubmitApplication;
+
+/// <summary>
+/// Version 1 of the portal's application: the minimum that lets the later steps run. Every field is optional in
+/// the type so that a missing one is reported by name together with all others, not as a JSON error.
+/// </summary>
+public sealed partial record SubmitApplicationRequest(
+    int? SchemaVersion,
+    string? CycleId,
+    string? ApplicantName,
+    string? IdNumber,
+    string? Employer,
+    string? Series,
+    string? Specialty,
+    string? Level)
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string chinese, string english) => errors[field] = [$"{chinese} / {english}"];
+
+        if (SchemaVersion is not CurrentSchemaVersion)
+        {
+            Fail("schemaVersion", $"schemaVersion 必须为 {CurrentSchemaVersion}。", $"schemaVersion must be {CurrentSchemaVersion}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(CycleId))
+        {
+            Fail("cycleId", "必须填写评审批次（cycleId）。", "cycleId is required.");
+        }
+        else if (ReviewCycles.Find(CycleId) is null)
+        {
+            Fail("cycleId", $"未知的评审批次“{CycleId}”。", $"Unknown review cycle '{CycleId}'.");
+        }
+
+        Required("applicantName", ApplicantName, "申报人姓名", "applicantName", 50);
+        Required("employer", Employer, "工作单位", "employer", 200);
+        Required("series", Series, "职称系列", "series", 50);
+        Required("specialty", Specialty, "专业", "specialty", 100);
+
+        if (string.IsNullOrWhiteSpace(IdNumber))
+        {
+            Fail("idNumber", "必须填写身份证号码。", "idNumber is required.");
+        }
+        else if (!IdNumberPattern().IsMatch(IdNumber))
+        {
+            Fail("idNumber", "身份证号码应为18位（末位可为X）。", "idNumber must be 18 characters, the last a digit or X.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Level))
+        {
+            Fail("level", "必须选择申报层级。", "level is required.");
+        }
+        else if (!Enum.TryParse<TitleLevel>(Level, ignoreCase: false, out var level) || !Enum.IsDefined(level) || int.TryParse(Level, out _))
+        {
+            Fail("level", $"申报层级“{Level}”无效，可选：{string.Join("、", Enum.GetNames<TitleLevel>())}。",
+                $"Unknown level '{Level}'; use one of {string.Join(", ", Enum.GetNames<TitleLevel>())}.");
+        }
+
+        return errors;
+
+        void Required(string field, string? value, string chinese, string english, int maxLength)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Fail(field, $"必须填写{chinese}。", $"{english} is required.");
+            }
+            else if (value.Length > maxLength)
+            {
+                Fail(field, $"{chinese}不能超过{maxLength}个字符。", $"{english} must be at most {maxLength} characters.");
+            }
+        }
+    }
+
+    public TitleLevel ParsedLevel => Enum.Parse<TitleLevel>(Level!);
+
+    [GeneratedRegex(@"^\d{17}[\dX]$")]
+    private static partial Regex IdNumberPattern();
+}

@@ -1,0 +1,28 @@
+using TitleReview.Contracts;
+using TitleReview.Intake.Features.Status;
+using TitleReview.Intake.Features.SubmitApplication;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Messaging;
+
+namespace TitleReview.Intake;
+
+public static class IntakeRegistration
+{
+    public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
+    {
+        builder.AddEventStore(ServiceName.Intake, documents =>
+        {
+            documents.Schema.For<ApplicationFile>();
+        });
+        builder.AddMessaging(ServiceName.Intake, bus => bus.AddConsumer<ApplicationStatusFollower>());
+        return builder;
+    }
+
+    public static WebApplication MapIntakeEndpoints(this WebApplication app)
+    {
+        var applications = app.MapGroup("/api/applications").WithTags("Applications");
+        applications.MapSubmitApplication();
+        applications.MapGetApplicationStatus();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using TitleReview.Contracts;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.Payment.Features.AssessFee;
+using TitleReview.Payment.Features.RecordPayment;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Messaging;
+
+namespace TitleReview.Payment;
+
+public static class PaymentRegistration
+{
+    public static WebApplicationBuilder AddPayment(this WebApplicationBuilder builder)
+    {
+        builder.AddEventStore(ServiceName.Payment, documents =>
+        {
+            documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference);
+        });
+        builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
+        builder.Services.AddSingleton(WorkingDayCalendar.Official);
+        builder.Services.AddOptions<FeeSchedule>()
+            .Bind(builder.Configuration.GetSection(FeeSchedule.Section))
+            .Validate(schedule => schedule.IsValid(), "Payment:Fees needs an amount (greater than 0, two decimals at most) for every level of every cycle.")
+            .ValidateOnStart();
+        return builder;
+    }
+
+    public static WebApplication MapPaymentEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/api/payments").WithTags("Payments").MapRecordPayment();
+        return app;
+    }
+}

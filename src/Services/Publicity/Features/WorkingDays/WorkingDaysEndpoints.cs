@@ -1,0 +1,59 @@
+using System.Globalization;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Publicity.Features.WorkingDays;
+
+public sealed record PeriodEnd(DateOnly Start, int Days, DateOnly End, string CalendarVersion);
+
+public sealed record WorkingDayCount(DateOnly From, DateOnly To, int WorkingDays, string CalendarVersion);
+
+/// <summary>The official working-day arithmetic, public: the portal and units use it to plan their own publicity.</summary>
+public static class WorkingDaysEndpoints
+{
+    private const int MaxDays = 366;
+
+    public static RouteGroupBuilder MapWorkingDays(this RouteGroupBuilder group)
+    {
+        group.MapGet("/end", (string? start, string? days, WorkingDayCalendar calendar) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var startDate = ParseDate(start, "start", errors);
+            if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxDays)
+            {
+                errors["days"] = [$"days 须为 1 到 {MaxDays} 的整数。 / days must be a whole number from 1 to {MaxDays}."];
+            }
+
+            return errors.Count > 0
+                ? Problems.Validation(errors)
+                : Results.Ok(new PeriodEnd(startDate!.Value, count, calendar.EndOfPeriod(startDate.Value, count), calendar.Version));
+        });
+
+        group.MapGet("/count", (string? from, string? to, WorkingDayCalendar calendar) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var fromDate = ParseDate(from, "from", errors);
+            var toDate = ParseDate(to, "to", errors);
+            if (fromDate > toDate)
+            {
+                errors["to"] = ["to 不能早于 from。 / 'to' must not be before 'from'."];
+            }
+
+            return errors.Count > 0
+                ? Problems.Validation(errors)
+                : Results.Ok(new WorkingDayCount(fromDate!.Value, toDate!.Value, calendar.Count(fromDate.Value, toDate.Value), calendar.Version));
+        });
+        return group;
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = [$"{field} 须为日期 YYYY-MM-DD。 / {field} must be a date as YYYY-MM-DD."];
+        return null;
+    }
+}

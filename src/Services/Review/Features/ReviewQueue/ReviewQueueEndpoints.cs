@@ -1,0 +1,42 @@
+using Marten;
+using Marten.Pagination;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Review.Features.ReviewQueue;
+
+public sealed record QueuePage(IReadOnlyList<ReviewQueueItem> Items, long Total, int Page, int PageSize);
+
+public static class ReviewQueueEndpoints
+{
+    private const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapReviewQueue(this RouteGroupBuilder group)
+    {
+        group.MapGet("/queue", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            var number = page ?? 1;
+            var size = pageSize ?? 20;
+            if (number < 1 || size is < 1 or > MaxPageSize)
+            {
+                return Problems.Validation(new Dictionary<string, string[]>
+                {
+                    ["page"] = [$"page 从 1 开始，pageSize 取 1 到 {MaxPageSize}。 / page starts at 1; pageSize is 1 to {MaxPageSize}."],
+                });
+            }
+
+            await using var query = sessions.Query();
+            var items = await query.Query<ReviewQueueItem>().OrderBy(i => i.QueuedAt).ToPagedListAsync(number, size, cancellationToken);
+            return Results.Ok(new QueuePage(items.ToList(), items.TotalItemCount, number, size));
+        });
+
+        group.MapGet("/queue/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            await using var query = sessions.Query();
+            return await query.LoadAsync<ReviewQueueItem>(id, cancellationToken) is { } item
+                ? Results.Ok(item)
+                : Problems.NotFound($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue.");
+        });
+        return group;
+    }
+}

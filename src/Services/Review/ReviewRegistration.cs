@@ -1,0 +1,28 @@
+using TitleReview.Contracts;
+using TitleReview.Review.Features.CommitteeDecision;
+using TitleReview.Review.Features.FinalApproval;
+using TitleReview.Review.Features.ReviewQueue;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Messaging;
+
+namespace TitleReview.Review;
+
+public static class ReviewRegistration
+{
+    public static WebApplicationBuilder AddReview(this WebApplicationBuilder builder)
+    {
+        builder.AddEventStore(ServiceName.Review, documents =>
+        {
+            documents.Schema.For<ReviewQueueItem>();
+        });
+        builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
+        return builder;
+    }
+
+    public static WebApplication MapReviewEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/api/review").WithTags("Review").MapReviewQueue().MapFinalApproval();
+        app.MapGroup("/api/committee").WithTags("Committee").MapCommitteeDecision();
+        return app;
+    }
+}
