@@ -9,7 +9,7 @@ public sealed record StatusText(string Zh, string En);
 
 public sealed record FeeNotice(decimal Amount, string PaymentReference, DateOnly DueDate);
 
-public sealed record PublicityPeriod(DateOnly Start, DateOnly End);
+public sealed record PublicityDates(DateOnly Start, DateOnly End);
 
 /// <summary>What the portal shows the applicant; never the 身份证 number it already has.</summary>
 public sealed record ApplicationStatusResponse(
@@ -21,7 +21,7 @@ public sealed record ApplicationStatusResponse(
     StatusText StatusText,
     long Version,
     FeeNotice? Fee,
-    PublicityPeriod? Publicity,
+    PublicityDates? Publicity,
     string? CertificateNumber);
 
 public static class GetApplicationStatusEndpoint
@@ -49,6 +49,6 @@ public static class GetApplicationStatusEndpoint
         new StatusText(file.Status.Chinese(), file.Status.English()),
         file.LedgerVersion,
         file is { FeeAmount: { } amount, PaymentReference: { } reference, FeeDueDate: { } due } ? new FeeNotice(amount, reference, due) : null,
-        file is { PublicityStart: { } start, PublicityEnd: { } end } ? new PublicityPeriod(start, end) : null,
+        file is { PublicityStart: { } start, PublicityEnd: { } end } ? new PublicityDates(start, end) : null,
         file.CertificateNumber);
 }

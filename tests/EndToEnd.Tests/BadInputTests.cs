@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>Every endpoint built so far answers bad input with a 4xx problem+json in Chinese and English, and writes nothing.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class BadInputTests(SystemFixture system)
+{
+    private static readonly string Unknown = Guid.NewGuid().ToString();
+
+    public static TheoryData<string, string, string, string?, int> Requests() => new()
+    {
+        // service, method, path, body (null: none), expected status
+        { "intake", "POST", "/api/applications", "{\"schemaVersion\":1,", 400 },
+        { "intake", "POST", "/api/applications", "{}", 400 },
+        { "intake", "POST", "/api/applications", "[1,2]", 400 },
+        { "intake", "POST", "/api/applications", "{\"schemaVersion\":1,\"cycleId\":\"xishan-engineering-2023\",\"applicantName\":\"张三\",\"idNumber\":\"123\",\"employer\":\"x\",\"series\":\"工程技术\",\"specialty\":\"机械\",\"level\":\"Professor\"}", 400 },
+        { "intake", "POST", "/api/applications", "{\"schemaVersion\":\"one\"}", 400 },
+        { "intake", "GET", $"/api/applications/{Unknown}", null, 404 },
+        { "intake", "GET", "/api/applications/not-a-guid", null, 404 },
+        { "review", "POST", $"/api/review/applications/{Unknown}/final-approval", "{\"reviewerId\":\"r1\"}", 404 },
+        { "review", "POST", $"/api/review/applications/{Unknown}/final-approval", "{\"reviewerId\":", 400 },
+        { "review", "POST", $"/api/review/applications/{Unknown}/final-approval", "{}", 400 },
+        { "review", "GET", "/api/review/queue?page=0", null, 400 },
+        { "review", "GET", "/api/review/queue?pageSize=abc", null, 400 },
+        { "review", "GET", $"/api/review/queue/{Unknown}", null, 404 },
+        { "review", "POST", "/api/committee/decisions", "{", 400 },
+        { "review", "POST", "/api/committee/decisions", "{}", 400 },
+        { "review", "POST", "/api/committee/decisions", $"{{\"applicationId\":\"{Unknown}\",\"meetingDate\":\"2023-06-20\",\"membersTotal\":9,\"membersPresent\":7,\"votesFor\":6,\"votesAgainst\":1,\"abstentions\":0}}", 404 },
+        { "review", "POST", "/api/committee/decisions", $"{{\"applicationId\":\"{Unknown}\",\"meetingDate\":\"2023-06-20\",\"membersTotal\":9,\"membersPresent\":7,\"votesFor\":9,\"votesAgainst\":1,\"abstentions\":0}}", 400 },
+        { "publicity", "GET", "/api/working-days/end?start=2023-13-01&days=5", null, 400 },
+        { "publicity", "GET", "/api/working-days/end?start=2023-06-01", null, 400 },
+        { "publicity", "GET", "/api/working-days/end?start=2027-03-01&days=5", null, 422 },
+        { "publicity", "GET", "/api/working-days/count?from=2023-06-10&to=2023-06-01", null, 400 },
+        { "publicity", "GET", "/api/working-days/count?from=2022-12-01&to=2023-01-10", null, 422 },
+        { "payment", "POST", "/api/payments", "not json", 400 },
+        { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":-1}", 400 },
+        { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":300.001}", 400 },
+        { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":300}", 404 },
+        { "certificate", "GET", $"/api/certificates/by-application/{Unknown}", null, 404 },
+        { "certificate", "GET", "/api/certificates/nothing-here", null, 404 },
+        { "intake", "PUT", "/api/dev/clock", "{}", 400 },
+        { "intake", "PUT", "/api/dev/clock", "{\"utcNow\":\"yesterday\"}", 400 },
+        { "intake", "DELETE", "/api/applications", null, 405 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task Bad_input_gets_a_bilingual_problem_and_writes_nothing(string service, string method, string path, string? body, int expected)
+    {
+        var api = service switch
+        {
+            "intake" => system.IntakeApi,
+            "review" => system.ReviewApi,
+            "publicity" => system.PublicityApi,
+            "payment" => system.PaymentApi,
+            _ => system.CertificateApi,
+        };
+        // Any event this request wrote would carry its correlation id; counting all events would race other tests' background work.
+        var correlation = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("X-Correlation-Id", correlation);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await api.SendAsync(request);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(expected, problem.GetProperty("status").GetInt32());
+        var text = problem.GetProperty("title").GetString() + (problem.TryGetProperty("detail", out var detail) ? detail.GetString() : "");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.Matches("[A-Za-z]{3,}", text);
+        Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where correlation_id = @c", ("c", correlation)));
+    }
+
+    [Fact]
+    public async Task A_submission_outside_the_window_is_refused_with_the_clause()
+    {
+        await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 8, 1, 1, 0, 0, TimeSpan.Zero));
+        var correlation = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(Journey.Application()), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Correlation-Id", correlation);
+        using var response = await system.IntakeApi.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("二(二)", problem.GetProperty("clause").GetString());
+        Assert.Contains("逾期不予受理", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where correlation_id = @c", ("c", correlation)));
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TitleReview.Testing;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>The steps people take through the system, over HTTP, shared by the end-to-end tests.</summary>
+public sealed class Journey(SystemFixture system)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
+
+    public static object Application(string name = "张三", string level = "Engineer") => new
+    {
+        schemaVersion = 1,
+        cycleId = "xishan-engineering-2023",
+        applicantName = name,
+        idNumber = "32020019900101123X",
+        employer = "无锡某机械有限公司",
+        series = "工程技术",
+        specialty = "机械工程",
+        level,
+    };
+
+    public async Task<Guid> SubmitAsync(string name = "张三")
+    {
+        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application(name));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("id").GetGuid();
+    }
+
+    public async Task<JsonElement> StatusAsync(Guid id)
+    {
+        using var response = await system.IntakeApi.GetAsync($"/api/applications/{id}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public Task<JsonElement> StatusBecomesAsync(Guid id, string status, TimeSpan? timeout = null) =>
+        Eventually.ReturnsAsync<JsonElement?>(async () => await StatusAsync(id), s => s!.Value.GetProperty("status").GetString() == status,
+            timeout ?? TimeSpan.FromSeconds(60), $"application {id} to reach {status}").ContinueWith(t => t.Result!.Value, TaskScheduler.Default);
+
+    public async Task WaitUntilQueuedForReviewAsync(Guid id, TimeSpan? timeout = null) =>
+        await Eventually.ReturnsAsync<HttpStatusCode?>(async () =>
+        {
+            using var response = await system.ReviewApi.GetAsync($"/api/review/queue/{id}");
+            return response.StatusCode;
+        }, status => status == HttpStatusCode.OK, timeout ?? TimeSpan.FromSeconds(60), $"application {id} in the review queue");
+
+    public async Task ApproveAsync(Guid id)
+    {
+        using var response = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-wang" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async Task PayAsync(JsonElement status)
+    {
+        var fee = status.GetProperty("fee");
+        using var response = await system.PaymentApi.PostAsJsonAsync("/api/payments", new
+        {
+            paymentReference = fee.GetProperty("paymentReference").GetString(),
+            amount = fee.GetProperty("amount").GetDecimal(),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async Task<HttpResponseMessage> DecideAsync(Guid id, int present = 7, int votesFor = 6) =>
+        await system.ReviewApi.PostAsJsonAsync("/api/committee/decisions", new
+        {
+            applicationId = id,
+            meetingDate = "2023-06-20",
+            membersTotal = 9,
+            membersPresent = present,
+            votesFor,
+            votesAgainst = present - votesFor,
+            abstentions = 0,
+        });
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TitleReview.Testing;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>
+/// One real service, in process, on the run's own database and virtual host. <typeparamref name="TMarker"/> is any
+/// public type of the service's assembly: it only tells the factory which entry point to start.
+/// </summary>
+public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<TMarker> where TMarker : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:eventstore", infrastructure.EventStore);
+        builder.UseSetting("ConnectionStrings:messaging", infrastructure.Messaging);
+        builder.UseSetting("BusinessClock:Adjustable", "true");
+        builder.UseSetting("Publicity:Completion:PollInterval", "00:00:01");
+        builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Engineer", "300.00");
+        builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:AssistantEngineer", "200.00");
+        builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Technician", "200.00");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

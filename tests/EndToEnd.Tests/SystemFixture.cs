@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using TitleReview.Certificate.Features.Issue;
+using TitleReview.Intake.Features.Status;
+using TitleReview.Payment.Features.AssessFee;
+using TitleReview.Publicity.Features.Publish;
+using TitleReview.Review.Features.ReviewQueue;
+using TitleReview.Testing;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>All five services against one run's PostgreSQL database and RabbitMQ virtual host.</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    public ServiceHost<ApplicationFile> Intake { get; private set; } = null!;
+    public ServiceHost<ReviewQueueItem> Review { get; private set; } = null!;
+    public ServiceHost<PublicityPeriod> Publicity { get; private set; } = null!;
+    public ServiceHost<FeeAccount> Payment { get; private set; } = null!;
+    public ServiceHost<CertificateRecord> Certificate { get; private set; } = null!;
+
+    public HttpClient IntakeApi { get; private set; } = null!;
+    public HttpClient ReviewApi { get; private set; } = null!;
+    public HttpClient PublicityApi { get; private set; } = null!;
+    public HttpClient PaymentApi { get; private set; } = null!;
+    public HttpClient CertificateApi { get; private set; } = null!;
+
+    public IEnumerable<HttpClient> AllApis => [IntakeApi, ReviewApi, PublicityApi, PaymentApi, CertificateApi];
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.StartAsync();
+
+        // One after another: each start migrates the shared ledger schema, and two at once only wait on each other's lock.
+        Intake = new ServiceHost<ApplicationFile>(Infrastructure);
+        IntakeApi = Intake.CreateClient();
+        Review = new ServiceHost<ReviewQueueItem>(Infrastructure);
+        ReviewApi = Review.CreateClient();
+        Publicity = new ServiceHost<PublicityPeriod>(Infrastructure);
+        PublicityApi = Publicity.CreateClient();
+        Payment = new ServiceHost<FeeAccount>(Infrastructure);
+        PaymentApi = Payment.CreateClient();
+        Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
+        CertificateApi = Certificate.CreateClient();
+    }
+
+    /// <summary>Moves business time in every service at once, as the development clock endpoint does for demos.</summary>
+    public async Task SetBusinessTimeAsync(DateTimeOffset utcNow)
+    {
+        foreach (var api in AllApis)
+        {
+            using var response = await api.PutAsJsonAsync("/api/dev/clock", new { utcNow });
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in new IAsyncDisposable[] { Certificate, Payment, Publicity, Review, Intake })
+        {
+            await host.DisposeAsync();
+        }
+
+        await Infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
