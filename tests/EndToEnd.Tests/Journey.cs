@@ -68,11 +68,11 @@ public sealed class Journey(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public async Task<HttpResponseMessage> DecideAsync(Guid id, int present = 7, int votesFor = 6) =>
+    public async Task<HttpResponseMessage> DecideAsync(Guid id, int present = 7, int votesFor = 6, string meetingDate = "2023-06-08") =>
         await system.ReviewApi.PostAsJsonAsync("/api/committee/decisions", new
         {
             applicationId = id,
-            meetingDate = "2023-06-20",
+            meetingDate,
             membersTotal = 9,
             membersPresent = present,
             votesFor,

@@ -26,7 +26,7 @@ public sealed class ThinPathTests(SystemFixture system)
         await journey.PayAsync(assessed.Value);
 
         // The committee may not decide while the publicity runs.
-        using (var early = await journey.DecideAsync(id))
+        using (var early = await journey.DecideAsync(id, meetingDate: "2023-06-01"))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         }
@@ -34,6 +34,12 @@ public sealed class ThinPathTests(SystemFixture system)
         // The day after the 5th working day (2023-06-07) the completion job completes the publicity.
         await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 6, 8, 2, 0, 0, TimeSpan.Zero));
         await journey.StatusBecomesAsync(id, "AwaitingCommittee");
+
+        // Five of nine members present is below the 2/3 quorum: an invalid meeting cannot decide.
+        using (var inquorate = await journey.DecideAsync(id, present: 5, votesFor: 5))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, inquorate.StatusCode);
+        }
 
         using (var decided = await journey.DecideAsync(id))
         {

@@ -2,6 +2,7 @@ using Marten;
 using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
+using TitleReview.Contracts.WorkingDays;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
@@ -20,6 +21,11 @@ public static class RecordDecisionEndpoint
             }
 
             var errors = request.Validate();
+            if (request.MeetingDate > clock.Today())
+            {
+                errors["meetingDate"] = ["会议日期不能晚于今天：决定须在会议召开后记录。 / meetingDate cannot be in the future: a decision is recorded after the meeting."];
+            }
+
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
