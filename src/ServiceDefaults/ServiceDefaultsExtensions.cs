@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Time;
 
 namespace TitleReview.ServiceDefaults;
@@ -19,12 +20,13 @@ public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
 
-    /// <summary>Telemetry, health checks, service discovery, resilient HTTP clients, problem+json and business time.</summary>
+    /// <summary>Telemetry, health checks, service discovery, resilient HTTP clients, problem+json, business time, and roles on every endpoint.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
         builder.AddHealthChecks();
         builder.AddBusinessClock();
+        builder.AddBackOfficeAuthorization();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -92,8 +94,10 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapBusinessClock();
         return app;
     }

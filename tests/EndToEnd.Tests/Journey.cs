@@ -69,7 +69,7 @@ public sealed class Journey(SystemFixture system)
     }
 
     public async Task<HttpResponseMessage> DecideAsync(Guid id, int present = 7, int votesFor = 6, string meetingDate = "2023-06-08") =>
-        await system.ReviewApi.PostAsJsonAsync("/api/committee/decisions", new
+        await system.CommitteeApi.PostAsJsonAsync("/api/committee/decisions", new
         {
             applicationId = id,
             meetingDate,

@@ -4,6 +4,7 @@ using TitleReview.Intake.Features.Status;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Publicity.Features.Publish;
 using TitleReview.Review.Features.ReviewQueue;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.Testing;
 
 namespace TitleReview.EndToEnd.Tests;
@@ -20,6 +21,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient IntakeApi { get; private set; } = null!;
     public HttpClient ReviewApi { get; private set; } = null!;
+    public HttpClient CommitteeApi { get; private set; } = null!;
     public HttpClient PublicityApi { get; private set; } = null!;
     public HttpClient PaymentApi { get; private set; } = null!;
     public HttpClient CertificateApi { get; private set; } = null!;
@@ -32,15 +34,16 @@ public sealed class SystemFixture : IAsyncLifetime
 
         // One after another: each start migrates the shared ledger schema, and two at once only wait on each other's lock.
         Intake = new ServiceHost<ApplicationFile>(Infrastructure);
-        IntakeApi = Intake.CreateClient();
+        IntakeApi = Intake.CreateClient().As(Roles.Portal);
         Review = new ServiceHost<ReviewQueueItem>(Infrastructure);
-        ReviewApi = Review.CreateClient();
+        ReviewApi = Review.CreateClient().As(Roles.Reviewer);
+        CommitteeApi = Review.CreateClient().As(Roles.CommitteeSecretary);
         Publicity = new ServiceHost<PublicityPeriod>(Infrastructure);
-        PublicityApi = Publicity.CreateClient();
+        PublicityApi = Publicity.CreateClient().As(Roles.PublicityOfficer);
         Payment = new ServiceHost<FeeAccount>(Infrastructure);
-        PaymentApi = Payment.CreateClient();
+        PaymentApi = Payment.CreateClient().As(Roles.Finance);
         Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
-        CertificateApi = Certificate.CreateClient();
+        CertificateApi = Certificate.CreateClient().As(Roles.Portal);
     }
 
     /// <summary>Moves business time in every service at once, as the development clock endpoint does for demos.</summary>
@@ -61,6 +64,16 @@ public sealed class SystemFixture : IAsyncLifetime
         }
 
         await Infrastructure.DisposeAsync();
+    }
+}
+
+public static class RoleClients
+{
+    /// <summary>Signs the client in with the development key of <paramref name="role"/>.</summary>
+    public static HttpClient As(this HttpClient client, string role)
+    {
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", DevelopmentApiClients.KeyByRole[role]);
+        return client;
     }
 }
 

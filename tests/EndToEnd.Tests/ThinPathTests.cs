@@ -104,6 +104,6 @@ public sealed class ThinPathTests(SystemFixture system)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(1, await system.Infrastructure.ScalarAsync(
-            "select count(*) from ledger.mt_events where correlation_id = @c and type = 'application_submitted' and user_name = 'anonymous'", ("c", correlation)));
+            "select count(*) from ledger.mt_events where correlation_id = @c and type = 'application_submitted' and user_name = 'dev-portal' and headers->>'user-role' = 'portal'", ("c", correlation)));
     }
 }

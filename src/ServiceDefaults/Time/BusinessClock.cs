@@ -44,7 +44,8 @@ public static class BusinessClock
             return endpoints;
         }
 
-        var dev = endpoints.MapGroup("/api/dev/clock").WithTags("Development clock");
+        // Anonymous on purpose: it exists only outside Production (see AddBusinessClock), for demos and tests.
+        var dev = endpoints.MapGroup("/api/dev/clock").WithTags("Development clock").AllowAnonymous();
         dev.MapGet("", (TimeProvider clock) => Results.Ok(new ClockReading(clock.GetUtcNow())));
         dev.MapPut("", (ClockChange? change, AdjustableTimeProvider clock) =>
         {

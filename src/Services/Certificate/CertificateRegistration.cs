@@ -2,6 +2,7 @@ using TitleReview.Certificate.Features.Issue;
 using TitleReview.Certificate.Features.Lookup;
 using TitleReview.Contracts;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Certificate;
@@ -21,7 +22,8 @@ public static class CertificateRegistration
 
     public static WebApplication MapCertificateEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/certificates").WithTags("Certificates").MapCertificateLookup();
+        app.MapGroup("/api/certificates").WithTags("Certificates")
+            .RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup();
         return app;
     }
 }

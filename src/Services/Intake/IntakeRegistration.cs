@@ -2,6 +2,7 @@ using TitleReview.Contracts;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Intake;
@@ -20,7 +21,7 @@ public static class IntakeRegistration
 
     public static WebApplication MapIntakeEndpoints(this WebApplication app)
     {
-        var applications = app.MapGroup("/api/applications").WithTags("Applications");
+        var applications = app.MapGroup("/api/applications").WithTags("Applications").RequireRoles(Roles.Portal);
         applications.MapSubmitApplication();
         applications.MapGetApplicationStatus();
         return app;

@@ -3,6 +3,7 @@ using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Payment;
@@ -26,7 +27,7 @@ public static class PaymentRegistration
 
     public static WebApplication MapPaymentEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/payments").WithTags("Payments").MapRecordPayment();
+        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment();
         return app;
     }
 }

@@ -25,7 +25,8 @@ public static class PublicityRegistration
 
     public static WebApplication MapPublicityEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/working-days").WithTags("Working days").MapWorkingDays();
+        // Public: units and the portal plan their own publicity with the official working days.
+        app.MapGroup("/api/working-days").WithTags("Working days").AllowAnonymous().MapWorkingDays();
         return app;
     }
 }

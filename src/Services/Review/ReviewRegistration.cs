@@ -3,6 +3,7 @@ using TitleReview.Review.Features.CommitteeDecision;
 using TitleReview.Review.Features.FinalApproval;
 using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Review;
@@ -21,8 +22,8 @@ public static class ReviewRegistration
 
     public static WebApplication MapReviewEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/review").WithTags("Review").MapReviewQueue().MapFinalApproval();
-        app.MapGroup("/api/committee").WithTags("Committee").MapCommitteeDecision();
+        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).MapReviewQueue().MapFinalApproval();
+        app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).MapCommitteeDecision();
         return app;
     }
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TitleReview.ServiceDefaults.Identity;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>Every non-public endpoint names the roles it accepts: anonymous gets 401, a wrong role 403, both as problem+json.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class AuthorizationTests(SystemFixture system)
+{
+    public static TheoryData<string, string, string, string> Protected() => new()
+    {
+        // service, method, path, a role that must be refused
+        { "intake", "POST", "/api/applications", Roles.Reviewer },
+        { "intake", "GET", $"/api/applications/{Guid.NewGuid()}", Roles.Finance },
+        { "review", "GET", "/api/review/queue", Roles.Portal },
+        { "review", "POST", $"/api/review/applications/{Guid.NewGuid()}/final-approval", Roles.CommitteeSecretary },
+        { "review", "POST", "/api/committee/decisions", Roles.Reviewer },
+        { "payment", "POST", "/api/payments", Roles.Reviewer },
+        { "certificate", "GET", $"/api/certificates/by-application/{Guid.NewGuid()}", Roles.Finance },
+    };
+
+    [Theory]
+    [MemberData(nameof(Protected))]
+    public async Task Anonymous_callers_get_401_and_wrong_roles_get_403(string service, string method, string path, string wrongRole)
+    {
+        var host = service switch
+        {
+            "intake" => (Func<HttpClient>)system.Intake.CreateClient,
+            "review" => system.Review.CreateClient,
+            "payment" => system.Payment.CreateClient,
+            _ => system.Certificate.CreateClient,
+        };
+
+        using var anonymous = host();
+        await AssertProblem(anonymous, method, path, HttpStatusCode.Unauthorized);
+
+        using var wrong = host().As(wrongRole);
+        await AssertProblem(wrong, method, path, HttpStatusCode.Forbidden);
+
+        using var forged = host();
+        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", "dev-key-admin-but-wrong");
+        await AssertProblem(forged, method, path, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Health_and_the_official_working_days_are_public()
+    {
+        using var anonymous = system.Publicity.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/working-days/end?start=2023-09-27&days=5")).StatusCode);
+    }
+
+    private static async Task AssertProblem(HttpClient client, string method, string path, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var title = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}.* / [A-Za-z]", title);
+    }
+}
