@@ -1,0 +1,105 @@
+using TitleReview.Contracts.Events;
+using TitleReview.Contracts.WorkingDays;
+
+namespace TitleReview.Contracts.Rules;
+
+/// <summary>One way a stream breaks the publicity rule, in words an auditor can act on.</summary>
+public sealed record RuleViolation(string Rule, string Clause, string Chinese, string English);
+
+/// <summary>
+/// Re-checks the publicity rule (notice 四(一): at least 5 working days; the proof after, never on, the end date;
+/// no completion while an objection is open) from an application's events alone, counting with the calendar version
+/// that the Published event recorded, so a replay years later reaches the same answer.
+/// </summary>
+public static class PublicityRuleCheck
+{
+    public const string Rule = "publicity-5-working-days";
+    public const string Clause = "四(一)";
+    public const int MinimumWorkingDays = 5;
+
+    public static IReadOnlyList<RuleViolation> Verify(IEnumerable<object> events, Func<string, WorkingDayCalendar?> calendarByVersion)
+    {
+        var violations = new List<RuleViolation>();
+        void Fail(string chinese, string english) => violations.Add(new RuleViolation(Rule, Clause, chinese, english));
+
+        Published? published = null;
+        var finalApproved = false;
+        var openObjections = new HashSet<Guid>();
+        foreach (var @event in events)
+        {
+            switch (@event)
+            {
+                case FinalApproved:
+                    finalApproved = true;
+                    break;
+                case Published p:
+                    if (!finalApproved)
+                    {
+                        Fail("公示发生在终审通过之前。", "Published before final approval.");
+                    }
+
+                    published = p;
+                    CheckPeriod(p, calendarByVersion(p.CalendarVersion), Fail);
+                    break;
+                case ObjectionLodged lodged:
+                    openObjections.Add(lodged.ObjectionId);
+                    break;
+                case ObjectionResolved resolved:
+                    openObjections.Remove(resolved.ObjectionId);
+                    break;
+                case PublicityCompleted completed:
+                    if (published is null)
+                    {
+                        Fail("公示完成但没有公示记录。", "Publicity completed without a Published event.");
+                    }
+                    else if (completed.ProofDate <= published.End)
+                    {
+                        Fail($"公示证明日期 {completed.ProofDate:yyyy-MM-dd} 不晚于公示结束日 {published.End:yyyy-MM-dd}（不可结束日期当日出具）。",
+                            $"Proof dated {completed.ProofDate:yyyy-MM-dd}, not after the end date {published.End:yyyy-MM-dd}.");
+                    }
+
+                    if (openObjections.Count > 0)
+                    {
+                        Fail($"仍有 {openObjections.Count} 件异议未处理时即完成公示。", $"Completed with {openObjections.Count} objection(s) still open.");
+                    }
+
+                    break;
+            }
+        }
+
+        return violations;
+    }
+
+    private static void CheckPeriod(Published p, WorkingDayCalendar? calendar, Action<string, string> fail)
+    {
+        if (p.WorkingDays < MinimumWorkingDays)
+        {
+            fail($"公示期为 {p.WorkingDays} 个工作日，少于 {MinimumWorkingDays} 个工作日。", $"Publicity of {p.WorkingDays} working days is shorter than {MinimumWorkingDays}.");
+        }
+
+        if (calendar is null)
+        {
+            fail($"找不到公示记录的日历版本“{p.CalendarVersion}”，无法复核。", $"Calendar version '{p.CalendarVersion}' recorded in Published is not available; the period cannot be re-checked.");
+            return;
+        }
+
+        try
+        {
+            var counted = calendar.Count(p.Start, p.End);
+            var expectedEnd = calendar.EndOfPeriod(p.Start, Math.Max(p.WorkingDays, MinimumWorkingDays));
+            if (p.End < expectedEnd)
+            {
+                fail($"公示 {p.Start:yyyy-MM-dd} 至 {p.End:yyyy-MM-dd} 仅 {counted} 个工作日（日历 {calendar.Version}），应至少到 {expectedEnd:yyyy-MM-dd}。",
+                    $"Publicity {p.Start:yyyy-MM-dd} to {p.End:yyyy-MM-dd} has only {counted} working days (calendar {calendar.Version}); it must run to {expectedEnd:yyyy-MM-dd} at least.");
+            }
+        }
+        catch (CalendarYearNotLoadedException missing)
+        {
+            fail($"日历版本 {calendar.Version} 没有 {missing.Year} 年的数据，无法复核。", $"Calendar {calendar.Version} has no data for {missing.Year}; the period cannot be re-checked.");
+        }
+    }
+
+    /// <summary>The calendars this build can replay with: today only the shipped one.</summary>
+    public static WorkingDayCalendar? ShippedCalendar(string version) =>
+        version == WorkingDayCalendar.Official.Version ? WorkingDayCalendar.Official : null;
+}
