@@ -19,6 +19,7 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
         var id = await journey.SubmitAsync("王五");
         await journey.WaitUntilQueuedForReviewAsync(id);
         await journey.ApproveAsync(id);
+        await journey.PublishAsync(id);
         await Eventually.ReturnsAsync<JsonElement?>(async () => await journey.StatusAsync(id),
             s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object && s.Value.GetProperty("publicity").ValueKind == JsonValueKind.Object,
             TimeSpan.FromSeconds(60), "first delivery processed");
@@ -37,6 +38,8 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
         Assert.Equal(before, await system.Infrastructure.EventTypesAsync(id));
         Assert.Equal(1, before.Count(t => t == "published"));
         Assert.Equal(1, before.Count(t => t == "fee_assessed"));
+        var pending = await system.PublicityApi.GetFromJsonAsync<JsonElement>("/api/publicity/pending");
+        Assert.DoesNotContain(pending.EnumerateArray(), e => e.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

@@ -57,6 +57,27 @@ public sealed class Journey(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>The publicity officer publishes the next notice once the approval has reached Publicity.</summary>
+    public async Task PublishAsync(Guid id)
+    {
+        await Eventually.ReturnsAsync<JsonElement?>(
+            async () => await system.PublicityApi.GetFromJsonAsync<JsonElement>("/api/publicity/pending"),
+            pending => pending!.Value.EnumerateArray().Any(e => e.GetProperty("id").GetGuid() == id),
+            TimeSpan.FromSeconds(60), $"application {id} pending publicity");
+        using var response = await system.PublicityApi.PostAsync("/api/publicity/notices", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    public async Task<Guid> ApprovedAndPublishedAsync(string name)
+    {
+        var id = await SubmitAsync(name);
+        await WaitUntilQueuedForReviewAsync(id);
+        await ApproveAsync(id);
+        await PublishAsync(id);
+        await StatusBecomesAsync(id, "InPublicity");
+        return id;
+    }
+
     public async Task PayAsync(JsonElement status)
     {
         var fee = status.GetProperty("fee");

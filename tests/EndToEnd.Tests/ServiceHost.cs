@@ -17,7 +17,9 @@ public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IRea
         builder.UseSetting("ConnectionStrings:eventstore", infrastructure.EventStore);
         builder.UseSetting("ConnectionStrings:messaging", infrastructure.Messaging);
         builder.UseSetting("BusinessClock:Adjustable", "true");
-        builder.UseSetting("Publicity:Completion:PollInterval", "00:00:01");
+        builder.UseSetting("Publicity:Jobs:PollInterval", "00:00:01");
+        builder.UseSetting("Publicity:Jobs:AutoPublishAt", "");
+        builder.UseSetting("Publicity:Jobs:ObjectionsPerMinute", "1000");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Engineer", "300.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:AssistantEngineer", "200.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Technician", "200.00");

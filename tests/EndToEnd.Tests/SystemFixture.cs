@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Payment.Features.AssessFee;
-using TitleReview.Publicity.Features.Publish;
+using TitleReview.Publicity.Features.Notices;
 using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.Testing;

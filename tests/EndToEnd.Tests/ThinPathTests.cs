@@ -18,6 +18,7 @@ public sealed class ThinPathTests(SystemFixture system)
         await journey.WaitUntilQueuedForReviewAsync(id);
 
         await journey.ApproveAsync(id);
+        await journey.PublishAsync(id);
         var assessed = await Eventually.ReturnsAsync<JsonElement?>(async () => await journey.StatusAsync(id),
             s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object && s.Value.GetProperty("publicity").ValueKind == JsonValueKind.Object,
             TimeSpan.FromSeconds(60), "fee assessment and publication");
@@ -74,19 +75,18 @@ public sealed class ThinPathTests(SystemFixture system)
         var id = await journey.SubmitAsync("李四");
         await journey.WaitUntilQueuedForReviewAsync(id);
         await journey.ApproveAsync(id);
-        await journey.StatusBecomesAsync(id, "InPublicity");
         await Eventually.ReturnsAsync<long?>(
             () => system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'fee_assessed'", ("id", id)).ContinueWith(t => (long?)t.Result, TaskScheduler.Default),
             count => count == 1, TimeSpan.FromSeconds(60), "fee assessment");
 
-        // Published was appended by Publicity because of the FinalApproved message: its causation is that event's id.
-        var publishedCausedByApproval = await system.Infrastructure.ScalarAsync(
+        // FeeAssessed was appended by Payment because of the FinalApproved message: its causation is that event's id.
+        var assessedBecauseOfApproval = await system.Infrastructure.ScalarAsync(
             """
-            select count(*) from ledger.mt_events p join ledger.mt_events a on a.stream_id = p.stream_id and a.type = 'final_approved'
-            where p.stream_id = @id and p.type = 'published' and p.causation_id = a.id::text
-              and p.headers->>'service' = 'Publicity' and p.headers->>'user-id' = 'system:publicity' and p.correlation_id is not null
+            select count(*) from ledger.mt_events f join ledger.mt_events a on a.stream_id = f.stream_id and a.type = 'final_approved'
+            where f.stream_id = @id and f.type = 'fee_assessed' and f.causation_id = a.id::text
+              and f.headers->>'service' = 'Payment' and f.headers->>'user-id' = 'system:payment' and f.correlation_id is not null
             """, ("id", id));
-        Assert.Equal(1, publishedCausedByApproval);
+        Assert.Equal(1, assessedBecauseOfApproval);
         var approvalByRequest = await system.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type = 'final_approved' and headers->>'service' = 'Review' and headers ? 'user-role'", ("id", id));
         Assert.Equal(1, approvalByRequest);

@@ -14,7 +14,10 @@ public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    public IDocumentSession OpenForRequest(HttpContext http)
+    public IDocumentSession OpenForRequest(HttpContext http) => Open(ActingFor(http));
+
+    /// <summary>The signed-in caller (or "anonymous" on public endpoints) and the request's correlation id.</summary>
+    public static ActingContext ActingFor(HttpContext http)
     {
         var user = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous";
         var role = http.User.Identity?.IsAuthenticated == true
@@ -23,7 +26,7 @@ public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service
         var correlation = http.Request.Headers[CorrelationHeader].FirstOrDefault() is { Length: > 0 and <= 100 } given
             ? given
             : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-        return Open(new ActingContext(user, role, correlation, null));
+        return new ActingContext(user, role, correlation, null);
     }
 
     public IDocumentSession OpenForMessage(ConsumeContext message)

@@ -26,6 +26,11 @@ public static class Problems
         Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "不符合业务规则 / Breaks a business rule", detail: $"{chinese} / {english}",
             type: "https://titlereview.example/problems/rule", extensions: extensions);
 
+    public static IResult TooManyRequests() =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: TitleFor(StatusCodes.Status429TooManyRequests),
+            detail: "同一来源提交过于频繁，请一分钟后再试。 / Too many submissions from this address; try again in a minute.",
+            type: "https://titlereview.example/problems/rate-limited");
+
     /// <summary>Titles for answers the framework produces itself (unknown route, wrong method, wrong media type).</summary>
     public static string TitleFor(int status) => status switch
     {

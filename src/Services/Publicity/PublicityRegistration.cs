@@ -1,9 +1,14 @@
+using System.Threading.RateLimiting;
 using TitleReview.Contracts;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Publicity.Features.Complete;
-using TitleReview.Publicity.Features.Publish;
+using TitleReview.Publicity.Features.Notices;
+using TitleReview.Publicity.Features.Objections;
+using TitleReview.Publicity.Features.PublicPage;
 using TitleReview.Publicity.Features.WorkingDays;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Publicity;
@@ -14,19 +19,45 @@ public static class PublicityRegistration
     {
         builder.AddEventStore(ServiceName.Publicity, documents =>
         {
+            documents.Schema.For<PendingNoticeEntry>();
+            documents.Schema.For<PublicityNotice>().UniqueIndex(Marten.Schema.UniqueIndexType.Computed, n => n.CycleId, n => n.Number).Index(n => n.PublishedAt);
             documents.Schema.For<PublicityPeriod>().Index(p => p.End);
+            documents.Schema.For<ObjectionRecord>().Index(o => o.ApplicationId);
+            documents.Schema.For<AutoPublishRun>().Identity(r => r.Id);
         });
-        builder.AddMessaging(ServiceName.Publicity, bus => bus.AddConsumer<PublishOnFinalApproval>());
+        builder.AddMessaging(ServiceName.Publicity, bus => bus.AddConsumer<AddToNextNotice>());
         builder.Services.AddSingleton(WorkingDayCalendar.Official);
-        builder.Services.Configure<CompletionOptions>(builder.Configuration.GetSection(CompletionOptions.Section));
+        builder.Services.AddSingleton<NoticePublisher>();
+        builder.Services.Configure<PublicityJobOptions>(builder.Configuration.GetSection(PublicityJobOptions.Section));
         builder.Services.AddHostedService<PublicityCompletionJob>();
+        builder.Services.AddHostedService<NoticeAutoPublishJob>();
+        builder.Services.AddAntiforgery();
+        var objectionsPerMinute = builder.Configuration.GetValue($"{PublicityJobOptions.Section}:{nameof(PublicityJobOptions.ObjectionsPerMinute)}", 5);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(LodgeObjection.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = objectionsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await Problems.TooManyRequests().ExecuteAsync(context.HttpContext);
+            };
+        });
         return builder;
     }
 
     public static WebApplication MapPublicityEndpoints(this WebApplication app)
     {
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
         // Public: units and the portal plan their own publicity with the official working days.
         app.MapGroup("/api/working-days").WithTags("Working days").AllowAnonymous().MapWorkingDays();
+        app.MapGroup("/api/publicity").WithTags("Publicity (public)").AllowAnonymous().MapPublicNoticeEndpoints().MapLodgeObjection();
+        app.MapGroup("/api/publicity").WithTags("Publicity (officers)").RequireRoles(Roles.PublicityOfficer)
+            .MapNoticeOfficerEndpoints().MapObjectionOfficerEndpoints();
+        app.MapPublicityPage();
         return app;
     }
 }

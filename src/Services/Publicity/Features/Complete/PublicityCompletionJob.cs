@@ -4,7 +4,7 @@ using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Contracts.WorkingDays;
-using TitleReview.Publicity.Features.Publish;
+using TitleReview.Publicity.Features.Notices;
 using TitleReview.ServiceDefaults.EventStore;
 
 namespace TitleReview.Publicity.Features.Complete;
@@ -15,7 +15,7 @@ namespace TitleReview.Publicity.Features.Complete;
 /// was down over an end date catches up, and it is safe to run twice: the ledger's version check lets one win.
 /// </summary>
 public sealed class PublicityCompletionJob(
-    LedgerSessions sessions, TimeProvider clock, IOptions<CompletionOptions> options, ILogger<PublicityCompletionJob> logger) : BackgroundService
+    LedgerSessions sessions, TimeProvider clock, IOptions<PublicityJobOptions> options, ILogger<PublicityCompletionJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,0 +1,60 @@
+using Marten;
+using Marten.Pagination;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Publicity.Features.Notices;
+
+public sealed record NoticePage(IReadOnlyList<PublicityNotice> Items, long Total, int Page, int PageSize);
+
+public static class NoticeEndpoints
+{
+    public const int MaxPageSize = 50;
+
+    /// <summary>Officers: what is waiting, and publishing it now.</summary>
+    public static RouteGroupBuilder MapNoticeOfficerEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/pending", async (LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            await using var query = sessions.Query();
+            return Results.Ok(await query.Query<PendingNoticeEntry>().OrderBy(e => e.ApprovedAt).ToListAsync(cancellationToken));
+        });
+
+        group.MapPost("/notices", async (HttpContext http, NoticePublisher publisher, CancellationToken cancellationToken) =>
+        {
+            var acting = LedgerSessions.ActingFor(http);
+            var notices = await publisher.PublishPendingAsync(acting, cancellationToken);
+            return notices.Count == 0
+                ? Problems.Conflict("没有待公示的申报。", "Nothing is waiting to be published.")
+                : Results.Created($"/api/publicity/notices/{notices[0].Id}", notices);
+        });
+        return group;
+    }
+
+    /// <summary>Anyone: published notices, newest first, paged.</summary>
+    public static RouteGroupBuilder MapPublicNoticeEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/notices", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            var number = page ?? 1;
+            var size = pageSize ?? 10;
+            if (number < 1 || size is < 1 or > MaxPageSize)
+            {
+                return Problems.Validation(new Dictionary<string, string[]>
+                {
+                    ["page"] = [$"page 从 1 开始，pageSize 取 1 到 {MaxPageSize}。 / page starts at 1; pageSize is 1 to {MaxPageSize}."],
+                });
+            }
+
+            return Results.Ok(await PageAsync(sessions, number, size, cancellationToken));
+        });
+        return group;
+    }
+
+    public static async Task<NoticePage> PageAsync(LedgerSessions sessions, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        var notices = await query.Query<PublicityNotice>().OrderByDescending(n => n.PublishedAt).ToPagedListAsync(page, pageSize, cancellationToken);
+        return new NoticePage(notices.ToList(), notices.TotalItemCount, page, pageSize);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Marten;
+using TitleReview.Contracts.Events;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Publicity.Features.Objections;
+
+public sealed record LodgeObjectionRequest(Guid? ApplicationId, string? Summary, string? ContactName, string? Contact);
+
+/// <summary>
+/// Anyone may object to an application while its publicity runs (to the end date, inclusive). The form is public,
+/// so it is rate-limited and size-limited, and a contact is required so officers can follow up.
+/// </summary>
+public static partial class LodgeObjection
+{
+    public const string RateLimitPolicy = "objections";
+    public const int MaxSummaryLength = 2000;
+    public const long MaxBodyBytes = 16 * 1024;
+
+    public sealed record Outcome(IResult? Problem, Guid ObjectionId);
+
+    public static RouteGroupBuilder MapLodgeObjection(this RouteGroupBuilder group)
+    {
+        group.MapPost("/objections", async (LodgeObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var outcome = await LodgeAsync(request, http, sessions, clock, cancellationToken);
+            return outcome.Problem ?? Results.Created($"/api/publicity/objections/{outcome.ObjectionId}", new { id = outcome.ObjectionId, status = ObjectionStatus.Open.ToString() });
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(RateLimitPolicy)
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
+        return group;
+    }
+
+    public static async Task<Outcome> LodgeAsync(LodgeObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return new Outcome(Problems.Validation(errors), Guid.Empty);
+        }
+
+        var id = request!.ApplicationId!.Value;
+        await using var session = sessions.OpenForRequest(http);
+        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
+        var today = clock.Today();
+        if (stream.Aggregate is not { PublicityNoticeId: { } noticeId, PublicityEnd: { } end, PublicityCompleted: false, IsTerminal: false } || today > end)
+        {
+            return new Outcome(Problems.Unprocessable("该申报不在公示期内，无法受理异议。", "The application is not in publicity; no objection can be lodged.",
+                new Dictionary<string, object?> { ["rule"] = "objection-window", ["clause"] = "四(一)" }), Guid.Empty);
+        }
+
+        var now = clock.GetUtcNow();
+        var objection = new ObjectionRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            ApplicationId = id,
+            NoticeId = noticeId,
+            Summary = request.Summary!.Trim(),
+            ContactName = request.ContactName!.Trim(),
+            Contact = request.Contact!.Trim(),
+            LodgedAt = now,
+        };
+        stream.AppendOne(new ObjectionLodged(id, objection.Id, objection.Summary, now));
+        session.Store(objection);
+        await session.SaveChangesAsync(cancellationToken);
+        return new Outcome(null, objection.Id);
+    }
+
+    private static Dictionary<string, string[]> Validate(LodgeObjectionRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request?.ApplicationId is null || request.ApplicationId == Guid.Empty)
+        {
+            errors["applicationId"] = ["请选择被异议的申报人。 / applicationId is required."];
+        }
+
+        if (request?.Summary?.Trim() is not { Length: >= 10 and <= MaxSummaryLength })
+        {
+            errors["summary"] = [$"异议内容须为 10 到 {MaxSummaryLength} 个字符。 / summary must be 10 to {MaxSummaryLength} characters."];
+        }
+
+        if (request?.ContactName?.Trim() is not { Length: >= 1 and <= 50 })
+        {
+            errors["contactName"] = ["必须填写联系人姓名（不超过50个字符）。 / contactName is required (at most 50 characters)."];
+        }
+
+        if (request?.Contact?.Trim() is not { Length: <= 100 } contact || !ContactPattern().IsMatch(contact))
+        {
+            errors["contact"] = ["必须填写有效的联系电话或电子邮箱。 / contact must be a phone number or an e-mail address."];
+        }
+
+        return errors;
+    }
+
+    [GeneratedRegex(@"^(\+?[\d\- ]{7,20}|[^@\s]+@[^@\s]+\.[^@\s]+)$")]
+    private static partial Regex ContactPattern();
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasperFx.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TitleReview.Contracts.Rules;
+using TitleReview.Publicity.Features.Complete;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Testing;
+
+namespace TitleReview.EndToEnd.Tests;
+
+[Collection(SystemCollection.Name)]
+public sealed class PublicityTests(SystemFixture system)
+{
+    private static readonly DateTimeOffset EndDay = new(2023, 6, 7, 2, 0, 0, TimeSpan.Zero);   // 10:00 in Beijing
+    private static readonly DateTimeOffset DayAfterEnd = new(2023, 6, 8, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly Journey journey = new(system);
+
+    private PublicityCompletionJob CompletionJob =>
+        system.Publicity.Services.GetServices<IHostedService>().OfType<PublicityCompletionJob>().Single();
+
+    [Fact]
+    public async Task A_publicity_ending_today_is_not_completed_today_and_is_completed_tomorrow()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("公示甲");
+        var status = await journey.StatusAsync(id);
+        Assert.Equal("2023-06-07", status.GetProperty("publicity").GetProperty("end").GetString());
+
+        await system.SetBusinessTimeAsync(EndDay);
+        await CompletionJob.CompleteEndedAsync(CancellationToken.None);
+        Assert.DoesNotContain("publicity_completed", await system.Infrastructure.EventTypesAsync(id));
+
+        await system.SetBusinessTimeAsync(DayAfterEnd);
+        await CompletionJob.CompleteEndedAsync(CancellationToken.None);
+        Assert.Contains("publicity_completed", await system.Infrastructure.EventTypesAsync(id));
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+            "select count(*) from ledger.mt_events where stream_id = @id and type = 'publicity_completed' and data->>'ProofDate' = '2023-06-08'", ("id", id)));
+    }
+
+    [Fact]
+    public async Task An_open_objection_holds_completion_and_dismissing_it_lets_the_publicity_complete()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("公示乙");
+        var objection = await LodgeAsync(id);
+
+        await system.SetBusinessTimeAsync(DayAfterEnd);
+        await CompletionJob.CompleteEndedAsync(CancellationToken.None);
+        Assert.DoesNotContain("publicity_completed", await system.Infrastructure.EventTypesAsync(id));
+
+        using var dismissed = await system.PublicityApi.PostAsJsonAsync($"/api/publicity/objections/{objection}/resolution", new { upheld = false, reason = "经核实，异议不成立。" });
+        Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
+        await CompletionJob.CompleteEndedAsync(CancellationToken.None);
+        Assert.Contains("publicity_completed", await system.Infrastructure.EventTypesAsync(id));
+    }
+
+    [Fact]
+    public async Task An_upheld_objection_refuses_the_application_with_the_reason()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("公示丙");
+        var objection = await LodgeAsync(id);
+
+        using var upheld = await system.PublicityApi.PostAsJsonAsync($"/api/publicity/objections/{objection}/resolution", new { upheld = true, reason = "业绩材料系伪造。" });
+        Assert.Equal(HttpStatusCode.OK, upheld.StatusCode);
+
+        var refused = await journey.StatusBecomesAsync(id, "ObjectionUpheld");
+        Assert.Equal("公示异议成立，不予通过", refused.GetProperty("statusText").GetProperty("zh").GetString());
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+            "select count(*) from ledger.mt_events where stream_id = @id and type = 'objection_resolved' and data->>'Reason' = '业绩材料系伪造。'", ("id", id)));
+        await system.SetBusinessTimeAsync(DayAfterEnd);
+        await CompletionJob.CompleteEndedAsync(CancellationToken.None);
+        Assert.DoesNotContain("publicity_completed", await system.Infrastructure.EventTypesAsync(id));
+    }
+
+    [Fact]
+    public async Task Objections_are_refused_after_the_end_date()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("公示丁");
+        await system.SetBusinessTimeAsync(DayAfterEnd);
+
+        using var anonymous = system.Publicity.CreateClient();
+        using var late = await anonymous.PostAsJsonAsync("/api/publicity/objections", Objection(id));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task Replaying_a_stream_whose_Published_end_was_moved_one_working_day_earlier_reports_the_violation()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("公示戊");
+        await system.SetBusinessTimeAsync(DayAfterEnd);
+        await CompletionJob.CompleteEndedAsync(CancellationToken.None);
+        Assert.Empty(PublicityRuleCheck.Verify(await StreamAsync(id), PublicityRuleCheck.ShippedCalendar));
+
+        // 2023-06-01 + 5 working days ends on 06-07; one working day earlier is 06-06.
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+            "with t as (update ledger.mt_events set data = jsonb_set(data, '{End}', '\"2023-06-06\"') where stream_id = @id and type = 'published' returning 1) select count(*) from t", ("id", id)));
+
+        var finding = Assert.Single(PublicityRuleCheck.Verify(await StreamAsync(id), PublicityRuleCheck.ShippedCalendar));
+        Assert.Equal("四(一)", finding.Clause);
+        Assert.Contains("2023-06-07", finding.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_working_day_API_answers_with_the_calendar_version()
+    {
+        using var anonymous = system.Publicity.CreateClient();
+        var end = await anonymous.GetFromJsonAsync<JsonElement>("/api/working-days/end?start=2023-09-27&days=5");
+        Assert.Equal("2023-09-27", end.GetProperty("start").GetString());
+        Assert.Equal(5, end.GetProperty("days").GetInt32());
+        Assert.Equal("2023-10-09", end.GetProperty("end").GetString());
+        Assert.Equal(TitleReview.Contracts.WorkingDays.WorkingDayCalendar.Official.Version, end.GetProperty("calendarVersion").GetString());
+
+        var count = await anonymous.GetFromJsonAsync<JsonElement>("/api/working-days/count?from=2024-12-30&to=2025-01-05");
+        Assert.Equal(4, count.GetProperty("workingDays").GetInt32());
+    }
+
+    private static object Objection(Guid id) => new { applicationId = id, summary = "该申报人的业绩材料与实际情况不符。", contactName = "王先生", contact = "0510-88888888" };
+
+    private async Task<Guid> LodgeAsync(Guid id)
+    {
+        using var anonymous = system.Publicity.CreateClient();
+        using var lodged = await anonymous.PostAsJsonAsync("/api/publicity/objections", Objection(id));
+        Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
+        return (await lodged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<IReadOnlyList<object>> StreamAsync(Guid id)
+    {
+        await using var query = system.Publicity.Services.GetRequiredService<LedgerSessions>().Query();
+        var events = await query.Events.FetchStreamAsync(id);
+        return events.Select(e => e.Data).ToList();
+    }
+}
