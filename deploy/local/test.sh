@@ -9,5 +9,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck disable=SC1091
 source "$ROOT/.local/infra.env"
 
+# Browser tests drive Debian's Chromium (Playwright's own download does not work offline).
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+fi
+
 rm -rf "$ROOT/TestResults"
+export TITLEREVIEW_SCREENSHOTS="$ROOT/TestResults/screenshots"
 exec dotnet test "$ROOT/TitleReview.sln" --logger "trx" --results-directory "$ROOT/TestResults" "$@"

@@ -17,6 +17,9 @@ public static class BusinessClock
 {
     public const string AdjustableSetting = "BusinessClock:Adjustable";
 
+    /// <summary>Where an adjustable clock starts, so jobs that run at start-up already see the demo's or test's date.</summary>
+    public const string StartAtSetting = "BusinessClock:StartAt";
+
     public static IHostApplicationBuilder AddBusinessClock(this IHostApplicationBuilder builder)
     {
         if (!builder.Configuration.GetValue<bool>(AdjustableSetting))
@@ -32,6 +35,11 @@ public static class BusinessClock
         }
 
         var clock = new AdjustableTimeProvider();
+        if (builder.Configuration.GetValue<DateTimeOffset?>(StartAtSetting) is { } startAt)
+        {
+            clock.SetUtcNow(startAt);
+        }
+
         builder.Services.AddSingleton(clock);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         return builder;

@@ -20,14 +20,28 @@ public static partial class LodgeObjection
     public const int MaxSummaryLength = 2000;
     public const long MaxBodyBytes = 16 * 1024;
 
-    public sealed record Outcome(IResult? Problem, Guid ObjectionId);
+    /// <summary>Either the objection's id, or why it was not taken (invalid fields, or outside the publicity).</summary>
+    public sealed record Outcome(Guid ObjectionId, Dictionary<string, string[]>? Invalid = null, bool OutsidePublicity = false)
+    {
+        private const string OutsideChinese = "该申报不在公示期内，无法受理异议。";
+
+        public IResult? ToProblem() =>
+            Invalid is not null ? Problems.Validation(Invalid)
+            : OutsidePublicity ? Problems.Unprocessable(OutsideChinese, "The application is not in publicity; no objection can be lodged.",
+                new Dictionary<string, object?> { ["rule"] = "objection-window", ["clause"] = "四(一)" })
+            : null;
+
+        /// <summary>What the public form shows: the Chinese half of each message.</summary>
+        public IEnumerable<string> ChineseMessages() =>
+            Invalid?.Values.SelectMany(m => m).Select(m => m.Split(" / ")[0]) ?? (OutsidePublicity ? [OutsideChinese] : []);
+    }
 
     public static RouteGroupBuilder MapLodgeObjection(this RouteGroupBuilder group)
     {
         group.MapPost("/objections", async (LodgeObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var outcome = await LodgeAsync(request, http, sessions, clock, cancellationToken);
-            return outcome.Problem ?? Results.Created($"/api/publicity/objections/{outcome.ObjectionId}", new { id = outcome.ObjectionId, status = ObjectionStatus.Open.ToString() });
+            return outcome.ToProblem() ?? Results.Created($"/api/publicity/objections/{outcome.ObjectionId}", new { id = outcome.ObjectionId, status = ObjectionStatus.Open.ToString() });
         })
         .AllowAnonymous()
         .RequireRateLimiting(RateLimitPolicy)
@@ -40,7 +54,7 @@ public static partial class LodgeObjection
         var errors = Validate(request);
         if (errors.Count > 0)
         {
-            return new Outcome(Problems.Validation(errors), Guid.Empty);
+            return new Outcome(Guid.Empty, Invalid: errors);
         }
 
         var id = request!.ApplicationId!.Value;
@@ -49,8 +63,7 @@ public static partial class LodgeObjection
         var today = clock.Today();
         if (stream.Aggregate is not { PublicityNoticeId: { } noticeId, PublicityEnd: { } end, PublicityCompleted: false, IsTerminal: false } || today > end)
         {
-            return new Outcome(Problems.Unprocessable("该申报不在公示期内，无法受理异议。", "The application is not in publicity; no objection can be lodged.",
-                new Dictionary<string, object?> { ["rule"] = "objection-window", ["clause"] = "四(一)" }), Guid.Empty);
+            return new Outcome(Guid.Empty, OutsidePublicity: true);
         }
 
         var now = clock.GetUtcNow();
@@ -67,7 +80,7 @@ public static partial class LodgeObjection
         stream.AppendOne(new ObjectionLodged(id, objection.Id, objection.Summary, now));
         session.Store(objection);
         await session.SaveChangesAsync(cancellationToken);
-        return new Outcome(null, objection.Id);
+        return new Outcome(objection.Id);
     }
 
     private static Dictionary<string, string[]> Validate(LodgeObjectionRequest? request)

@@ -34,7 +34,7 @@ public static class PublicityPage
         app.MapPost("/publicity/objections", async ([FromForm] ObjectionForm form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var outcome = await LodgeObjection.LodgeAsync(new LodgeObjectionRequest(form.ApplicationId, form.Summary, form.ContactName, form.Contact), http, sessions, clock, cancellationToken);
-            if (outcome.Problem is null)
+            if (outcome.ObjectionId != Guid.Empty)
             {
                 return Results.Redirect("/publicity?lodged=1");
             }
@@ -42,7 +42,7 @@ public static class PublicityPage
             var notices = await NoticeEndpoints.PageAsync(sessions, 1, PageSize, cancellationToken);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return Results.Content(Render(notices, clock.Today(), antiforgery.GetAndStoreTokens(http), false,
-                "异议未能提交：请选择申报人，异议内容10到2000字，并填写联系人及有效的电话或邮箱；仅公示期内可提出异议。"), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+                "异议未能提交：" + string.Join("；", outcome.ChineseMessages())), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
         })
         .AllowAnonymous()
         .RequireRateLimiting(LodgeObjection.RateLimitPolicy)

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TitleReview.Publicity.Features.Notices;
+
+namespace TitleReview.EndToEnd.Tests;
+
+[Collection(SystemCollection.Name)]
+public sealed partial class PublicityPageBrowserTests(SystemFixture system)
+{
+    private readonly Journey journey = new(system);
+
+    [Fact]
+    public async Task The_public_page_lists_the_notice_without_personal_numbers_and_takes_an_objection()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("浏览器测试人");
+
+        // A second Publicity instance on a real port, so a real browser can reach it; same run database and broker.
+        var port = FreePort();
+        // It starts on the test's business date: its completion job runs at start-up and must not see today's real date.
+        await using var publicity = new ServiceHost<PublicityNotice>(system.Infrastructure,
+            new Dictionary<string, string> { ["BusinessClock:StartAt"] = Journey.InsideWindow.ToString("O") });
+        publicity.UseKestrel(port);
+        publicity.StartServer();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        await using (browser)
+        using (playwright)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+            var response = await page.GotoAsync($"http://127.0.0.1:{port}/publicity");
+            Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("评审公示");
+            await Assertions.Expect(page.Locator("td", new PageLocatorOptions { HasText = "浏览器测试人" }).First).ToBeVisibleAsync();
+            var text = await page.InnerTextAsync("body");
+            Assert.Contains("无锡某机械有限公司", text, StringComparison.Ordinal);
+            Assert.Contains("异议受理截止：2023年6月7日", text, StringComparison.Ordinal);
+            Assert.Contains("工程师（中级）", text, StringComparison.Ordinal);
+            // The applicant's 身份证 number was submitted to Intake (32020019900101123X); nothing like it, nor a mobile number, is public.
+            Assert.DoesNotContain("32020019900101123X", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(IdNumber(), text);
+            Assert.DoesNotMatch(MobileNumber(), text);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("publicity-page.png"), FullPage = true });
+
+            await page.SelectOptionAsync("#applicationId", id.ToString());
+            await page.FillAsync("#summary", "该申报人业绩材料中的项目并非本人主持。");
+            await page.FillAsync("#contactName", "李女士");
+            await page.FillAsync("#contact", "someone@example.cn");
+            var submitted = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Url.EndsWith("/publicity/objections", StringComparison.Ordinal));
+            await page.WaitForLoadStateAsync();
+            await File.WriteAllTextAsync(Browser.ScreenshotPath("after-submit.html"), await page.ContentAsync());
+            Assert.True(submitted.Status is 302 or 200, $"The objection form answered {submitted.Status}: {await page.InnerTextAsync("body")}");
+            await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("异议已提交");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("publicity-objection-lodged.png"), FullPage = true });
+        }
+
+        Assert.Contains("objection_lodged", await system.Infrastructure.EventTypesAsync(id));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"\d{17}[\dXx]")]
+    private static partial Regex IdNumber();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex MobileNumber();
+}
