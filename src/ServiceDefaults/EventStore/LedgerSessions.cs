@@ -3,6 +3,7 @@ using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.ServiceDefaults.EventStore;
 
@@ -10,7 +11,7 @@ namespace TitleReview.ServiceDefaults.EventStore;
 /// Opens Marten sessions that stamp every appended event with the acting user, correlation and causation.
 /// Sessions are opened explicitly per request, message or job so the metadata can never come from a stale scope.
 /// </summary>
-public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service)
+public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service, TimeProvider clock)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -33,6 +34,23 @@ public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service
     {
         var correlation = (message.CorrelationId ?? message.ConversationId ?? message.MessageId)?.ToString() ?? Guid.NewGuid().ToString();
         return Open(ActingContext.System(service.LowerName, correlation, message.MessageId?.ToString()));
+    }
+
+    /// <summary>
+    /// Runs a consumer's effect at most once per message: skipped when this consumer already processed the message,
+    /// otherwise committed together with the record that it did (see <see cref="Messaging.ProcessedMessage"/>).
+    /// </summary>
+    public async Task ProcessOnceAsync(ConsumeContext message, string consumer, Func<IDocumentSession, Task> effect)
+    {
+        await using var session = OpenForMessage(message);
+        if (await session.AlreadyProcessedAsync(message, consumer))
+        {
+            return;
+        }
+
+        await effect(session);
+        session.MarkProcessed(message, consumer, clock.GetUtcNow());
+        await session.SaveChangesAsync(message.CancellationToken);
     }
 
     public IDocumentSession OpenForJob(string job) =>

@@ -3,7 +3,6 @@ using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Intake.Features.Status;
 
@@ -11,7 +10,7 @@ namespace TitleReview.Intake.Features.Status;
 /// Keeps the portal's status in step with the ledger. Each message only says "this stream moved": the status is
 /// refolded from the stream itself, so lost ordering between services cannot leave a wrong status behind.
 /// </summary>
-public sealed class ApplicationStatusFollower(LedgerSessions sessions, TimeProvider clock) :
+public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
     IConsumer<ReviewStarted>, IConsumer<RevisionRequested>, IConsumer<FinalApproved>, IConsumer<ApplicationRejected>,
     IConsumer<Published>, IConsumer<ObjectionResolved>, IConsumer<PublicityCompleted>,
     IConsumer<FeeAssessed>, IConsumer<FeePaid>, IConsumer<ApplicationLapsed>,
@@ -31,23 +30,15 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions, TimeProvi
     public Task Consume(ConsumeContext<CertificateIssued> context) => Follow(context, context.Message.ApplicationId);
     public Task Consume(ConsumeContext<CertificateRevoked> context) => Follow(context, context.Message.ApplicationId);
 
-    private async Task Follow(ConsumeContext context, Guid applicationId)
-    {
-        await using var session = sessions.OpenForMessage(context);
-        if (await session.AlreadyProcessedAsync(context, nameof(ApplicationStatusFollower)))
+    private Task Follow(ConsumeContext context, Guid applicationId) =>
+        sessions.ProcessOnceAsync(context, nameof(ApplicationStatusFollower), async session =>
         {
-            return;
-        }
-
-        var file = await session.LoadAsync<ApplicationFile>(applicationId, context.CancellationToken);
-        var ledger = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(applicationId, token: context.CancellationToken);
-        if (file is not null && ledger is not null)
-        {
-            file.CatchUpWith(ledger);
-            session.Store(file);
-        }
-
-        session.MarkProcessed(context, nameof(ApplicationStatusFollower), clock.GetUtcNow());
-        await session.SaveChangesAsync(context.CancellationToken);
-    }
+            var file = await session.LoadAsync<ApplicationFile>(applicationId, context.CancellationToken);
+            var ledger = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(applicationId, token: context.CancellationToken);
+            if (file is not null && ledger is not null)
+            {
+                file.CatchUpWith(ledger);
+                session.Store(file);
+            }
+        });
 }

@@ -7,7 +7,6 @@ using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Payment.Features.AssessFee;
 
@@ -15,29 +14,22 @@ namespace TitleReview.Payment.Features.AssessFee;
 public sealed class AssessFeeOnFinalApproval(
     LedgerSessions sessions, WorkingDayCalendar calendar, IOptions<FeeSchedule> fees, TimeProvider clock) : IConsumer<FinalApproved>
 {
-    public async Task Consume(ConsumeContext<FinalApproved> context)
-    {
-        await using var session = sessions.OpenForMessage(context);
-        if (await session.AlreadyProcessedAsync(context, nameof(AssessFeeOnFinalApproval)))
+    public Task Consume(ConsumeContext<FinalApproved> context) =>
+        sessions.ProcessOnceAsync(context, nameof(AssessFeeOnFinalApproval), async session =>
         {
-            return;
-        }
+            var id = context.Message.ApplicationId;
+            var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, context.CancellationToken);
+            if (stream.Aggregate is { FinalApproved: true, FeeAmount: null, IsTerminal: false } application)
+            {
+                var cycle = ReviewCycles.Get(application.CycleId);
+                var amount = fees.Value.AmountFor(cycle.Id, application.Level)
+                    ?? throw new InvalidOperationException($"No fee is configured for {cycle.Id} {application.Level}.");
+                var now = clock.GetUtcNow();
+                var due = calendar.EndOfPeriod(ChinaTime.DateOfInstant(now).AddDays(1), cycle.PaymentDueWorkingDays);
+                var reference = PaymentReference.For(cycle, id);
+                stream.AppendOne(new FeeAssessed(id, amount, reference, due, now));
+                session.Store(new FeeAccount { Id = id, PaymentReference = reference, Amount = amount, DueDate = due });
+            }
 
-        var id = context.Message.ApplicationId;
-        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, context.CancellationToken);
-        if (stream.Aggregate is { FinalApproved: true, FeeAmount: null, IsTerminal: false } application)
-        {
-            var cycle = ReviewCycles.Get(application.CycleId);
-            var amount = fees.Value.AmountFor(cycle.Id, application.Level)
-                ?? throw new InvalidOperationException($"No fee is configured for {cycle.Id} {application.Level}.");
-            var now = clock.GetUtcNow();
-            var due = calendar.EndOfPeriod(ChinaTime.DateOfInstant(now).AddDays(1), cycle.PaymentDueWorkingDays);
-            var reference = PaymentReference.For(cycle, id);
-            stream.AppendOne(new FeeAssessed(id, amount, reference, due, now));
-            session.Store(new FeeAccount { Id = id, PaymentReference = reference, Amount = amount, DueDate = due });
-        }
-
-        session.MarkProcessed(context, nameof(AssessFeeOnFinalApproval), clock.GetUtcNow());
-        await session.SaveChangesAsync(context.CancellationToken);
-    }
+        });
 }

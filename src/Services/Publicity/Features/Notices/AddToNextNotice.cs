@@ -3,38 +3,30 @@ using MassTransit;
 using TitleReview.Contracts.Events;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Ledger;
-using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Publicity.Features.Notices;
 
 /// <summary>A final approval puts the application on the next publicity notice.</summary>
-public sealed class AddToNextNotice(LedgerSessions sessions, TimeProvider clock) : IConsumer<FinalApproved>
+public sealed class AddToNextNotice(LedgerSessions sessions) : IConsumer<FinalApproved>
 {
-    public async Task Consume(ConsumeContext<FinalApproved> context)
-    {
-        await using var session = sessions.OpenForMessage(context);
-        if (await session.AlreadyProcessedAsync(context, nameof(AddToNextNotice)))
+    public Task Consume(ConsumeContext<FinalApproved> context) =>
+        sessions.ProcessOnceAsync(context, nameof(AddToNextNotice), async session =>
         {
-            return;
-        }
-
-        var id = context.Message.ApplicationId;
-        var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(id, token: context.CancellationToken);
-        if (application is { FinalApproved: true, PublicityNoticeId: null, IsTerminal: false })
-        {
-            session.Store(new PendingNoticeEntry
+            var id = context.Message.ApplicationId;
+            var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(id, token: context.CancellationToken);
+            if (application is { FinalApproved: true, PublicityNoticeId: null, IsTerminal: false })
             {
-                Id = id,
-                CycleId = application.CycleId,
-                ApplicantName = application.ApplicantName,
-                Employer = application.Employer,
-                Specialty = application.Specialty,
-                Level = application.Level,
-                ApprovedAt = context.Message.ApprovedAt,
-            });
-        }
+                session.Store(new PendingNoticeEntry
+                {
+                    Id = id,
+                    CycleId = application.CycleId,
+                    ApplicantName = application.ApplicantName,
+                    Employer = application.Employer,
+                    Specialty = application.Specialty,
+                    Level = application.Level,
+                    ApprovedAt = context.Message.ApprovedAt,
+                });
+            }
 
-        session.MarkProcessed(context, nameof(AddToNextNotice), clock.GetUtcNow());
-        await session.SaveChangesAsync(context.CancellationToken);
-    }
+        });
 }
