@@ -47,7 +47,7 @@ public sealed class AuthorizationTests(SystemFixture system)
     [Fact]
     public async Task Health_and_the_official_working_days_are_public()
     {
-        using var anonymous = system.Publicity.CreateClient();
+        using var anonymous = system.NewPublicityClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/working-days/end?start=2023-09-27&days=5")).StatusCode);
     }

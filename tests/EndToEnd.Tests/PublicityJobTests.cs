@@ -86,7 +86,7 @@ public sealed class PublicityJobTests(SystemFixture system)
     [Fact]
     public async Task An_oversized_objection_is_refused_before_it_is_read()
     {
-        using var anonymous = system.Publicity.CreateClient();
+        using var anonymous = system.NewPublicityClient();
         var huge = new string('异', 20_000);
         using var response = await anonymous.PostAsJsonAsync("/api/publicity/objections", new { applicationId = Guid.NewGuid(), summary = huge, contactName = "张", contact = "13800000000" });
         Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"got {response.StatusCode}");

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using TitleReview.Publicity.Features.Notices;
 
 namespace TitleReview.EndToEnd.Tests;
 
@@ -17,19 +15,12 @@ public sealed partial class PublicityPageBrowserTests(SystemFixture system)
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var id = await journey.ApprovedAndPublishedAsync("浏览器测试人");
 
-        // A second Publicity instance on a real port, so a real browser can reach it; same run database and broker.
-        var port = FreePort();
-        // It starts on the test's business date: its completion job runs at start-up and must not see today's real date.
-        await using var publicity = new ServiceHost<PublicityNotice>(system.Infrastructure,
-            new Dictionary<string, string> { ["BusinessClock:StartAt"] = Journey.InsideWindow.ToString("O") });
-        publicity.UseKestrel(port);
-        publicity.StartServer();
         var (playwright, browser) = await Browser.LaunchAsync();
         await using (browser)
         using (playwright)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-            var response = await page.GotoAsync($"http://127.0.0.1:{port}/publicity");
+            var response = await page.GotoAsync(new Uri(system.PublicityAddress, "/publicity").ToString());
             Assert.Equal((int)HttpStatusCode.OK, response!.Status);
 
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("评审公示");
@@ -57,13 +48,6 @@ public sealed partial class PublicityPageBrowserTests(SystemFixture system)
         }
 
         Assert.Contains("objection_lodged", await system.Infrastructure.EventTypesAsync(id));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"\d{17}[\dXx]")]

@@ -84,7 +84,7 @@ public sealed class PublicityTests(SystemFixture system)
         var id = await journey.ApprovedAndPublishedAsync("公示丁");
         await system.SetBusinessTimeAsync(DayAfterEnd);
 
-        using var anonymous = system.Publicity.CreateClient();
+        using var anonymous = system.NewPublicityClient();
         using var late = await anonymous.PostAsJsonAsync("/api/publicity/objections", Objection(id));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
@@ -111,7 +111,7 @@ public sealed class PublicityTests(SystemFixture system)
     [Fact]
     public async Task The_working_day_API_answers_with_the_calendar_version()
     {
-        using var anonymous = system.Publicity.CreateClient();
+        using var anonymous = system.NewPublicityClient();
         var end = await anonymous.GetFromJsonAsync<JsonElement>("/api/working-days/end?start=2023-09-27&days=5");
         Assert.Equal("2023-09-27", end.GetProperty("start").GetString());
         Assert.Equal(5, end.GetProperty("days").GetInt32());
@@ -126,7 +126,7 @@ public sealed class PublicityTests(SystemFixture system)
 
     private async Task<Guid> LodgeAsync(Guid id)
     {
-        using var anonymous = system.Publicity.CreateClient();
+        using var anonymous = system.NewPublicityClient();
         using var lodged = await anonymous.PostAsJsonAsync("/api/publicity/objections", Objection(id));
         Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
         return (await lodged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -26,6 +26,11 @@ public sealed class SystemFixture : IAsyncLifetime
     public HttpClient PaymentApi { get; private set; } = null!;
     public HttpClient CertificateApi { get; private set; } = null!;
 
+    /// <summary>Publicity listens on a real port, so the browser tests can reach its public page.</summary>
+    public Uri PublicityAddress { get; private set; } = null!;
+
+    public HttpClient NewPublicityClient() => new() { BaseAddress = PublicityAddress };
+
     public IEnumerable<HttpClient> AllApis => [IntakeApi, ReviewApi, PublicityApi, PaymentApi, CertificateApi];
 
     public async Task InitializeAsync()
@@ -38,8 +43,12 @@ public sealed class SystemFixture : IAsyncLifetime
         Review = new ServiceHost<ReviewQueueItem>(Infrastructure);
         ReviewApi = Review.CreateClient().As(Roles.Reviewer);
         CommitteeApi = Review.CreateClient().As(Roles.CommitteeSecretary);
+        var port = FreePort();
         Publicity = new ServiceHost<PublicityPeriod>(Infrastructure);
-        PublicityApi = Publicity.CreateClient().As(Roles.PublicityOfficer);
+        Publicity.UseKestrel(port);
+        Publicity.StartServer();
+        PublicityAddress = new Uri($"http://127.0.0.1:{port}");
+        PublicityApi = NewPublicityClient().As(Roles.PublicityOfficer);
         Payment = new ServiceHost<FeeAccount>(Infrastructure);
         PaymentApi = Payment.CreateClient().As(Roles.Finance);
         Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
@@ -54,6 +63,13 @@ public sealed class SystemFixture : IAsyncLifetime
             using var response = await api.PutAsJsonAsync("/api/dev/clock", new { utcNow });
             response.EnsureSuccessStatusCode();
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()
