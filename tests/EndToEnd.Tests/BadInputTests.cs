@@ -43,6 +43,7 @@ public sealed class BadInputTests(SystemFixture system)
         { "publicity", "POST", $"/api/publicity/objections/{Unknown}/resolution", "{\"upheld\":false}", 400 },
         { "publicity", "GET", "/api/publicity/objections?status=maybe", null, 400 },
         { "publicity", "GET", "/api/publicity/notices?pageSize=1000", null, 400 },
+        { "payment", "POST", "/api/payments/notifications", "{}", 401 },
         { "payment", "POST", "/api/payments", "not json", 400 },
         { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":-1}", 400 },
         { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":300.001}", 400 },

@@ -11,6 +11,8 @@ namespace TitleReview.EndToEnd.Tests;
 public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<TMarker> where TMarker : class
 {
+    public const string PlatformSecret = "test-only-platform-signing-secret";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -20,6 +22,7 @@ public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IRea
         builder.UseSetting("Publicity:Jobs:PollInterval", "00:00:01");
         builder.UseSetting("Publicity:Jobs:AutoPublishAt", "");
         builder.UseSetting("Publicity:Jobs:ObjectionsPerMinute", "1000");
+        builder.UseSetting("Payment:Platform:SigningSecret", PlatformSecret);
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Engineer", "300.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:AssistantEngineer", "200.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Technician", "200.00");

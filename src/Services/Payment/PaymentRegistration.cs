@@ -1,6 +1,8 @@
 using TitleReview.Contracts;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
+using TitleReview.Payment.Features.Lapse;
+using TitleReview.Payment.Features.PaymentNotifications;
 using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
@@ -14,7 +16,8 @@ public static class PaymentRegistration
     {
         builder.AddEventStore(ServiceName.Payment, documents =>
         {
-            documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference);
+            documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference).Index(a => a.DueDate);
+            documents.Schema.For<PaymentNotification>().Identity(n => n.Id).Index(n => n.PaymentReference);
         });
         builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
         builder.Services.AddSingleton(WorkingDayCalendar.Official);
@@ -22,12 +25,17 @@ public static class PaymentRegistration
             .Bind(builder.Configuration.GetSection(FeeSchedule.Section))
             .Validate(schedule => schedule.IsValid(), "Payment:Fees needs an amount (greater than 0, two decimals at most) for every level of every cycle.")
             .ValidateOnStart();
+        builder.Services.AddOptions<PlatformSigning>().Bind(builder.Configuration.GetSection(PlatformSigning.Section));
+        builder.Services.Configure<PaymentJobOptions>(builder.Configuration.GetSection(PaymentJobOptions.Section));
+        builder.Services.AddHostedService<OverdueLapseJob>();
         return builder;
     }
 
     public static WebApplication MapPaymentEndpoints(this WebApplication app)
     {
         app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment();
+        // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.
+        app.MapGroup("/api/payments").WithTags("Payment platform").MapReceiveNotification();
         return app;
     }
 }

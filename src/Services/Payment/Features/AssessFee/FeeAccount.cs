@@ -8,4 +8,5 @@ public sealed class FeeAccount
     public decimal Amount { get; set; }
     public DateOnly DueDate { get; set; }
     public bool Paid { get; set; }
+    public bool Lapsed { get; set; }
 }

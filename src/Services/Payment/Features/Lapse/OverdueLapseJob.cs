@@ -1,0 +1,70 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using TitleReview.Contracts.Events;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.Payment.Features.AssessFee;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Payment.Features.Lapse;
+
+public sealed class PaymentJobOptions
+{
+    public const string Section = "Payment:Jobs";
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Notice 五: 逾期不缴费视作自愿放弃申报. The due date itself is still a day to pay; from the next day an unpaid fee
+/// lapses the application. Runs at start-up too (catch-up after downtime) and is safe to run twice.
+/// </summary>
+public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, ILogger<OverdueLapseJob> logger) : BackgroundService
+{
+    public const string Reason = "逾期未缴费，视作自愿放弃申报（通知 五）。 / Fee not paid by the due date: treated as withdrawn (notice 五).";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await LapseOverdueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Overdue lapse run failed; the next run retries");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> LapseOverdueAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        IReadOnlyList<FeeAccount> overdue;
+        await using (var query = sessions.Query())
+        {
+            overdue = await query.Query<FeeAccount>().Where(a => !a.Paid && !a.Lapsed && a.DueDate < today).Take(500).ToListAsync(cancellationToken);
+        }
+
+        var lapsed = 0;
+        foreach (var account in overdue)
+        {
+            await using var session = sessions.OpenForJob("overdue-lapse");
+            var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
+            if (stream.Aggregate is { FeePaid: false, IsTerminal: false })
+            {
+                stream.AppendOne(new ApplicationLapsed(account.Id, Reason, clock.GetUtcNow()));
+                lapsed++;
+            }
+
+            account.Lapsed = true;
+            session.Store(account);
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return lapsed;
+    }
+}
