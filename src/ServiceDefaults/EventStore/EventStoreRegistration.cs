@@ -57,6 +57,8 @@ public static class EventStoreRegistration
                 documents?.Invoke(options);
             })
             .UseLightweightSessions()
+            // Create the tables at start-up, not on first use: lazy DDL races between instances and surprises readers.
+            .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .AddSubscriptionWithServices<OwnedEventRelay>(ServiceLifetime.Singleton, subscription =>
             {

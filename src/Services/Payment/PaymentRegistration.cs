@@ -3,6 +3,7 @@ using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.Lapse;
 using TitleReview.Payment.Features.PaymentNotifications;
+using TitleReview.Payment.Features.Reconciliation;
 using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
@@ -18,6 +19,7 @@ public static class PaymentRegistration
         {
             documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference).Index(a => a.DueDate);
             documents.Schema.For<PaymentNotification>().Identity(n => n.Id).Index(n => n.PaymentReference);
+            documents.Schema.For<ReconciliationReport>().Identity(r => r.Id).Index(r => r.UploadedAt);
         });
         builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
         builder.Services.AddSingleton(WorkingDayCalendar.Official);
@@ -34,6 +36,7 @@ public static class PaymentRegistration
     public static WebApplication MapPaymentEndpoints(this WebApplication app)
     {
         app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment();
+        app.MapGroup("/api/reconciliation").WithTags("Reconciliation").RequireRoles(Roles.Finance).MapReconciliation();
         // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.
         app.MapGroup("/api/payments").WithTags("Payment platform").MapReceiveNotification();
         return app;
