@@ -12,6 +12,10 @@ namespace TitleReview.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class PublicityJobTests(SystemFixture system)
 {
+    // The second instance must not consume: it would compete with the fixture's Publicity for the same queues, and a
+    // consumer left behind by a host disposed while its bus was still starting takes messages meant for later tests.
+    private static readonly KeyValuePair<string, string> NoQueues = new(TitleReview.ServiceDefaults.Messaging.MessagingRegistration.ConsumersSetting, "false");
+
     private readonly Journey journey = new(system);
 
     [Fact]
@@ -24,6 +28,7 @@ public sealed class PublicityJobTests(SystemFixture system)
         {
             ["BusinessClock:StartAt"] = beforeNine.ToString("O"),
             ["Publicity:Jobs:AutoPublishAt"] = "09:00",
+            [NoQueues.Key] = NoQueues.Value,
         });
         using var officer = automatic.CreateClient().As(TitleReview.ServiceDefaults.Identity.Roles.PublicityOfficer);
 
@@ -55,6 +60,7 @@ public sealed class PublicityJobTests(SystemFixture system)
         {
             ["BusinessClock:StartAt"] = new DateTimeOffset(2023, 6, 9, 2, 0, 0, TimeSpan.Zero).ToString("O"),
             ["Publicity:Jobs:PollInterval"] = "01:00:00",
+            [NoQueues.Key] = NoQueues.Value,
         });
         using var client = restarted.CreateClient();
 
@@ -67,7 +73,7 @@ public sealed class PublicityJobTests(SystemFixture system)
     [Fact]
     public async Task The_public_objection_endpoint_is_rate_limited()
     {
-        await using var limited = new ServiceHost<PublicityNotice>(system.Infrastructure, new Dictionary<string, string> { ["Publicity:Jobs:ObjectionsPerMinute"] = "2" });
+        await using var limited = new ServiceHost<PublicityNotice>(system.Infrastructure, new Dictionary<string, string> { ["Publicity:Jobs:ObjectionsPerMinute"] = "2", [NoQueues.Key] = NoQueues.Value });
         using var anonymous = limited.CreateClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)

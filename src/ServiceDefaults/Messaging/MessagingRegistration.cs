@@ -11,6 +11,12 @@ public static class MessagingRegistration
     public const string ConnectionName = "messaging";
 
     /// <summary>
+    /// <c>Messaging:Consumers=false</c> runs an instance that publishes (its relay) but consumes nothing: a jobs-only
+    /// or read-only instance, and extra instances in tests, which would otherwise compete for the same queues.
+    /// </summary>
+    public const string ConsumersSetting = "Messaging:Consumers";
+
+    /// <summary>
     /// MassTransit on RabbitMQ for one service: queues named after the service, retries with exponential backoff
     /// (a concurrent append to the same stream is the usual cause and succeeds on retry), then the _error queue.
     /// </summary>
@@ -21,11 +27,15 @@ public static class MessagingRegistration
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionName} is not set. Start RabbitMQ with 'deploy/local/infra.sh up' or run through the AppHost.");
         var broker = new Uri(connectionString);
+        var consume = builder.Configuration.GetValue(ConsumersSetting, true);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.ToString().ToLowerInvariant(), false));
-            consumers?.Invoke(bus);
+            if (consume)
+            {
+                consumers?.Invoke(bus);
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), VirtualHostOf(broker), host =>

@@ -4,6 +4,7 @@ using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Jobs;
 using TitleReview.ServiceDefaults.Ledger;
 
 namespace TitleReview.Payment.Features.Lapse;
@@ -19,26 +20,13 @@ public sealed class PaymentJobOptions
 /// Notice 五: 逾期不缴费视作自愿放弃申报. The due date itself is still a day to pay; from the next day an unpaid fee
 /// lapses the application. Runs at start-up too (catch-up after downtime) and is safe to run twice.
 /// </summary>
-public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, ILogger<OverdueLapseJob> logger) : BackgroundService
+public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, ILogger<OverdueLapseJob> logger) : PollingJob(logger)
 {
     public const string Reason = "逾期未缴费，视作自愿放弃申报（通知 五）。 / Fee not paid by the due date: treated as withdrawn (notice 五).";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                await LapseOverdueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Overdue lapse run failed; the next run retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => LapseOverdueAsync(cancellationToken);
 
     public async Task<int> LapseOverdueAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using TitleReview.Contracts.Ledger;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Jobs;
 
 namespace TitleReview.Publicity.Features.Complete;
 
@@ -15,24 +16,11 @@ namespace TitleReview.Publicity.Features.Complete;
 /// was down over an end date catches up, and it is safe to run twice: the ledger's version check lets one win.
 /// </summary>
 public sealed class PublicityCompletionJob(
-    LedgerSessions sessions, TimeProvider clock, IOptions<PublicityJobOptions> options, ILogger<PublicityCompletionJob> logger) : BackgroundService
+    LedgerSessions sessions, TimeProvider clock, IOptions<PublicityJobOptions> options, ILogger<PublicityCompletionJob> logger) : PollingJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                await CompleteEndedAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Publicity completion run failed; the next run retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => CompleteEndedAsync(cancellationToken);
 
     public async Task<int> CompleteEndedAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.Jobs;
 
 namespace TitleReview.Publicity.Features.Notices;
 
@@ -19,31 +20,19 @@ public sealed class AutoPublishRun
 /// </summary>
 public sealed class NoticeAutoPublishJob(
     NoticePublisher publisher, LedgerSessions sessions, WorkingDayCalendar calendar, TimeProvider clock,
-    IOptions<PublicityJobOptions> options, ILogger<NoticeAutoPublishJob> logger) : BackgroundService
+    IOptions<PublicityJobOptions> options, ILogger<NoticeAutoPublishJob> logger) : PollingJob(logger)
 {
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.AutoPublishAt is null)
+        if (options.Value.AutoPublishAt is not null)
         {
-            return;
+            await base.ExecuteAsync(stoppingToken);
         }
-
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                await RunIfDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Automatic publicity publishing failed; the next run retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task RunIfDueAsync(CancellationToken cancellationToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var beijing = clock.GetUtcNow().ToOffset(ChinaTime.Offset);
         var today = DateOnly.FromDateTime(beijing.DateTime);
