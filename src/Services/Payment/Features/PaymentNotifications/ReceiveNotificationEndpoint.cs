@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Payment.Features.AssessFee;
+using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Identity;
@@ -14,7 +15,7 @@ namespace TitleReview.Payment.Features.PaymentNotifications;
 
 public sealed record PlatformNotification(string? NotificationId, string? PaymentReference, decimal? Amount, DateTimeOffset? PaidAt, string? Channel);
 
-public sealed record NotificationReceipt(string NotificationId, NotificationOutcome Outcome, bool Duplicate);
+public sealed record NotificationReceipt(string NotificationId, PaymentOutcome Outcome, bool Duplicate);
 
 /// <summary>
 /// The payment platform tells us a fee was paid. Authenticated by its HMAC signature rather than a user, answered
@@ -89,7 +90,7 @@ public static class ReceiveNotificationEndpoint
             PaidAt = notification.PaidAt!.Value,
             Channel = notification.Channel is { Length: > 0 and <= 50 } channel ? channel : "payment-platform",
             ReceivedAt = clock.GetUtcNow(),
-            Outcome = NotificationOutcome.UnknownReference,
+            Outcome = PaymentOutcome.UnknownReference,
         };
 
         var account = await session.Query<FeeAccount>().SingleOrDefaultAsync(a => a.PaymentReference == record.PaymentReference, cancellationToken);
@@ -98,18 +99,10 @@ public static class ReceiveNotificationEndpoint
             record.ApplicationId = account.Id;
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
             var application = stream.Aggregate!;
-            record.Outcome = application switch
+            record.Outcome = PaymentJudgement.Judge(application, account, record.Amount);
+            if (record.Outcome == PaymentOutcome.Matched)
             {
-                { IsTerminal: true } => NotificationOutcome.RefundDue,
-                { FeePaid: true } => NotificationOutcome.PaidTwice,
-                _ when record.Amount != account.Amount => NotificationOutcome.AmountDiffers,
-                _ => NotificationOutcome.Matched,
-            };
-
-            if (record.Outcome == NotificationOutcome.Matched)
-            {
-                stream.AppendOne(new FeePaid(account.Id, record.Amount, record.PaymentReference, record.Channel, record.PaidAt));
-                account.Paid = true;
+                PaymentJudgement.Accept(stream, account, record.Channel, record.PaidAt);
                 session.Store(account);
             }
         }

@@ -42,27 +42,22 @@ public static class RecordPaymentEndpoint
 
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
             var application = stream.Aggregate!;
-            if (application.FeePaid)
+            var amount = request!.Amount!.Value;
+            switch (PaymentJudgement.Judge(application, account, amount))
             {
-                return Problems.Conflict("该缴款码已缴费，不重复记录。", "This fee is already paid; the payment is not recorded twice.");
+                case PaymentOutcome.PaidTwice:
+                    return Problems.Conflict("该缴款码已缴费，不重复记录。", "This fee is already paid; the payment is not recorded twice.");
+                case PaymentOutcome.RefundDue:
+                    return Problems.Conflict($"该申报当前为“{application.Status.Chinese()}”，不能再缴费，请办理退费。",
+                        $"The application is '{application.Status.English()}'; a payment cannot be taken, refund it instead.");
+                case PaymentOutcome.AmountDiffers:
+                    return Problems.Unprocessable($"缴费金额 {amount:0.00} 元与应缴金额 {account.Amount:0.00} 元不符。",
+                        $"The amount {amount:0.00} CNY differs from the assessed {account.Amount:0.00} CNY.",
+                        new Dictionary<string, object?> { ["rule"] = "fee-amount", ["clause"] = "五" });
             }
 
-            if (application.IsTerminal)
-            {
-                return Problems.Conflict($"该申报当前为“{application.Status.Chinese()}”，不能再缴费，请办理退费。",
-                    $"The application is '{application.Status.English()}'; a payment cannot be taken, refund it instead.");
-            }
-
-            if (request!.Amount != account.Amount)
-            {
-                return Problems.Unprocessable($"缴费金额 {request.Amount:0.00} 元与应缴金额 {account.Amount:0.00} 元不符。",
-                    $"The amount {request.Amount:0.00} CNY differs from the assessed {account.Amount:0.00} CNY.",
-                    new Dictionary<string, object?> { ["rule"] = "fee-amount", ["clause"] = "五" });
-            }
-
-            var paid = new FeePaid(account.Id, account.Amount, account.PaymentReference, request.Channel?.Trim() is { Length: > 0 and <= 50 } channel ? channel : "finance-desk", clock.GetUtcNow());
-            stream.AppendOne(paid);
-            account.Paid = true;
+            var paid = PaymentJudgement.Accept(stream, account,
+                request.Channel?.Trim() is { Length: > 0 and <= 50 } channel ? channel : "finance-desk", clock.GetUtcNow());
             session.Store(account);
             await session.SaveChangesAsync(cancellationToken);
             return Results.Ok(paid);
