@@ -71,16 +71,17 @@ public static class ReconciliationEndpoints
 
         group.MapGet("/statements", async (int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
-            if (page is < 1)
+            var paging = Paging.Of(page, null, 20, 20);
+            if (paging.Problem is { } problem)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["page"] = ["page 从 1 开始。 / page starts at 1."] });
+                return problem;
             }
 
             await using var query = sessions.Query();
             var reports = await query.Query<ReconciliationReport>().OrderByDescending(r => r.UploadedAt)
                 .Select(r => new ReportSummary(r.Id, r.FileName, r.Encoding, r.UploadedAt, r.UploadedBy, r.LineCount, r.Counts))
-                .ToPagedListAsync(page ?? 1, 20, cancellationToken);
-            return Results.Ok(new { items = reports.ToList(), total = reports.TotalItemCount, page = page ?? 1, pageSize = 20 });
+                .ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+            return Results.Ok(new { items = reports.ToList(), total = reports.TotalItemCount, page = paging.Page, pageSize = paging.Size });
         });
 
         group.MapGet("/statements/{id}", async (string id, string? format, LedgerSessions sessions, CancellationToken cancellationToken) =>

@@ -36,17 +36,13 @@ public static class NoticeEndpoints
     {
         group.MapGet("/notices", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
-            var number = page ?? 1;
-            var size = pageSize ?? 10;
-            if (number < 1 || size is < 1 or > MaxPageSize)
+            var paging = Paging.Of(page, pageSize, 10, MaxPageSize);
+            if (paging.Problem is { } problem)
             {
-                return Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["page"] = [$"page 从 1 开始，pageSize 取 1 到 {MaxPageSize}。 / page starts at 1; pageSize is 1 to {MaxPageSize}."],
-                });
+                return problem;
             }
 
-            return Results.Ok(await PageAsync(sessions, number, size, cancellationToken));
+            return Results.Ok(await PageAsync(sessions, paging.Page, paging.Size, cancellationToken));
         });
         return group;
     }

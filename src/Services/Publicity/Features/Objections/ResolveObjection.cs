@@ -30,16 +30,17 @@ public static class ResolveObjection
                 wanted = parsed;
             }
 
-            if (page is < 1)
+            var paging = Paging.Of(page, null, 20, 20);
+            if (paging.Problem is { } problem)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["page"] = ["page 从 1 开始。 / page starts at 1."] });
+                return problem;
             }
 
             await using var query = sessions.Query();
             var objections = query.Query<ObjectionRecord>();
             var filtered = wanted is { } s ? objections.Where(o => o.Status == s) : objections;
-            var items = await filtered.OrderBy(o => o.LodgedAt).ToPagedListAsync(page ?? 1, 20, cancellationToken);
-            return Results.Ok(new { items = items.ToList(), total = items.TotalItemCount, page = page ?? 1, pageSize = 20 });
+            var items = await filtered.OrderBy(o => o.LodgedAt).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+            return Results.Ok(new { items = items.ToList(), total = items.TotalItemCount, page = paging.Page, pageSize = paging.Size });
         });
 
         group.MapPost("/objections/{objectionId:guid}/resolution", async (

@@ -15,19 +15,15 @@ public static class ReviewQueueEndpoints
     {
         group.MapGet("/queue", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
-            var number = page ?? 1;
-            var size = pageSize ?? 20;
-            if (number < 1 || size is < 1 or > MaxPageSize)
+            var paging = Paging.Of(page, pageSize, 20, MaxPageSize);
+            if (paging.Problem is { } problem)
             {
-                return Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["page"] = [$"page 从 1 开始，pageSize 取 1 到 {MaxPageSize}。 / page starts at 1; pageSize is 1 to {MaxPageSize}."],
-                });
+                return problem;
             }
 
             await using var query = sessions.Query();
-            var items = await query.Query<ReviewQueueItem>().OrderBy(i => i.QueuedAt).ToPagedListAsync(number, size, cancellationToken);
-            return Results.Ok(new QueuePage(items.ToList(), items.TotalItemCount, number, size));
+            var items = await query.Query<ReviewQueueItem>().OrderBy(i => i.QueuedAt).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+            return Results.Ok(new QueuePage(items.ToList(), items.TotalItemCount, paging.Page, paging.Size));
         });
 
         group.MapGet("/queue/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
