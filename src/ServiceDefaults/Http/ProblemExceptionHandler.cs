@@ -16,7 +16,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var http = httpContext;
         var (status, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "请求无法解析：请检查 JSON 格式与字段类型。 / The request could not be read: check the JSON syntax and field types."),
@@ -28,13 +27,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
         if (status >= 500)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        http.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = http,
+            HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail },
         });
