@@ -39,7 +39,7 @@ public static class PublicityRuleCheck
                     }
 
                     published = p;
-                    CheckPeriod(p, calendarByVersion(p.CalendarVersion), Fail);
+                    violations.AddRange(PeriodViolations(p, calendarByVersion(p.CalendarVersion)));
                     break;
                 case ObjectionLodged lodged:
                     openObjections.Add(lodged.ObjectionId);
@@ -70,17 +70,21 @@ public static class PublicityRuleCheck
         return violations;
     }
 
-    private static void CheckPeriod(Published p, WorkingDayCalendar? calendar, Action<string, string> fail)
+    /// <summary>The period alone: long enough, counted with the calendar version the event recorded.</summary>
+    public static IReadOnlyList<RuleViolation> PeriodViolations(Published p, WorkingDayCalendar? calendar)
     {
+        var violations = new List<RuleViolation>();
+        void Fail(string chinese, string english) => violations.Add(new RuleViolation(Rule, Clause, chinese, english));
+
         if (p.WorkingDays < MinimumWorkingDays)
         {
-            fail($"公示期为 {p.WorkingDays} 个工作日，少于 {MinimumWorkingDays} 个工作日。", $"Publicity of {p.WorkingDays} working days is shorter than {MinimumWorkingDays}.");
+            Fail($"公示期为 {p.WorkingDays} 个工作日，少于 {MinimumWorkingDays} 个工作日。", $"Publicity of {p.WorkingDays} working days is shorter than {MinimumWorkingDays}.");
         }
 
         if (calendar is null)
         {
-            fail($"找不到公示记录的日历版本“{p.CalendarVersion}”，无法复核。", $"Calendar version '{p.CalendarVersion}' recorded in Published is not available; the period cannot be re-checked.");
-            return;
+            Fail($"找不到公示记录的日历版本“{p.CalendarVersion}”，无法复核。", $"Calendar version '{p.CalendarVersion}' recorded in Published is not available; the period cannot be re-checked.");
+            return violations;
         }
 
         try
@@ -89,14 +93,16 @@ public static class PublicityRuleCheck
             var expectedEnd = calendar.EndOfPeriod(p.Start, Math.Max(p.WorkingDays, MinimumWorkingDays));
             if (p.End < expectedEnd)
             {
-                fail($"公示 {p.Start:yyyy-MM-dd} 至 {p.End:yyyy-MM-dd} 仅 {counted} 个工作日（日历 {calendar.Version}），应至少到 {expectedEnd:yyyy-MM-dd}。",
+                Fail($"公示 {p.Start:yyyy-MM-dd} 至 {p.End:yyyy-MM-dd} 仅 {counted} 个工作日（日历 {calendar.Version}），应至少到 {expectedEnd:yyyy-MM-dd}。",
                     $"Publicity {p.Start:yyyy-MM-dd} to {p.End:yyyy-MM-dd} has only {counted} working days (calendar {calendar.Version}); it must run to {expectedEnd:yyyy-MM-dd} at least.");
             }
         }
         catch (CalendarYearNotLoadedException missing)
         {
-            fail($"日历版本 {calendar.Version} 没有 {missing.Year} 年的数据，无法复核。", $"Calendar {calendar.Version} has no data for {missing.Year}; the period cannot be re-checked.");
+            Fail($"日历版本 {calendar.Version} 没有 {missing.Year} 年的数据，无法复核。", $"Calendar {calendar.Version} has no data for {missing.Year}; the period cannot be re-checked.");
         }
+
+        return violations;
     }
 
     /// <summary>The calendars this build can replay with: today only the shipped one.</summary>

@@ -33,20 +33,11 @@ public static class EventStoreRegistration
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.AddSingleton<LedgerSessions>();
 
-        builder.Services.AddMarten(options =>
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = service.ToString().ToLowerInvariant();
-                options.Events.DatabaseSchemaName = LedgerSchema;
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.HeadersEnabled = true;
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                foreach (var definition in EventCatalog.All)
-                {
-                    options.Events.MapEventType(definition.Type, definition.StoredName);
-                }
+                ConfigureLedger(options);
 
                 // Every service's daemon competes for leadership of its own subscriptions only: without a lock id
                 // per service, the first service up would hold the lock and the others' relays would never run.
@@ -59,12 +50,35 @@ public static class EventStoreRegistration
             .UseLightweightSessions()
             // Create the tables at start-up, not on first use: lazy DDL races between instances and surprises readers.
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .AddSubscriptionWithServices<OwnedEventRelay>(ServiceLifetime.Singleton, subscription =>
+            .AddAsyncDaemon(DaemonMode.HotCold);
+
+        // A service that owns no events (Audit) has nothing to relay: it reads the ledger and never writes to it.
+        if (EventCatalog.OwnedBy(service).Any())
+        {
+            marten.AddSubscriptionWithServices<OwnedEventRelay>(ServiceLifetime.Singleton, subscription =>
             {
                 subscription.Name = $"{service}Relay";
             });
+        }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The ledger as every reader and writer must see it: shared schema, Guid streams, metadata columns, and the fixed
+    /// stored names of the event catalog. Public so tools (tests, benchmarks) open exactly the same ledger.
+    /// </summary>
+    public static void ConfigureLedger(StoreOptions options)
+    {
+        options.Events.DatabaseSchemaName = LedgerSchema;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var definition in EventCatalog.All)
+        {
+            options.Events.MapEventType(definition.Type, definition.StoredName);
+        }
     }
 }
