@@ -1,4 +1,5 @@
 using TitleReview.Contracts;
+using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.EventStore;
@@ -13,7 +14,7 @@ public static class IntakeRegistration
     {
         builder.AddEventStore(ServiceName.Intake, documents =>
         {
-            documents.Schema.For<ApplicationFile>();
+            documents.Schema.For<ApplicationFile>().Index(f => f.IdNumber);
         });
         builder.AddMessaging(ServiceName.Intake, bus => bus.AddConsumer<ApplicationStatusFollower>());
         return builder;
@@ -24,6 +25,7 @@ public static class IntakeRegistration
         var applications = app.MapGroup("/api/applications").WithTags("Applications").RequireRoles(Roles.Portal);
         applications.MapSubmitApplication();
         applications.MapGetApplicationStatus();
+        app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
         return app;
     }
 }

@@ -1,0 +1,35 @@
+using Marten;
+using TitleReview.Intake.Features.Status;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Intake.Features.IdNumberLookup;
+
+/// <summary>
+/// Which applications carry a 身份证 number: the only way to reach personal numbers from outside Intake, for auditors
+/// (the Audit service passes the auditor's own credentials through). Answers ids only, never the number itself.
+/// </summary>
+public static class ApplicationsByIdNumberEndpoint
+{
+    public static RouteGroupBuilder MapApplicationsByIdNumber(this RouteGroupBuilder group)
+    {
+        group.MapGet("/by-id-number", async (string? idNumber, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            var number = idNumber?.Trim().ToUpperInvariant() ?? "";
+            if (number.Length != 18)
+            {
+                return Problems.Validation(new Dictionary<string, string[]>
+                {
+                    ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."],
+                });
+            }
+
+            // Submissions keep the number as typed; the check character may be a lower-case x.
+            var lower = number.ToLowerInvariant();
+            await using var query = sessions.Query();
+            var ids = await query.Query<ApplicationFile>().Where(f => f.IdNumber == number || f.IdNumber == lower).Select(f => f.Id).ToListAsync(cancellationToken);
+            return Results.Ok(ids);
+        });
+        return group;
+    }
+}
