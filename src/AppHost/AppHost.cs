@@ -4,10 +4,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var infrastructure = builder.AddInfrastructure();
 
-builder.AddTitleReviewService<Projects.Intake>("intake", 5101, infrastructure);
+var intake = builder.AddTitleReviewService<Projects.Intake>("intake", 5101, infrastructure);
 builder.AddTitleReviewService<Projects.Review>("review", 5102, infrastructure);
 builder.AddTitleReviewService<Projects.Publicity>("publicity", 5103, infrastructure);
 builder.AddTitleReviewService<Projects.Payment>("payment", 5104, infrastructure);
 builder.AddTitleReviewService<Projects.Certificate>("certificate", 5105, infrastructure);
+
+// Audit reads the ledger and asks Intake (with the auditor's own credentials) which applications carry a 身份证 number.
+builder.AddTitleReviewService<Projects.Audit>("audit", 5106, infrastructure).WithReference(intake);
 
 builder.Build().Run();

@@ -1,0 +1,55 @@
+using Npgsql;
+using TitleReview.Audit.Features.History;
+using TitleReview.Audit.Features.Pages;
+using TitleReview.Audit.Features.Search;
+using TitleReview.Audit.Features.Seals;
+using TitleReview.Audit.Features.TimeTravel;
+using TitleReview.Audit.Features.Verification;
+using TitleReview.Contracts;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Audit;
+
+public static class AuditRegistration
+{
+    /// <summary>
+    /// Audit reads the ledger and owns no events: the ownership guard refuses any append it might attempt. Its own
+    /// schema holds a fold of every stream for searching, verification runs and their findings; seals have their own
+    /// append-only tables.
+    /// </summary>
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.AddEventStore(ServiceName.Audit, documents =>
+        {
+            documents.Projections.Snapshot<ApplicationLifecycle>(JasperFx.Events.Projections.SnapshotLifecycle.Async);
+            documents.Schema.For<ApplicationLifecycle>().Index(a => a.SubmittedAt);
+            documents.Schema.For<VerificationRun>();
+            documents.Schema.For<RunFinding>().Index(f => f.RunId);
+        });
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<LedgerReader>();
+        builder.Services.AddSingleton<VerificationRunner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<VerificationRunner>());
+        builder.Services.Configure<SealOptions>(builder.Configuration.GetSection("Audit:Seals"));
+        builder.Services.AddSingleton<LedgerSeals>();
+        builder.Services.AddSingleton<SealCheck>();
+        builder.Services.AddHostedService<SealTables>();
+        builder.Services.AddHostedService<SealJob>();
+        builder.Services.AddHttpClient<IntakeDirectory>(http => http.BaseAddress = new Uri(builder.Configuration["Audit:IntakeAddress"] ?? "http://intake"));
+        return builder;
+    }
+
+    public static WebApplication MapAuditEndpoints(this WebApplication app)
+    {
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireRoles(Roles.Auditor, Roles.Admin);
+        audit.MapGroup("/applications").MapApplicationSearch().MapHistory().MapStateAt().MapApplicationVerification();
+        audit.MapGroup("/verifications").MapVerificationRuns();
+        audit.MapGroup("/seals").MapSeals();
+        app.MapGroup("/audit").RequireRoles(Roles.Auditor, Roles.Admin).MapAuditPages();
+        return app;
+    }
+}

@@ -1,0 +1,109 @@
+using Marten;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Ledger;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Audit.Features.Search;
+
+public sealed record ApplicationSummary(Guid Id, string ApplicantName, string Employer, string Specialty, string Level, DateTimeOffset SubmittedAt, ApplicationStatus Status, string StatusChinese, long Version);
+
+public sealed record SearchPage(IReadOnlyList<ApplicationSummary> Items, int Page, int PageSize, long Total);
+
+/// <summary>
+/// Finds applications by name, 身份证 number, status and submission date. Name, status and dates come from Audit's own
+/// fold of the ledger (<see cref="ApplicationLifecycle"/> snapshots kept by Audit's daemon); the 身份证 number never
+/// enters the ledger, so Intake answers which applications carry it, and only to an auditor.
+/// </summary>
+public static class ApplicationSearchEndpoint
+{
+    public static RouteGroupBuilder MapApplicationSearch(this RouteGroupBuilder applications)
+    {
+        applications.MapGet("/", async (string? name, string? idNumber, ApplicationStatus? status, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+            HttpContext http, LedgerSessions sessions, IntakeDirectory intake, CancellationToken cancellationToken) =>
+        {
+            var paging = Paging.Of(page, pageSize, 20, 200);
+            if (paging.Problem is not null)
+            {
+                return paging.Problem;
+            }
+
+            if (from > to)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["from"] = ["起始日期不能晚于截止日期。 / from must not be after to."] });
+            }
+
+            IReadOnlyList<Guid>? ids = null;
+            if (!string.IsNullOrWhiteSpace(idNumber))
+            {
+                if (!http.User.IsInRole(Roles.Auditor))
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.TitleFor(StatusCodes.Status403Forbidden),
+                        detail: "按身份证号查询仅限审计人员。 / Searching by 身份证 number is for auditors only.");
+                }
+
+                if (idNumber.Trim().Length != 18)
+                {
+                    return Problems.Validation(new Dictionary<string, string[]> { ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."] });
+                }
+
+                try
+                {
+                    ids = await intake.ApplicationsOfAsync(idNumber.Trim(), http, cancellationToken);
+                }
+                catch (HttpRequestException)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "申报受理服务暂不可用 / Intake is unavailable",
+                        detail: "按身份证号查询需要申报受理服务，请稍后重试。 / Searching by 身份证 number needs Intake; try again later.");
+                }
+            }
+
+            return Results.Ok(await SearchAsync(sessions, new SearchCriteria(name, ids, status, from, to), paging, cancellationToken));
+        });
+        return applications;
+    }
+
+    public sealed record SearchCriteria(string? Name, IReadOnlyList<Guid>? Ids, ApplicationStatus? Status, DateOnly? From, DateOnly? To);
+
+    public static async Task<SearchPage> SearchAsync(LedgerSessions sessions, SearchCriteria criteria, Paging paging, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        IQueryable<ApplicationLifecycle> found = query.Query<ApplicationLifecycle>();
+        if (!string.IsNullOrWhiteSpace(criteria.Name))
+        {
+            var name = criteria.Name.Trim();
+            found = found.Where(a => a.ApplicantName.Contains(name));
+        }
+
+        if (criteria.Ids is { } ids)
+        {
+            found = found.Where(a => ids.Contains(a.Id));
+        }
+
+        if (criteria.Status is { } status)
+        {
+            found = found.Where(a => a.Status == status);
+        }
+
+        if (criteria.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            found = found.Where(a => a.SubmittedAt >= start);
+        }
+
+        if (criteria.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            found = found.Where(a => a.SubmittedAt < end);
+        }
+
+        var total = await found.CountAsync(cancellationToken);
+        var items = await found.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
+        return new SearchPage(
+            items.Select(a => new ApplicationSummary(a.Id, a.ApplicantName, a.Employer, a.Specialty, a.Level.Chinese(), a.SubmittedAt, a.Status, a.Status.Chinese(), a.Version)).ToList(),
+            paging.Page, paging.Size, total);
+    }
+}
