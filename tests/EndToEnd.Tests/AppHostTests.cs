@@ -12,7 +12,7 @@ namespace TitleReview.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class AppHostTests(SystemFixture system)
 {
-    private static readonly string[] Services = ["intake", "review", "publicity", "payment", "certificate"];
+    private static readonly string[] Services = ["intake", "review", "publicity", "payment", "certificate", "audit"];
 
     [Fact]
     public async Task The_AppHost_starts_every_service_and_each_answers_Healthy()

@@ -19,6 +19,21 @@ public sealed class AuthorizationTests(SystemFixture system)
         { "review", "POST", "/api/committee/decisions", Roles.Reviewer },
         { "payment", "POST", "/api/payments", Roles.Reviewer },
         { "certificate", "GET", $"/api/certificates/by-application/{Guid.NewGuid()}", Roles.Finance },
+        { "intake", "GET", "/api/applications/by-id-number?idNumber=32020019900101123X", Roles.Portal },
+        { "audit", "GET", "/api/audit/applications", Roles.Reviewer },
+        { "audit", "GET", $"/api/audit/applications/{Guid.NewGuid()}/events", Roles.Portal },
+        { "audit", "GET", $"/api/audit/applications/{Guid.NewGuid()}/events/export?format=csv", Roles.Finance },
+        { "audit", "GET", $"/api/audit/applications/{Guid.NewGuid()}/state?version=1", Roles.CommitteeSecretary },
+        { "audit", "GET", $"/api/audit/applications/{Guid.NewGuid()}/verification", Roles.PublicityOfficer },
+        { "audit", "POST", "/api/audit/verifications", Roles.Reviewer },
+        { "audit", "GET", "/api/audit/verifications", Roles.Finance },
+        { "audit", "GET", $"/api/audit/verifications/{Guid.NewGuid()}/findings/export", Roles.Portal },
+        { "audit", "POST", "/api/audit/seals", Roles.Finance },
+        { "audit", "GET", "/api/audit/seals", Roles.Reviewer },
+        { "audit", "POST", "/api/audit/seals/check", Roles.Portal },
+        { "audit", "GET", "/audit", Roles.Reviewer },
+        { "audit", "GET", $"/audit/applications/{Guid.NewGuid()}", Roles.Portal },
+        { "audit", "GET", "/audit/verifications", Roles.Finance },
     };
 
     [Theory]
@@ -27,7 +42,8 @@ public sealed class AuthorizationTests(SystemFixture system)
     {
         var host = service switch
         {
-            "intake" => (Func<HttpClient>)system.Intake.CreateClient,
+            "intake" => (Func<HttpClient>)system.NewIntakeClient,
+            "audit" => system.Audit.CreateClient,
             "review" => system.Review.CreateClient,
             "payment" => system.Payment.CreateClient,
             _ => system.Certificate.CreateClient,

@@ -53,6 +53,21 @@ public sealed class BadInputTests(SystemFixture system)
         { "intake", "PUT", "/api/dev/clock", "{}", 400 },
         { "intake", "PUT", "/api/dev/clock", "{\"utcNow\":\"yesterday\"}", 400 },
         { "intake", "DELETE", "/api/applications", null, 405 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/events", null, 404 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/events/export?format=xls", null, 400 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/state?at=yesterday", null, 400 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/state?version=0", null, 400 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/state?version=2&at=2023-06-01T00:00:00Z", null, 400 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/state", null, 404 },
+        { "audit", "GET", $"/api/audit/applications/{Unknown}/verification", null, 404 },
+        { "audit", "GET", "/api/audit/applications?page=0", null, 400 },
+        { "audit", "GET", "/api/audit/applications?from=2023-07-01&to=2023-06-01", null, 400 },
+        { "audit", "GET", "/api/audit/applications?status=Sleeping", null, 400 },
+        { "audit", "GET", "/api/audit/applications?idNumber=123", null, 400 },
+        { "audit", "GET", $"/api/audit/verifications/{Unknown}", null, 404 },
+        { "audit", "GET", $"/api/audit/verifications/{Unknown}/findings?pageSize=100000", null, 400 },
+        { "audit", "GET", $"/api/audit/verifications/{Unknown}/findings/export?format=pdf", null, 400 },
+        { "audit", "GET", "/api/audit/seals?page=-1", null, 400 },
     };
 
     [Theory]
@@ -66,6 +81,7 @@ public sealed class BadInputTests(SystemFixture system)
             "committee" => system.CommitteeApi,
             "publicity" => system.PublicityApi,
             "payment" => system.PaymentApi,
+            "audit" => system.AuditApi,
             _ => system.CertificateApi,
         };
         // Any event this request wrote would carry its correlation id; counting all events would race other tests' background work.

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using TitleReview.Audit.Features.Verification;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Payment.Features.AssessFee;
@@ -18,6 +19,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public ServiceHost<PublicityPeriod> Publicity { get; private set; } = null!;
     public ServiceHost<FeeAccount> Payment { get; private set; } = null!;
     public ServiceHost<CertificateRecord> Certificate { get; private set; } = null!;
+    public ServiceHost<VerificationRun> Audit { get; private set; } = null!;
 
     public HttpClient IntakeApi { get; private set; } = null!;
     public HttpClient ReviewApi { get; private set; } = null!;
@@ -25,13 +27,19 @@ public sealed class SystemFixture : IAsyncLifetime
     public HttpClient PublicityApi { get; private set; } = null!;
     public HttpClient PaymentApi { get; private set; } = null!;
     public HttpClient CertificateApi { get; private set; } = null!;
+    public HttpClient AuditApi { get; private set; } = null!;
+
+    /// <summary>Intake listens on a real port too: the Audit service calls it over HTTP, as in production.</summary>
+    public Uri IntakeAddress { get; private set; } = null!;
+
+    public HttpClient NewIntakeClient() => new() { BaseAddress = IntakeAddress };
 
     /// <summary>Publicity listens on a real port, so the browser tests can reach its public page.</summary>
     public Uri PublicityAddress { get; private set; } = null!;
 
     public HttpClient NewPublicityClient() => new() { BaseAddress = PublicityAddress };
 
-    public IEnumerable<HttpClient> AllApis => [IntakeApi, ReviewApi, PublicityApi, PaymentApi, CertificateApi];
+    public IEnumerable<HttpClient> AllApis => [IntakeApi, ReviewApi, PublicityApi, PaymentApi, CertificateApi, AuditApi];
 
     public async Task InitializeAsync()
     {
@@ -39,7 +47,11 @@ public sealed class SystemFixture : IAsyncLifetime
 
         // One after another: each start migrates the shared ledger schema, and two at once only wait on each other's lock.
         Intake = new ServiceHost<ApplicationFile>(Infrastructure);
-        IntakeApi = Intake.CreateClient().As(Roles.Portal);
+        var intakePort = FreePort();
+        Intake.UseKestrel(intakePort);
+        Intake.StartServer();
+        IntakeAddress = new Uri($"http://127.0.0.1:{intakePort}");
+        IntakeApi = NewIntakeClient().As(Roles.Portal);
         Review = new ServiceHost<ReviewQueueItem>(Infrastructure);
         ReviewApi = Review.CreateClient().As(Roles.Reviewer);
         CommitteeApi = Review.CreateClient().As(Roles.CommitteeSecretary);
@@ -53,7 +65,17 @@ public sealed class SystemFixture : IAsyncLifetime
         PaymentApi = Payment.CreateClient().As(Roles.Finance);
         Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
         CertificateApi = Certificate.CreateClient().As(Roles.Portal);
+        Audit = new ServiceHost<VerificationRun>(Infrastructure, AuditSettings(IntakeAddress));
+        AuditApi = Audit.CreateClient().As(Roles.Auditor);
     }
+
+    /// <summary>Audit in tests: seals on demand only, every event settled at once, Intake at its test address.</summary>
+    public static Dictionary<string, string> AuditSettings(Uri? intake) => new()
+    {
+        ["Audit:Seals:Interval"] = "00:00:00",
+        ["Audit:Seals:Settle"] = "00:00:00",
+        ["Audit:IntakeAddress"] = intake?.ToString() ?? "http://127.0.0.1:9",
+    };
 
     /// <summary>Moves business time in every service at once, as the development clock endpoint does for demos.</summary>
     public async Task SetBusinessTimeAsync(DateTimeOffset utcNow)
@@ -74,7 +96,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable[] { Certificate, Payment, Publicity, Review, Intake })
+        foreach (var host in new IAsyncDisposable[] { Audit, Certificate, Payment, Publicity, Review, Intake })
         {
             await host.DisposeAsync();
         }

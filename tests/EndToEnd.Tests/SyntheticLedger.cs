@@ -1,0 +1,138 @@
+using JasperFx;
+using Marten;
+using TitleReview.Audit.Features.Verification;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Events;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Identity;
+using TitleReview.Testing;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>One event to forge, and which service the ledger should say appended it (its owner unless given).</summary>
+public sealed record Forged(IApplicationEvent Event, string? AppendedBy = null);
+
+/// <summary>
+/// A ledger of its own (own database) with only the Audit service on it, and a raw Marten store that appends what
+/// the services never would: no ownership guard, any order, any header. No other service runs here, so nothing
+/// reacts to the forged events.
+/// </summary>
+public sealed class SyntheticLedgerFixture : IAsyncLifetime
+{
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    public ServiceHost<VerificationRun> Audit { get; private set; } = null!;
+    public HttpClient AuditApi { get; private set; } = null!;
+    private DocumentStore forger = null!;
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.StartAsync();
+        Audit = new ServiceHost<VerificationRun>(Infrastructure, SystemFixture.AuditSettings(null));
+        AuditApi = Audit.CreateClient().As(Roles.Auditor);
+        forger = DocumentStore.For(options =>
+        {
+            options.Connection(Infrastructure.EventStore);
+            options.DatabaseSchemaName = "forger";
+            EventStoreRegistration.ConfigureLedger(options);
+            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        });
+    }
+
+    public async Task<Guid> AppendAsync(Func<Guid, IEnumerable<Forged>> history)
+    {
+        var id = Guid.NewGuid();
+        foreach (var step in history(id))
+        {
+            await using var session = forger.LightweightSession();
+            session.CorrelationId = $"forged-{id:N}";
+            session.SetHeader(ActingContext.ServiceHeader, step.AppendedBy ?? EventCatalog.For(step.Event.GetType()).Owner.ToString());
+            session.SetHeader(ActingContext.UserIdHeader, "test-forger");
+            session.SetHeader(ActingContext.RoleHeader, "test");
+            session.Events.Append(id, step.Event);
+            await session.SaveChangesAsync();
+        }
+
+        return id;
+    }
+
+    public async Task DisposeAsync()
+    {
+        forger.Dispose();
+        await Audit.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SyntheticLedgerCollection : ICollectionFixture<SyntheticLedgerFixture>
+{
+    public const string Name = "synthetic ledger";
+}
+
+/// <summary>A history that keeps every rule, and variations that each break exactly one.</summary>
+public static class Histories
+{
+    public static readonly DateOnly PublicityStart = new(2023, 6, 5);
+    public static readonly DateOnly PublicityEnd = WorkingDayCalendar.Official.EndOfPeriod(PublicityStart, 5);
+    private static readonly DateTimeOffset At = new(2023, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static List<Forged> Clean(Guid id, string name = "李四") =>
+    [
+        new(new ApplicationSubmitted(id, name, "无锡某机械有限公司", "工程技术", "机械工程", TitleLevel.Engineer, "xishan-engineering-2023", At)),
+        new(new ReviewStarted(id, "reviewer-wang", At.AddDays(1))),
+        new(new FinalApproved(id, "reviewer-wang", At.AddDays(2))),
+        new(new Published(id, Guid.NewGuid(), PublicityStart, PublicityEnd, 5, WorkingDayCalendar.Official.Version, At.AddDays(4))),
+        new(new FeeAssessed(id, 300.00m, $"XSGC2023-{id.ToString("N")[..8]}", new DateOnly(2023, 6, 16), At.AddDays(4))),
+        new(new FeePaid(id, 300.00m, $"XSGC2023-{id.ToString("N")[..8]}", "platform", At.AddDays(5))),
+        new(new PublicityCompleted(id, Guid.NewGuid(), PublicityEnd.AddDays(1), At.AddDays(10))),
+        new(new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 6, 4, 2, 0, true, At.AddDays(90))),
+        new(new CertificateIssued(id, "XSGC-2023-Z-99999", name, "机械工程", TitleLevel.Engineer, "无锡市锡山区工程技术中级专业技术资格评审委员会", new DateOnly(2023, 9, 1), new DateOnly(2023, 9, 2))),
+    ];
+
+    /// <summary>Each scenario: the rule it must be reported under, and how it bends the clean history.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Rule, Func<Guid, List<Forged>> Build)> BreakingOne = new Dictionary<string, (string, Func<Guid, List<Forged>>)>
+    {
+        ["starts without a submission"] = (AuditRules.StartsWithSubmission.Code, id => [.. Clean(id).Skip(1)]),
+        ["submitted after the window closed"] = (AuditRules.SubmissionInsideWindow.Code, id => Replace(Clean(id), 0, new ApplicationSubmitted(id, "李四", "无锡某机械有限公司", "工程技术", "机械工程", TitleLevel.Engineer, "xishan-engineering-2023", new DateTimeOffset(2023, 8, 1, 9, 0, 0, TimeSpan.FromHours(8))))),
+        ["approved with a revision open"] = (AuditRules.NoApprovalWithOpenRevision.Code, id => Insert(Clean(id), 2, new RevisionRequested(id, [new ModuleComment("业绩", "请补充证明")], At.AddDays(1)))),
+        ["published before approval"] = (AuditRules.PublishedAfterFinalApproval.Code, id => Swap(Clean(id), 2, 3)),
+        ["publicity of four working days"] = (AuditRules.PublicityPeriod.Code, id => Replace(Clean(id), 3, new Published(id, Guid.NewGuid(), PublicityStart, PublicityStart.AddDays(3), 4, WorkingDayCalendar.Official.Version, At.AddDays(4)))),
+        ["proof dated on the end date"] = (AuditRules.PublicityCompletion.Code, id => Replace(Clean(id), 6, new PublicityCompleted(id, Guid.NewGuid(), PublicityEnd, At.AddDays(10)))),
+        ["completed with an open objection"] = (AuditRules.NoCompletionWithOpenObjection.Code, id => Insert(Clean(id), 6, new ObjectionLodged(id, Guid.NewGuid(), "材料不实", At.AddDays(6)))),
+        ["fee assessed before approval"] = (AuditRules.FeeAfterFinalApproval.Code, id => Move(Clean(id), 4, 2)),
+        ["paid a different amount"] = (AuditRules.FeePaidMatchesAssessed.Code, id => Replace(Clean(id), 5, new FeePaid(id, 200.00m, $"XSGC2023-{id.ToString("N")[..8]}", "platform", At.AddDays(5)))),
+        ["decided before publicity completed"] = (AuditRules.CommitteeAfterPublicityAndFee.Code, id => [.. Clean(id).Where((_, i) => i != 6)]),
+        ["decided without a quorum"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 5, 5, 0, 0, true, At.AddDays(90)))),
+        ["passed one vote short of two thirds"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 6, 3, 3, 0, true, At.AddDays(90)))),
+        ["certificate without a pass"] = (AuditRules.CertificateAfterPass.Code, id => [.. Clean(id).Where((_, i) => i != 7)]),
+        ["something after the certificate"] = (AuditRules.NothingAfterTerminal.Code, id => [.. Clean(id), new(new ApplicationWithdrawn(id, "撤回", At.AddDays(100)))]),
+        ["approval appended by Intake"] = (AuditRules.AppendedByOwner.Code, id => Replace(Clean(id), 2, new FinalApproved(id, "reviewer-wang", At.AddDays(2)), appendedBy: "Intake")),
+    };
+
+    private static List<Forged> Replace(List<Forged> history, int index, IApplicationEvent with, string? appendedBy = null)
+    {
+        history[index] = new Forged(with, appendedBy);
+        return history;
+    }
+
+    private static List<Forged> Insert(List<Forged> history, int index, IApplicationEvent @event)
+    {
+        history.Insert(index, new Forged(@event));
+        return history;
+    }
+
+    private static List<Forged> Swap(List<Forged> history, int a, int b)
+    {
+        (history[a], history[b]) = (history[b], history[a]);
+        return history;
+    }
+
+    private static List<Forged> Move(List<Forged> history, int from, int to)
+    {
+        var step = history[from];
+        history.RemoveAt(from);
+        history.Insert(to, step);
+        return history;
+    }
+}
