@@ -23,6 +23,7 @@ TitleReview is starting. URLs:
   Publicity          http://127.0.0.1:5103   (/api/working-days/...)
   Payment            http://127.0.0.1:5104   (/api/payments)
   Certificate        http://127.0.0.1:5105   (/api/certificates/...)
+  Audit              http://127.0.0.1:5106   (/audit pages, /api/audit/...; CLI: src/Tools/AuditCli)
   every service      /health  /alive  (development clock: PUT /api/dev/clock)
 Stop with Ctrl+C; then 'deploy/local/infra.sh down' stops PostgreSQL and RabbitMQ.
 URLS
