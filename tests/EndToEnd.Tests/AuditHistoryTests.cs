@@ -105,6 +105,29 @@ public sealed class AuditHistoryTests(SyntheticLedgerFixture ledger)
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
     }
 
+    [Fact]
+    public async Task The_verification_page_starts_a_run_from_its_form_and_refuses_a_forged_post()
+    {
+        using var browser = ledger.Audit.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).As(Roles.Auditor);
+        var page = await browser.GetStringAsync("/audit/verifications");
+        Assert.Contains("开始全量核验", page);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"([^\"]+)\" value=\"([^\"]+)\"");
+
+        using var forged = await browser.PostAsync("/audit/verifications", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("application/problem+json", forged.Content.Headers.ContentType?.MediaType);
+
+        using var started = await browser.PostAsync("/audit/verifications",
+            new FormUrlEncodedContent([new(token.Groups[1].Value, System.Net.WebUtility.HtmlDecode(token.Groups[2].Value))]));
+        // Redirects are followed by hand: HttpClient drops the Authorization header on a redirect, as it should.
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var location = started.Headers.Location!.ToString();
+        Assert.Matches("^/audit/verifications/[0-9a-f-]{36}$", location);
+        var progress = await browser.GetStringAsync(location);
+        Assert.Contains("<progress", progress);
+        Assert.Contains("份申报", progress);
+    }
+
     private async Task<JsonElement> StateAsync(string path) =>
         await ledger.AuditApi.GetFromJsonAsync<JsonElement>($"/api/audit/applications/{path}");
 }

@@ -63,10 +63,15 @@ public static class AuditPages
 
         pages.MapPost("/verifications", async (HttpContext http, IAntiforgery antiforgery, VerificationRunner runner, CancellationToken cancellationToken) =>
         {
-            await antiforgery.ValidateRequestAsync(http);
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Microsoft.AspNetCore.Http.Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Problems.TitleFor(StatusCodes.Status400BadRequest),
+                    detail: "页面已过期或来源不明，请刷新后重试。 / The form is stale or did not come from this site; reload and try again.");
+            }
+
             var run = await runner.StartAsync(LedgerSessions.ActingFor(http).UserId, cancellationToken);
             return Microsoft.AspNetCore.Http.Results.Redirect($"/audit/verifications/{run.Id}");
-        }).DisableAntiforgery();
+        });
 
         pages.MapGet("/verifications/{runId:guid}", async (Guid runId, int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
