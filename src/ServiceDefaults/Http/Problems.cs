@@ -28,7 +28,7 @@ public static class Problems
 
     public static IResult TooManyRequests() =>
         Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: TitleFor(StatusCodes.Status429TooManyRequests),
-            detail: "同一来源提交过于频繁，请一分钟后再试。 / Too many submissions from this address; try again in a minute.",
+            detail: "同一来源请求过于频繁，请一分钟后再试。 / Too many requests from this address; try again in a minute.",
             type: "https://titlereview.example/problems/rate-limited");
 
     /// <summary>Titles for answers the framework produces itself (unknown route, wrong method, wrong media type).</summary>

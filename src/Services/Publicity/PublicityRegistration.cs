@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using TitleReview.Contracts;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Publicity.Features.Complete;
@@ -33,17 +32,7 @@ public static class PublicityRegistration
         builder.Services.AddHostedService<NoticeAutoPublishJob>();
         builder.Services.AddAntiforgery();
         var objectionsPerMinute = builder.Configuration.GetValue($"{PublicityJobOptions.Section}:{nameof(PublicityJobOptions.ObjectionsPerMinute)}", 5);
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(LodgeObjection.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = objectionsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await Problems.TooManyRequests().ExecuteAsync(context.HttpContext);
-            };
-        });
+        builder.Services.AddPerAddressRateLimits((LodgeObjection.RateLimitPolicy, objectionsPerMinute));
         return builder;
     }
 
