@@ -22,4 +22,16 @@ public static class TitleLevelNames
         TitleLevel.Technician => "技术员（初级）",
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "unknown title level"),
     };
+
+    /// <summary>The title as a certificate names it (资格名称).</summary>
+    public static string TitleName(this TitleLevel level) => level switch
+    {
+        TitleLevel.Engineer => "工程师",
+        TitleLevel.AssistantEngineer => "助理工程师",
+        TitleLevel.Technician => "技术员",
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "unknown title level"),
+    };
+
+    /// <summary>The grade (级别): 中级 or 初级.</summary>
+    public static string Grade(this TitleLevel level) => level == TitleLevel.Engineer ? "中级" : "初级";
 }

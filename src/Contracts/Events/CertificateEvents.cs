@@ -1,6 +1,7 @@
 namespace TitleReview.Contracts.Events;
 
-// Owned by Certificate.
+// Owned by Certificate. Fields added after events were first stored are optional and last, so older events still
+// read (null); see the upcasting test in Contracts.Tests.
 
 public sealed record CertificateIssued(
     Guid ApplicationId,
@@ -10,10 +11,14 @@ public sealed record CertificateIssued(
     TitleLevel Level,
     string CommitteeName,
     DateOnly DecisionDate,
-    DateOnly IssueDate) : IApplicationEvent;
+    DateOnly IssueDate,
+    string? VerificationCode = null,
+    string? Title = null) : IApplicationEvent;
 
 public sealed record CertificateRevoked(
     Guid ApplicationId,
     string CertificateNumber,
     string Reason,
-    DateTimeOffset RevokedAt) : IApplicationEvent;
+    DateTimeOffset RevokedAt,
+    string? EvidenceSha256 = null,
+    string? EvidenceFileName = null) : IApplicationEvent;
