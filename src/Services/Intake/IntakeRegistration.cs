@@ -1,5 +1,6 @@
 using TitleReview.Contracts;
 using TitleReview.Intake.Features.IdNumberLookup;
+using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.EventStore;
@@ -15,8 +16,13 @@ public static class IntakeRegistration
         builder.AddEventStore(ServiceName.Intake, documents =>
         {
             documents.Schema.For<ApplicationFile>().Index(f => f.IdNumber);
+            documents.Schema.For<IntegrityRecord>();
         });
-        builder.AddMessaging(ServiceName.Intake, bus => bus.AddConsumer<ApplicationStatusFollower>());
+        builder.AddMessaging(ServiceName.Intake, bus =>
+        {
+            bus.AddConsumer<ApplicationStatusFollower>();
+            bus.AddConsumer<RecordRevokedHolder>();
+        });
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
+using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
@@ -38,11 +39,20 @@ public static class SubmitApplicationEndpoint
                     new Dictionary<string, object?> { ["rule"] = "window", ["clause"] = "二(二)", ["field"] = "submittedAt" });
             }
 
+            await using var session = sessions.OpenForRequest(http);
+            var record = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
+            if (record is not null && record.Refuses(today))
+            {
+                return Problems.Unprocessable(
+                    $"申报人因以不正当手段取得职称被撤销证书（{record.CertificateNumber}，{record.RecordedOn:yyyy年M月d日}），记入诚信档案三年，{record.Until:yyyy年M月d日}前不得申报（通知 {IntegrityRecord.Clause}）。",
+                    $"The applicant's certificate {record.CertificateNumber} was revoked on {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {IntegrityRecord.Clause}).",
+                    new Dictionary<string, object?> { ["rule"] = "integrity-register", ["clause"] = IntegrityRecord.Clause, ["field"] = "idNumber" });
+            }
+
             var id = Guid.CreateVersion7(now);
             var submitted = new ApplicationSubmitted(id, request.ApplicantName!.Trim(), request.Employer!.Trim(), request.Series!.Trim(),
                 request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now);
 
-            await using var session = sessions.OpenForRequest(http);
             session.Events.StartStream(id, submitted);
             session.Store(new ApplicationFile
             {

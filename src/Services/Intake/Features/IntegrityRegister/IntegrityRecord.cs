@@ -1,0 +1,22 @@
+namespace TitleReview.Intake.Features.IntegrityRegister;
+
+/// <summary>
+/// Notice 四(三)3: whoever obtained a title by fraud has it revoked and is recorded for 3 years, during which Intake
+/// refuses their applications. Keyed by the 身份证 number (upper case), which only Intake holds.
+/// </summary>
+public sealed class IntegrityRecord
+{
+    public const string Clause = "四(三)3";
+    public const int Years = 3;
+
+    public string Id { get; set; } = "";
+    public string CertificateNumber { get; set; } = "";
+    public DateOnly RecordedOn { get; set; }
+
+    /// <summary>The first day applications are accepted again.</summary>
+    public DateOnly Until { get; set; }
+
+    public bool Refuses(DateOnly today) => today < Until;
+
+    public static string KeyOf(string idNumber) => idNumber.Trim().ToUpperInvariant();
+}
