@@ -52,6 +52,9 @@ install_missing() {
   local missing=()
   [ -n "$PG_BIN" ] && [ -x "$PG_BIN/pg_ctl" ] || missing+=(postgresql)
   command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+  # The Certificate service embeds these TrueType fonts in its PDFs (CJK, and Latin letters and digits).
+  [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   apt_install "${missing[@]}"
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }

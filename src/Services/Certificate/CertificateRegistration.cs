@@ -1,7 +1,12 @@
+using Microsoft.Extensions.Options;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Certificate.Features.Lookup;
+using TitleReview.Certificate.Features.Pdf;
+using TitleReview.Certificate.Features.Revocation;
+using TitleReview.Certificate.Features.Verification;
 using TitleReview.Contracts;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
@@ -15,15 +20,28 @@ public static class CertificateRegistration
         {
             documents.Schema.For<CertificateRecord>().Identity(c => c.Number).Index(c => c.ApplicationId);
             documents.Schema.For<CertificateSerial>().UseOptimisticConcurrency(true);
+            documents.Schema.For<RevocationEvidence>().Index(e => e.CertificateNumber);
         });
         builder.AddMessaging(ServiceName.Certificate, bus => bus.AddConsumer<IssueOnCommitteePass>());
+        builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
+        builder.Services.AddSingleton(services =>
+        {
+            var font = new CertificateFont(services.GetRequiredService<IOptions<PdfOptions>>().Value);
+            CertificateFont.Install(font);
+            return font;
+        });
+        builder.Services.AddPerAddressRateLimits(
+            (CertificateVerification.RateLimitPolicy, builder.Configuration.GetValue("Certificate:Verification:PerMinute", 30)));
         return builder;
     }
 
     public static WebApplication MapCertificateEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/certificates").WithTags("Certificates")
-            .RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup();
+        app.UseRateLimiter();
+        app.MapCertificateVerification();
+        var certificates = app.MapGroup("/api/certificates").WithTags("Certificates");
+        certificates.MapGroup("").RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup().MapCertificatePdfs();
+        certificates.MapGroup("").RequireRoles(Roles.Admin).MapRevokeCertificate();
         return app;
     }
 }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using PdfSharp;
+using PdfSharp.Pdf;
+using TitleReview.Certificate.Features.Issue;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Cycles;
+
+namespace TitleReview.Certificate.Features.Pdf;
+
+/// <summary>
+/// The 评审申报表 a passed applicant prints (notice 二(一)): what the ledger recorded of the application and its review,
+/// with the box for the unit's seal (单位审核意见) and the line for the applicant's signature (本人签字).
+/// </summary>
+public static class ApplicationFormPdf
+{
+    public static byte[] Render(CertificateRecord certificate)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = $"评审申报表 {certificate.HolderName} {certificate.Number}";
+        document.Info.Creator = "TitleReview";
+        var page = document.AddPage();
+        page.Size = PageSize.A4;
+        var width = page.Width.Point;
+        using (var graphics = PdfSharp.Drawing.XGraphics.FromPdfPage(page))
+        {
+            var canvas = new PdfCanvas(graphics);
+            var cycle = ReviewCycles.Find(certificate.CycleId);
+            canvas.Centered("专业技术资格评审申报表", 22, 70, width, bold: true);
+            canvas.Centered($"{certificate.CommitteeName}{(cycle is null ? "" : $" · {cycle.Year} 年度")}", 11, 94, width);
+
+            string[][] rows =
+            [
+                ["姓名", certificate.HolderName],
+                ["工作单位", certificate.Employer],
+                ["申报系列", certificate.Series],
+                ["申报专业", certificate.Specialty],
+                ["申报资格", $"{certificate.Level.TitleName()}（{certificate.Level.Grade()}）"],
+                ["网上提交时间", Moment(certificate.SubmittedAt)],
+                ["网上终审通过", certificate.FinalApprovedAt is { } approved ? Moment(approved) : ""],
+                ["评审公示期", certificate.PublicityStart is { } start && certificate.PublicityEnd is { } end ? $"{CertificatePdf.Date(start)} 至 {CertificatePdf.Date(end)}" : ""],
+                ["评委会集中评审", $"{CertificatePdf.Date(certificate.DecisionDate)}；委员 {certificate.MembersTotal} 人，出席 {certificate.MembersPresent} 人；赞成 {certificate.VotesFor}，反对 {certificate.VotesAgainst}，弃权 {certificate.Abstentions}"],
+                ["评审结果", $"通过；证书编号 {certificate.Number}"],
+            ];
+            const double left = 50, labelWidth = 120, rowHeight = 30;
+            var tableWidth = width - 2 * left;
+            var y = 120.0;
+            foreach (var row in rows)
+            {
+                canvas.Box(left, y, labelWidth, rowHeight);
+                canvas.Box(left + labelWidth, y, tableWidth - labelWidth, rowHeight);
+                canvas.Text(row[0], 11, left + 8, y + 19, bold: true);
+                canvas.Text(row[1], row[1].Length > 40 ? 9 : 11, left + labelWidth + 8, y + 19);
+                y += rowHeight;
+            }
+
+            y += 20;
+            canvas.Box(left, y, tableWidth, 170);
+            canvas.Text("单位审核意见", 12, left + 8, y + 22, bold: true);
+            canvas.Text("（单位盖章）", 11, left + tableWidth - 150, y + 130);
+            canvas.Text("年　　月　　日", 11, left + tableWidth - 150, y + 155);
+
+            y += 190;
+            canvas.Box(left, y, tableWidth, 90);
+            canvas.Text("本人承诺：所填报信息及提交材料真实、准确、完整，如有虚假，愿承担相应责任。", 11, left + 8, y + 24);
+            canvas.Text("本人签字：____________________　　日期：______年____月____日", 11, left + 8, y + 66);
+
+            canvas.Text("说明：评审通过人员打印本表，在“单位审核意见”处加盖单位章、“本人签字”处签名后放入个人档案保存。", 9, left, y + 120);
+        }
+
+        return PdfCanvas.Save(document);
+    }
+
+    private static string Moment(DateTimeOffset moment) =>
+        moment.ToOffset(TitleReview.Contracts.WorkingDays.ChinaTime.Offset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using TitleReview.Certificate.Features.Issue;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Identity;
+
+namespace TitleReview.Certificate.Features.Pdf;
+
+public static class PdfEndpoints
+{
+    /// <summary>
+    /// GET /api/certificates/{number}/pdf and …/application-form: for the portal client that submitted the application,
+    /// and for back-office users. Another portal client gets 404, as if the certificate did not exist.
+    /// </summary>
+    public static RouteGroupBuilder MapCertificatePdfs(this RouteGroupBuilder certificates)
+    {
+        certificates.MapGet("/{number}/pdf", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, IOptions<PdfOptions> options, CancellationToken cancellationToken) =>
+            RenderAsync(number, http, sessions, font, record => CertificatePdf.Render(record, options.Value.PublicBaseUrl), $"certificate-{number}.pdf", cancellationToken));
+
+        certificates.MapGet("/{number}/application-form", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, CancellationToken cancellationToken) =>
+            RenderAsync(number, http, sessions, font, ApplicationFormPdf.Render, $"application-form-{number}.pdf", cancellationToken));
+        return certificates;
+    }
+
+    private static async Task<IResult> RenderAsync(string number, HttpContext http, LedgerSessions sessions, CertificateFont font,
+        Func<CertificateRecord, byte[]> render, string fileName, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        var certificate = await query.LoadAsync<CertificateRecord>(number, cancellationToken);
+        if (certificate is null || !MayRead(http, certificate))
+        {
+            return Problems.NotFound($"没有编号为 {number} 的证书。", $"No certificate {number}.");
+        }
+
+        if (!font.Available)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "证书打印暂不可用 / Printing is unavailable",
+                detail: "服务器未安装中文字体，请联系管理员（apt-get install fonts-droid-fallback）。 / The CJK font is not installed on the server.");
+        }
+
+        return Results.File(render(certificate), "application/pdf", fileName);
+    }
+
+    /// <summary>A portal client reads only what it submitted; back-office roles read every certificate.</summary>
+    private static bool MayRead(HttpContext http, CertificateRecord certificate) =>
+        !http.User.IsInRole(Roles.Portal) || http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.CommitteeSecretary) || http.User.IsInRole(Roles.Auditor)
+        || string.Equals(http.User.Identity?.Name, certificate.SubmittedBy, StringComparison.Ordinal);
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using TitleReview.Certificate.Features.Issue;
+using TitleReview.Contracts.Events;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Certificate.Features.Revocation;
+
+public sealed record RevokedResponse(string Number, DateTimeOffset RevokedAt, string EvidenceSha256);
+
+/// <summary>
+/// Notice 四(三)3: a title obtained by fraud is revoked. An admin gives the reason and the evidence (PDF, JPEG or PNG,
+/// 10 MB at most, multipart fields reason and evidence) → CertificateRevoked; verification shows it at once, and Intake
+/// records the person in its integrity register for 3 years.
+/// </summary>
+public static class RevokeCertificateEndpoint
+{
+    public const long MaxEvidenceBytes = 10 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapRevokeCertificate(this RouteGroupBuilder certificates)
+    {
+        certificates.MapPost("/{number}/revocation", async (string number, [FromForm] string? reason, IFormFile? evidence, HttpContext http,
+            LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+            {
+                errors["reason"] = ["请填写撤销理由（500 字以内）。 / reason is required (at most 500 characters)."];
+            }
+
+            byte[] content = [];
+            string? contentType = null;
+            if (evidence is null || evidence.Length == 0 || evidence.Length > MaxEvidenceBytes)
+            {
+                errors["evidence"] = ["请上传撤销依据（PDF、JPG 或 PNG，10 MB 以内）。 / evidence is required: a PDF, JPEG or PNG of at most 10 MB."];
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await evidence.CopyToAsync(buffer, cancellationToken);
+                content = buffer.ToArray();
+                contentType = RevocationEvidence.ContentTypeOf(content);
+                if (contentType is null)
+                {
+                    errors["evidence"] = ["撤销依据的内容不是 PDF、JPG 或 PNG 文件。 / evidence is not a PDF, JPEG or PNG by its content."];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            await using var session = sessions.OpenForRequest(http);
+            var certificate = await session.LoadAsync<CertificateRecord>(number, cancellationToken);
+            if (certificate is null)
+            {
+                return Problems.NotFound($"没有编号为 {number} 的证书。", $"No certificate {number}.");
+            }
+
+            if (certificate.IsRevoked)
+            {
+                return Problems.Conflict($"证书 {number} 已于 {certificate.RevokedAt:yyyy-MM-dd} 撤销。", $"Certificate {number} was already revoked on {certificate.RevokedAt:yyyy-MM-dd}.");
+            }
+
+            var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(certificate.ApplicationId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            var fileName = Path.GetFileName(evidence!.FileName);
+            stream.AppendOne(new CertificateRevoked(certificate.ApplicationId, number, reason!.Trim(), now, sha256, fileName));
+            certificate.RevokedAt = now;
+            certificate.RevocationReason = reason.Trim();
+            session.Store(certificate);
+            session.Store(new RevocationEvidence { Id = Guid.CreateVersion7(now), CertificateNumber = number, FileName = fileName, ContentType = contentType!, Sha256 = sha256, Content = content });
+            await session.SaveChangesAsync(cancellationToken);
+            return Results.Ok(new RevokedResponse(number, now, sha256));
+        })
+        // Callers authenticate with a header, not a cookie: there is no cross-site form to forge.
+        .DisableAntiforgery()
+        .WithMetadata(new RequestSizeLimitAttribute(MaxEvidenceBytes + 64 * 1024));
+        return certificates;
+    }
+}
