@@ -20,6 +20,9 @@ public sealed class AuthorizationTests(SystemFixture system)
         { "payment", "POST", "/api/payments", Roles.Reviewer },
         { "certificate", "GET", $"/api/certificates/by-application/{Guid.NewGuid()}", Roles.Finance },
         { "intake", "GET", "/api/applications/by-id-number?idNumber=32020019900101123X", Roles.Portal },
+        { "certificate", "GET", "/api/certificates/XSGC-2023-Z-00001/pdf", Roles.Finance },
+        { "certificate", "GET", "/api/certificates/XSGC-2023-Z-00001/application-form", Roles.Reviewer },
+        { "certificate", "POST", "/api/certificates/XSGC-2023-Z-00001/revocation", Roles.CommitteeSecretary },
         { "audit", "GET", "/api/audit/applications", Roles.Reviewer },
         { "audit", "GET", $"/api/audit/applications/{Guid.NewGuid()}/events", Roles.Portal },
         { "audit", "GET", $"/api/audit/applications/{Guid.NewGuid()}/events/export?format=csv", Roles.Finance },
@@ -73,7 +76,10 @@ public sealed class AuthorizationTests(SystemFixture system)
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            // Form endpoints are matched by content type first (415 otherwise): send each the kind of body it takes.
+            request.Content = path.EndsWith("/revocation", StringComparison.Ordinal)
+                ? new MultipartFormDataContent { { new StringContent("reason"), "reason" } }
+                : new StringContent("{}", Encoding.UTF8, "application/json");
         }
 
         using var response = await client.SendAsync(request);

@@ -13,21 +13,23 @@ public sealed class Journey(SystemFixture system)
 
     public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
 
-    public static object Application(string name = "张三", string level = "Engineer") => new
+    public const string DefaultIdNumber = "32020019900101123X";
+
+    public static object Application(string name = "张三", string level = "Engineer", string idNumber = DefaultIdNumber) => new
     {
         schemaVersion = 1,
         cycleId = "xishan-engineering-2023",
         applicantName = name,
-        idNumber = "32020019900101123X",
+        idNumber,
         employer = "无锡某机械有限公司",
         series = "工程技术",
         specialty = "机械工程",
         level,
     };
 
-    public async Task<Guid> SubmitAsync(string name = "张三")
+    public async Task<Guid> SubmitAsync(string name = "张三", string idNumber = DefaultIdNumber)
     {
-        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application(name));
+        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application(name, idNumber: idNumber));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("id").GetGuid();
@@ -76,6 +78,29 @@ public sealed class Journey(SystemFixture system)
         await PublishAsync(id);
         await StatusBecomesAsync(id, "InPublicity");
         return id;
+    }
+
+    /// <summary>The whole path to a certificate, moving business time past the publicity period on the way.</summary>
+    public async Task<(Guid Id, string CertificateNumber)> CertifiedAsync(string name, string idNumber)
+    {
+        await system.SetBusinessTimeAsync(InsideWindow);
+        var id = await SubmitAsync(name, idNumber);
+        await WaitUntilQueuedForReviewAsync(id);
+        await ApproveAsync(id);
+        await PublishAsync(id);
+        var assessed = await Eventually.ReturnsAsync<JsonElement?>(async () => await StatusAsync(id),
+            s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object && s.Value.GetProperty("publicity").ValueKind == JsonValueKind.Object,
+            TimeSpan.FromSeconds(60), "fee assessment and publication");
+        await PayAsync(assessed!.Value);
+        await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 6, 8, 2, 0, 0, TimeSpan.Zero));
+        await StatusBecomesAsync(id, "AwaitingCommittee");
+        using (var decided = await DecideAsync(id))
+        {
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        }
+
+        var issued = await StatusBecomesAsync(id, "CertificateIssued");
+        return (id, issued.GetProperty("certificateNumber").GetString()!);
     }
 
     public async Task PayAsync(JsonElement status)

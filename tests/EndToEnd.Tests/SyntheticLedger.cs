@@ -10,44 +10,35 @@ using TitleReview.Testing;
 
 namespace TitleReview.EndToEnd.Tests;
 
-/// <summary>One event to forge, and which service the ledger should say appended it (its owner unless given).</summary>
-public sealed record Forged(IApplicationEvent Event, string? AppendedBy = null);
+/// <summary>One event to forge, which service the ledger should say appended it (its owner unless given), and who acted.</summary>
+public sealed record Forged(IApplicationEvent Event, string? AppendedBy = null, string By = LedgerForger.DefaultUser);
 
 /// <summary>
-/// A ledger of its own (own database) with only the Audit service on it, and a raw Marten store that appends what
-/// the services never would: no ownership guard, any order, any header. No other service runs here, so nothing
-/// reacts to the forged events.
+/// A raw Marten store on the ledger that appends what the services never would: no ownership guard, any order, any
+/// header. Use it only on a database where no other service runs, or they would react to the forged events.
 /// </summary>
-public sealed class SyntheticLedgerFixture : IAsyncLifetime
+public sealed class LedgerForger(string connectionString) : IDisposable
 {
-    public TestInfrastructure Infrastructure { get; private set; } = null!;
-    public ServiceHost<VerificationRun> Audit { get; private set; } = null!;
-    public HttpClient AuditApi { get; private set; } = null!;
-    private DocumentStore forger = null!;
+    public const string DefaultUser = "test-forger";
 
-    public async Task InitializeAsync()
+    private readonly DocumentStore store = DocumentStore.For(options =>
     {
-        Infrastructure = await TestInfrastructure.StartAsync();
-        Audit = new ServiceHost<VerificationRun>(Infrastructure, SystemFixture.AuditSettings(null));
-        AuditApi = Audit.CreateClient().As(Roles.Auditor);
-        forger = DocumentStore.For(options =>
-        {
-            options.Connection(Infrastructure.EventStore);
-            options.DatabaseSchemaName = "forger";
-            EventStoreRegistration.ConfigureLedger(options);
-            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        });
-    }
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = "forger";
+        EventStoreRegistration.ConfigureLedger(options);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+    });
 
     public async Task<Guid> AppendAsync(Func<Guid, IEnumerable<Forged>> history)
     {
         var id = Guid.NewGuid();
         foreach (var step in history(id))
         {
-            await using var session = forger.LightweightSession();
+            await using var session = store.LightweightSession();
             session.CorrelationId = $"forged-{id:N}";
+            session.LastModifiedBy = step.By;
             session.SetHeader(ActingContext.ServiceHeader, step.AppendedBy ?? EventCatalog.For(step.Event.GetType()).Owner.ToString());
-            session.SetHeader(ActingContext.UserIdHeader, "test-forger");
+            session.SetHeader(ActingContext.UserIdHeader, step.By);
             session.SetHeader(ActingContext.RoleHeader, "test");
             session.Events.Append(id, step.Event);
             await session.SaveChangesAsync();
@@ -55,6 +46,27 @@ public sealed class SyntheticLedgerFixture : IAsyncLifetime
 
         return id;
     }
+
+    public void Dispose() => store.Dispose();
+}
+
+/// <summary>A ledger of its own (own database) with only the Audit service on it, so nothing reacts to forged events.</summary>
+public sealed class SyntheticLedgerFixture : IAsyncLifetime
+{
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    public ServiceHost<VerificationRun> Audit { get; private set; } = null!;
+    public HttpClient AuditApi { get; private set; } = null!;
+    private LedgerForger forger = null!;
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.StartAsync();
+        Audit = new ServiceHost<VerificationRun>(Infrastructure, SystemFixture.AuditSettings(null));
+        AuditApi = Audit.CreateClient().As(Roles.Auditor);
+        forger = new LedgerForger(Infrastructure.EventStore);
+    }
+
+    public Task<Guid> AppendAsync(Func<Guid, IEnumerable<Forged>> history) => forger.AppendAsync(history);
 
     public async Task DisposeAsync()
     {
@@ -77,9 +89,9 @@ public static class Histories
     public static readonly DateOnly PublicityEnd = WorkingDayCalendar.Official.EndOfPeriod(PublicityStart, 5);
     private static readonly DateTimeOffset At = new(2023, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static List<Forged> Clean(Guid id, string name = "李四") =>
+    public static List<Forged> Clean(Guid id, string name = "李四", TitleLevel level = TitleLevel.Engineer, string submittedBy = LedgerForger.DefaultUser) =>
     [
-        new(new ApplicationSubmitted(id, name, "无锡某机械有限公司", "工程技术", "机械工程", TitleLevel.Engineer, "xishan-engineering-2023", At)),
+        new(new ApplicationSubmitted(id, name, "无锡某机械有限公司", "工程技术", "机械工程", level, "xishan-engineering-2023", At), By: submittedBy),
         new(new ReviewStarted(id, "reviewer-wang", At.AddDays(1))),
         new(new FinalApproved(id, "reviewer-wang", At.AddDays(2))),
         new(new Published(id, Guid.NewGuid(), PublicityStart, PublicityEnd, 5, WorkingDayCalendar.Official.Version, At.AddDays(4))),
