@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Certificate.Features.Issue;
@@ -18,8 +17,6 @@ public sealed record RevokedResponse(string Number, DateTimeOffset RevokedAt, st
 /// </summary>
 public static class RevokeCertificateEndpoint
 {
-    public const long MaxEvidenceBytes = 10 * 1024 * 1024;
-
     public static RouteGroupBuilder MapRevokeCertificate(this RouteGroupBuilder certificates)
     {
         certificates.MapPost("/{number}/revocation", async (string number, [FromForm] string? reason, IFormFile? evidence, HttpContext http,
@@ -31,24 +28,7 @@ public static class RevokeCertificateEndpoint
                 errors["reason"] = ["请填写撤销理由（500 字以内）。 / reason is required (at most 500 characters)."];
             }
 
-            byte[] content = [];
-            string? contentType = null;
-            if (evidence is null || evidence.Length == 0 || evidence.Length > MaxEvidenceBytes)
-            {
-                errors["evidence"] = ["请上传撤销依据（PDF、JPG 或 PNG，10 MB 以内）。 / evidence is required: a PDF, JPEG or PNG of at most 10 MB."];
-            }
-            else
-            {
-                using var buffer = new MemoryStream();
-                await evidence.CopyToAsync(buffer, cancellationToken);
-                content = buffer.ToArray();
-                contentType = RevocationEvidence.ContentTypeOf(content);
-                if (contentType is null)
-                {
-                    errors["evidence"] = ["撤销依据的内容不是 PDF、JPG 或 PNG 文件。 / evidence is not a PDF, JPEG or PNG by its content."];
-                }
-            }
-
+            var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
@@ -68,19 +48,17 @@ public static class RevokeCertificateEndpoint
 
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(certificate.ApplicationId, cancellationToken);
             var now = clock.GetUtcNow();
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-            var fileName = Path.GetFileName(evidence!.FileName);
-            stream.AppendOne(new CertificateRevoked(certificate.ApplicationId, number, reason!.Trim(), now, sha256, fileName));
+            stream.AppendOne(new CertificateRevoked(certificate.ApplicationId, number, reason!.Trim(), now, file!.Sha256, file.FileName));
             certificate.RevokedAt = now;
             certificate.RevocationReason = reason.Trim();
             session.Store(certificate);
-            session.Store(new RevocationEvidence { Id = Guid.CreateVersion7(now), CertificateNumber = number, FileName = fileName, ContentType = contentType!, Sha256 = sha256, Content = content });
+            session.Store(new RevocationEvidence { Id = Guid.CreateVersion7(now), CertificateNumber = number, FileName = file.FileName, ContentType = file.ContentType, Sha256 = file.Sha256, Content = file.Content });
             await session.SaveChangesAsync(cancellationToken);
-            return Results.Ok(new RevokedResponse(number, now, sha256));
+            return Results.Ok(new RevokedResponse(number, now, file.Sha256));
         })
         // Callers authenticate with a header, not a cookie: there is no cross-site form to forge.
         .DisableAntiforgery()
-        .WithMetadata(new RequestSizeLimitAttribute(MaxEvidenceBytes + 64 * 1024));
+        .WithMetadata(new RequestSizeLimitAttribute(EvidenceFile.MaxBytes + 64 * 1024));
         return certificates;
     }
 }
