@@ -16,11 +16,14 @@ public sealed record FeePaid(
     string Channel,
     DateTimeOffset PaidAt) : IApplicationEvent;
 
+/// <summary>Money that did not pay the fee (paid twice, after the lapse, a wrong amount) given back, with finance's evidence.</summary>
 public sealed record FeeRefunded(
     Guid ApplicationId,
     decimal Amount,
     string Reason,
-    DateTimeOffset RefundedAt) : IApplicationEvent;
+    DateTimeOffset RefundedAt,
+    string? PaymentNotificationId = null,
+    string? EvidenceSha256 = null) : IApplicationEvent;
 
 /// <summary>Notice 五: a fee not paid in time counts as voluntarily giving up the application (视作自愿放弃).</summary>
 public sealed record ApplicationLapsed(

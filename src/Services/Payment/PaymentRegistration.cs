@@ -1,10 +1,12 @@
 using TitleReview.Contracts;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
+using TitleReview.Payment.Features.FinanceDesk;
 using TitleReview.Payment.Features.Lapse;
 using TitleReview.Payment.Features.PaymentNotifications;
 using TitleReview.Payment.Features.Reconciliation;
 using TitleReview.Payment.Features.RecordPayment;
+using TitleReview.Payment.Features.Refunds;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
@@ -19,6 +21,7 @@ public static class PaymentRegistration
         {
             documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference).Index(a => a.DueDate);
             documents.Schema.For<PaymentNotification>().Identity(n => n.Id).Index(n => n.PaymentReference);
+            documents.Schema.For<RefundEvidence>().Index(e => e.PaymentNotificationId);
             documents.Schema.For<ReconciliationReport>().Identity(r => r.Id).Index(r => r.UploadedAt);
         });
         builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
@@ -30,12 +33,14 @@ public static class PaymentRegistration
         builder.Services.AddOptions<PlatformSigning>().Bind(builder.Configuration.GetSection(PlatformSigning.Section));
         builder.Services.Configure<PaymentJobOptions>(builder.Configuration.GetSection(PaymentJobOptions.Section));
         builder.Services.AddHostedService<OverdueLapseJob>();
+        builder.Services.AddAntiforgery();
         return builder;
     }
 
     public static WebApplication MapPaymentEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment();
+        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment().MapRefund();
+        app.MapGroup("/finance").RequireRoles(Roles.Finance).MapFinancePages();
         app.MapGroup("/api/reconciliation").WithTags("Reconciliation").RequireRoles(Roles.Finance).MapReconciliation();
         // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.
         app.MapGroup("/api/payments").WithTags("Payment platform").MapReceiveNotification();

@@ -13,4 +13,12 @@ public sealed class PaymentNotification
     public Guid? ApplicationId { get; set; }
     public PaymentOutcome Outcome { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset? RefundedAt { get; set; }
+    public string? RefundReason { get; set; }
+    public string? RefundEvidenceSha256 { get; set; }
+
+    /// <summary>Money received that did not pay the fee and belongs to a known application: finance must give it back.</summary>
+    public bool RefundDue => RefundedAt is null && ApplicationId is not null
+        && Outcome is PaymentOutcome.RefundDue or PaymentOutcome.PaidTwice or PaymentOutcome.AmountDiffers;
 }

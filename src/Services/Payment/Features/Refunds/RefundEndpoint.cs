@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Payment.Features.Refunds;
+
+/// <summary>POST /api/payments/refunds (finance; multipart: paymentNotificationId, reason, evidence) → FeeRefunded.</summary>
+public static class RefundEndpoint
+{
+    public static RouteGroupBuilder MapRefund(this RouteGroupBuilder payments)
+    {
+        payments.MapPost("/refunds", async ([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence,
+            HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var errors = RefundPayment.ValidateReason(reason);
+            if (string.IsNullOrWhiteSpace(paymentNotificationId) || paymentNotificationId.Length > 64)
+            {
+                errors["paymentNotificationId"] = ["请指明要退的到账记录。 / paymentNotificationId is required."];
+            }
+
+            var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            await using var session = sessions.OpenForRequest(http);
+            var (outcome, refunded) = await RefundPayment.RecordAsync(session, paymentNotificationId!, reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
+            if (outcome != RefundOutcome.Refunded)
+            {
+                return RefundPayment.Problem(outcome, paymentNotificationId!);
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            return Results.Ok(refunded);
+        })
+        // Callers authenticate with a header, not a cookie: there is no cross-site form to forge. The page's form checks its token.
+        .DisableAntiforgery()
+        .WithMetadata(new RequestSizeLimitAttribute(EvidenceFile.MaxBytes + 64 * 1024));
+        return payments;
+    }
+}
