@@ -48,7 +48,7 @@ public sealed class AuthorizationTests(SystemFixture system)
             "intake" => (Func<HttpClient>)system.NewIntakeClient,
             "audit" => system.Audit.CreateClient,
             "review" => system.Review.CreateClient,
-            "payment" => system.Payment.CreateClient,
+            "payment" => system.NewPaymentClient,
             _ => system.Certificate.CreateClient,
         };
 

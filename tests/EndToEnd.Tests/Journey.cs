@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TitleReview.Payment.Features.AssessFee;
+using TitleReview.Payment.Features.PaymentNotifications;
 using TitleReview.Testing;
 
 namespace TitleReview.EndToEnd.Tests;
@@ -125,4 +127,42 @@ public sealed class Journey(SystemFixture system)
             votesAgainst = present - votesFor,
             abstentions = 0,
         });
+
+    public sealed record Fee(string Reference, decimal Amount, DateOnly DueDate);
+
+    /// <summary>Submitted and approved, with the fee Payment assessed for it.</summary>
+    public async Task<(Guid Id, Fee Fee)> AssessedAsync(string name)
+    {
+        await system.SetBusinessTimeAsync(InsideWindow);
+        var id = await SubmitAsync(name);
+        await WaitUntilQueuedForReviewAsync(id);
+        await ApproveAsync(id);
+        var status = await Eventually.ReturnsAsync<JsonElement?>(async () => await StatusAsync(id),
+            s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "fee assessment");
+        var fee = status!.Value.GetProperty("fee");
+        return (id, new Fee(fee.GetProperty("paymentReference").GetString()!, fee.GetProperty("amount").GetDecimal(),
+            DateOnly.Parse(fee.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    public static object Notification(Fee fee, decimal? amount = null, string? id = null) => new
+    {
+        notificationId = id ?? $"N-{fee.Reference}-{amount ?? fee.Amount}",
+        paymentReference = fee.Reference,
+        amount = amount ?? fee.Amount,
+        paidAt = DateTimeOffset.UtcNow,
+        channel = "unionpay",
+    };
+
+    /// <summary>A notification signed as the payment platform signs it (or with another secret, or at another time).</summary>
+    public async Task<HttpResponseMessage> NotifyAsync(object notification, string? secret = null, DateTimeOffset? signedAt = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(notification);
+        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/notifications") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add(PlatformSigning.TimestampHeader, timestamp);
+        request.Headers.Add(PlatformSigning.SignatureHeader, PlatformSigning.Sign(secret ?? ServiceHost<FeeAccount>.PlatformSecret, timestamp, body));
+        using var anonymous = system.NewPaymentClient();
+        return await anonymous.SendAsync(request);
+    }
 }

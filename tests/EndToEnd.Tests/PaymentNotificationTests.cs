@@ -20,11 +20,11 @@ public sealed class PaymentNotificationTests(SystemFixture system)
     [Fact]
     public async Task A_signed_notification_for_the_assessed_amount_records_the_fee_as_paid_once()
     {
-        var (id, fee) = await AssessedAsync("通知甲");
-        var notification = Notification(fee);
+        var (id, fee) = await journey.AssessedAsync("通知甲");
+        var notification = Journey.Notification(fee);
 
-        using var first = await SendAsync(notification);
-        using var again = await SendAsync(notification);
+        using var first = await journey.NotifyAsync(notification);
+        using var again = await journey.NotifyAsync(notification);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("Matched", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
@@ -36,9 +36,9 @@ public sealed class PaymentNotificationTests(SystemFixture system)
     [Fact]
     public async Task A_wrong_signature_is_refused_and_nothing_is_recorded()
     {
-        var (id, fee) = await AssessedAsync("通知乙");
+        var (id, fee) = await journey.AssessedAsync("通知乙");
 
-        using var forged = await SendAsync(Notification(fee), secret: "someone-else's-secret-of-some-length");
+        using var forged = await journey.NotifyAsync(Journey.Notification(fee), secret: "someone-else's-secret-of-some-length");
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal("application/problem+json", forged.Content.Headers.ContentType?.MediaType);
@@ -49,9 +49,9 @@ public sealed class PaymentNotificationTests(SystemFixture system)
     [Fact]
     public async Task A_notification_signed_more_than_five_minutes_ago_is_refused_even_when_the_signature_is_right()
     {
-        var (id, fee) = await AssessedAsync("通知丙");
+        var (id, fee) = await journey.AssessedAsync("通知丙");
 
-        using var stale = await SendAsync(Notification(fee), signedAt: DateTimeOffset.UtcNow.AddMinutes(-6));
+        using var stale = await journey.NotifyAsync(Journey.Notification(fee), signedAt: DateTimeOffset.UtcNow.AddMinutes(-6));
 
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
         Assert.DoesNotContain("fee_paid", await system.Infrastructure.EventTypesAsync(id));
@@ -61,16 +61,16 @@ public sealed class PaymentNotificationTests(SystemFixture system)
     [Fact]
     public async Task A_body_changed_after_signing_is_refused()
     {
-        var (id, fee) = await AssessedAsync("通知丁");
+        var (id, fee) = await journey.AssessedAsync("通知丁");
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signed = JsonSerializer.SerializeToUtf8Bytes(Notification(fee));
-        var tampered = JsonSerializer.SerializeToUtf8Bytes(Notification(fee, amount: 1m));
+        var signed = JsonSerializer.SerializeToUtf8Bytes(Journey.Notification(fee));
+        var tampered = JsonSerializer.SerializeToUtf8Bytes(Journey.Notification(fee, amount: 1m));
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/notifications") { Content = new ByteArrayContent(tampered) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add(PlatformSigning.TimestampHeader, timestamp);
         request.Headers.Add(PlatformSigning.SignatureHeader, PlatformSigning.Sign(ServiceHost<FeeAccount>.PlatformSecret, timestamp, signed));
-        using var response = await system.Payment.CreateClient().SendAsync(request);
+        using var response = await system.NewPaymentClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("fee_paid", await system.Infrastructure.EventTypesAsync(id));
@@ -79,9 +79,9 @@ public sealed class PaymentNotificationTests(SystemFixture system)
     [Fact]
     public async Task An_amount_that_differs_from_the_assessment_is_recorded_and_flagged_but_not_paid()
     {
-        var (id, fee) = await AssessedAsync("通知戊");
+        var (id, fee) = await journey.AssessedAsync("通知戊");
 
-        using var response = await SendAsync(Notification(fee, amount: fee.Amount - 100m));
+        using var response = await journey.NotifyAsync(Journey.Notification(fee, amount: fee.Amount - 100m));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("AmountDiffers", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
@@ -92,7 +92,7 @@ public sealed class PaymentNotificationTests(SystemFixture system)
     [Fact]
     public async Task An_unpaid_fee_lapses_the_day_after_its_due_date_and_a_later_payment_is_flagged_for_refund()
     {
-        var (id, fee) = await AssessedAsync("逾期己");
+        var (id, fee) = await journey.AssessedAsync("逾期己");
 
         await system.SetBusinessTimeAsync(fee.DueDate.ToDateTime(new TimeOnly(10, 0)).AddHours(-8));   // 10:00 Beijing on the due date
         await LapseJob.LapseOverdueAsync(CancellationToken.None);
@@ -104,46 +104,10 @@ public sealed class PaymentNotificationTests(SystemFixture system)
         var lapsed = await journey.StatusBecomesAsync(id, "Lapsed");
         Assert.Equal("逾期未缴费，视作自愿放弃申报", lapsed.GetProperty("statusText").GetProperty("zh").GetString());
 
-        using var late = await SendAsync(Notification(fee));
+        using var late = await journey.NotifyAsync(Journey.Notification(fee));
         Assert.Equal("RefundDue", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         Assert.DoesNotContain("fee_paid", await system.Infrastructure.EventTypesAsync(id));
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
-    }
-
-    private sealed record Fee(string Reference, decimal Amount, DateOnly DueDate);
-
-    private async Task<(Guid Id, Fee Fee)> AssessedAsync(string name)
-    {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var id = await journey.SubmitAsync(name);
-        await journey.WaitUntilQueuedForReviewAsync(id);
-        await journey.ApproveAsync(id);
-        var status = await TitleReview.Testing.Eventually.ReturnsAsync<JsonElement?>(async () => await journey.StatusAsync(id),
-            s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "fee assessment");
-        var fee = status!.Value.GetProperty("fee");
-        return (id, new Fee(fee.GetProperty("paymentReference").GetString()!, fee.GetProperty("amount").GetDecimal(),
-            DateOnly.Parse(fee.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    private static object Notification(Fee fee, decimal? amount = null) => new
-    {
-        notificationId = $"N-{fee.Reference}-{amount ?? fee.Amount}",
-        paymentReference = fee.Reference,
-        amount = amount ?? fee.Amount,
-        paidAt = DateTimeOffset.UtcNow,
-        channel = "unionpay",
-    };
-
-    private async Task<HttpResponseMessage> SendAsync(object notification, string? secret = null, DateTimeOffset? signedAt = null)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(notification);
-        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/notifications") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add(PlatformSigning.TimestampHeader, timestamp);
-        request.Headers.Add(PlatformSigning.SignatureHeader, PlatformSigning.Sign(secret ?? ServiceHost<FeeAccount>.PlatformSecret, timestamp, body));
-        using var anonymous = system.Payment.CreateClient();
-        return await anonymous.SendAsync(request);
     }
 
     private Task<long> NotificationsAsync(string reference) =>

@@ -34,6 +34,11 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient NewIntakeClient() => new() { BaseAddress = IntakeAddress };
 
+    /// <summary>Payment listens on a real port for the finance desk's browser test.</summary>
+    public Uri PaymentAddress { get; private set; } = null!;
+
+    public HttpClient NewPaymentClient() => new() { BaseAddress = PaymentAddress };
+
     /// <summary>Publicity listens on a real port, so the browser tests can reach its public page.</summary>
     public Uri PublicityAddress { get; private set; } = null!;
 
@@ -62,7 +67,11 @@ public sealed class SystemFixture : IAsyncLifetime
         PublicityAddress = new Uri($"http://127.0.0.1:{port}");
         PublicityApi = NewPublicityClient().As(Roles.PublicityOfficer);
         Payment = new ServiceHost<FeeAccount>(Infrastructure);
-        PaymentApi = Payment.CreateClient().As(Roles.Finance);
+        var paymentPort = FreePort();
+        Payment.UseKestrel(paymentPort);
+        Payment.StartServer();
+        PaymentAddress = new Uri($"http://127.0.0.1:{paymentPort}");
+        PaymentApi = NewPaymentClient().As(Roles.Finance);
         Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
         CertificateApi = Certificate.CreateClient().As(Roles.Portal);
         Audit = new ServiceHost<VerificationRun>(Infrastructure, AuditSettings(IntakeAddress));
