@@ -52,7 +52,7 @@ public sealed class PdfCanvas(XGraphics graphics)
     public void QrCode(string content, double x, double y, double size)
     {
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(content, QRCodeGenerator.ECCLevel.M);
+        using var data = generator.CreateQrCode(content, QRCodeGenerator.ECCLevel.Q);
         var modules = data.ModuleMatrix;
         var cell = size / modules.Count;
         for (var row = 0; row < modules.Count; row++)
