@@ -16,7 +16,29 @@ namespace TitleReview.Publicity.Features.Notices;
 /// </summary>
 public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendar calendar, TimeProvider clock)
 {
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Publishes everything pending as one notice per cycle. Payment appends FeeAssessed to the same streams at the
+    /// same moment (both react to FinalApproved), so a publish can lose the optimistic-concurrency race: it is then
+    /// simply done again from a fresh read, never half-applied.
+    /// </summary>
     public async Task<IReadOnlyList<PublicityNotice>> PublishPendingAsync(ActingContext acting, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PublishOnceAsync(acting, cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < Attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PublicityNotice>> PublishOnceAsync(ActingContext acting, CancellationToken cancellationToken)
     {
         await using var session = sessions.Open(acting);
         var pending = await session.Query<PendingNoticeEntry>().OrderBy(e => e.ApprovedAt).ToListAsync(cancellationToken);
