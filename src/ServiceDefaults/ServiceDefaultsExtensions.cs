@@ -96,6 +96,8 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Forms bound with [FromForm] are checked here; API endpoints that take files from machines opt out explicitly.
+        app.UseAntiforgery();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapBusinessClock();

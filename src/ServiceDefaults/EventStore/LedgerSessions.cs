@@ -21,8 +21,9 @@ public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service
     public static ActingContext ActingFor(HttpContext http)
     {
         var user = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous";
+        // Each identity names its own role claim type (ours use ClaimTypes.Role; an OpenID Connect provider, "roles").
         var role = http.User.Identity?.IsAuthenticated == true
-            ? string.Join(',', http.User.Claims.Where(c => c.Type == System.Security.Claims.ClaimTypes.Role).Select(c => c.Value))
+            ? string.Join(',', http.User.Identities.SelectMany(identity => identity.FindAll(identity.RoleClaimType)).Select(c => c.Value))
             : "public";
         var correlation = http.Request.Headers[CorrelationHeader].FirstOrDefault() is { Length: > 0 and <= 100 } given
             ? given

@@ -18,6 +18,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var (status, detail) = exception switch
         {
+            BadHttpRequestException { InnerException: Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException } bad =>
+                (bad.StatusCode, "表单已过期或来源不明，请刷新页面后重试。 / The form is stale or did not come from this site; reload the page and try again."),
             BadHttpRequestException bad => (bad.StatusCode, "请求无法解析：请检查 JSON 格式与字段类型。 / The request could not be read: check the JSON syntax and field types."),
             ConcurrencyException or ExistingStreamIdCollisionException =>
                 (StatusCodes.Status409Conflict, "该申请已被他人修改，请刷新后重试。 / The application was changed by someone else; reload and try again."),

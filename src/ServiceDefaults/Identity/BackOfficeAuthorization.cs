@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,9 +11,16 @@ namespace TitleReview.ServiceDefaults.Identity;
 
 public static class BackOfficeAuthorization
 {
+    /// <summary>Machines send an API key; people sign in on a page and carry a cookie. The header decides which.</summary>
+    public const string Scheme = "BackOffice";
+
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string LoginPath = "/account/login";
+
     /// <summary>
     /// Every endpoint needs a signed-in caller unless it says <c>AllowAnonymous</c> (health, public pages); each
-    /// use case then names the roles it accepts. Anonymous → 401, wrong role → 403, both as problem+json.
+    /// use case then names the roles it accepts. APIs: anonymous → 401, wrong role → 403, both as problem+json.
+    /// Pages: anonymous → the sign-in page, wrong role → 403.
     /// </summary>
     public static IHostApplicationBuilder AddBackOfficeAuthorization(this IHostApplicationBuilder builder)
     {
@@ -24,14 +34,61 @@ public static class BackOfficeAuthorization
                     options.Clients = DevelopmentApiClients.Create();
                 }
             });
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddOptions<BackOfficeUserOptions>()
+            .Bind(builder.Configuration.GetSection(ApiClientOptions.Section))
+            .PostConfigure(options =>
+            {
+                if (options.Users.Count == 0 && isDevelopment)
+                {
+                    options.Users = DevelopmentUsers.Create();
+                }
+            });
+        builder.Services.AddSingleton<BackOfficeUserDirectory>();
+        builder.Services.AddAntiforgery();
+
+        var authentication = builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "API key or sign-in cookie", options =>
+                options.ForwardDefaultSelector = http => http.Request.Headers.Authorization.Count > 0 ? ApiKeyAuthenticationHandler.SchemeName : CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieScheme, options =>
+            {
+                // One cookie per service: each keeps its own data-protection keys, and the names must not clobber each other on one host.
+                options.Cookie.Name = $".TitleReview.{builder.Environment.ApplicationName}";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.LoginPath = LoginPath;
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    if (IsApi(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                };
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        OpenIdConnectSignIn.AddIfConfigured(authentication, builder.Configuration);
+
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build());
         return builder;
     }
 
     /// <summary>The endpoint accepts callers with any of <paramref name="roles"/> (admins always).</summary>
     public static TBuilder RequireRoles<TBuilder>(this TBuilder endpoint, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
-        endpoint.RequireAuthorization(policy => policy.RequireRole([.. roles, Roles.Admin]));
+        endpoint.RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireRole([.. roles, Roles.Admin]));
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 }

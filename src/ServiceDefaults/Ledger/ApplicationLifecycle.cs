@@ -25,6 +25,9 @@ public sealed class ApplicationLifecycle
     public bool FinalApproved { get; set; }
     public DateTimeOffset? FinalApprovedAt { get; set; }
     public bool RevisionOpen { get; set; }
+
+    /// <summary>Who claimed the file (ReviewStarted); after a resubmission it returns to the same reviewer.</summary>
+    public string? Reviewer { get; set; }
     public ApplicationStatus ReviewStatus { get; set; } = ApplicationStatus.Submitted;
 
     public Guid? PublicityNoticeId { get; set; }
@@ -72,13 +75,20 @@ public sealed class ApplicationLifecycle
 
     public void Apply(ApplicationResubmitted e)
     {
+        ApplicantName = e.ApplicantName ?? ApplicantName;
+        Employer = e.Employer ?? Employer;
+        Specialty = e.Specialty ?? Specialty;
         RevisionOpen = false;
         ReviewStatus = ApplicationStatus.Resubmitted;
     }
 
     public void Apply(ApplicationWithdrawn e) => Terminal = ApplicationStatus.Withdrawn;
 
-    public void Apply(ReviewStarted e) => ReviewStatus = ApplicationStatus.UnderReview;
+    public void Apply(ReviewStarted e)
+    {
+        ReviewStatus = ApplicationStatus.UnderReview;
+        Reviewer = e.ReviewerId;
+    }
 
     public void Apply(RevisionRequested e)
     {

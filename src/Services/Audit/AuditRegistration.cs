@@ -30,7 +30,6 @@ public static class AuditRegistration
         });
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
-        builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<LedgerReader>();
         builder.Services.AddSingleton<VerificationRunner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<VerificationRunner>());
@@ -50,6 +49,7 @@ public static class AuditRegistration
         audit.MapGroup("/verifications").MapVerificationRuns();
         audit.MapGroup("/seals").MapSeals();
         app.MapGroup("/audit").RequireRoles(Roles.Auditor, Roles.Admin).MapAuditPages();
+        app.MapBackOfficeSignIn();
         return app;
     }
 }

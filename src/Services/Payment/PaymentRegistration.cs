@@ -33,7 +33,6 @@ public static class PaymentRegistration
         builder.Services.AddOptions<PlatformSigning>().Bind(builder.Configuration.GetSection(PlatformSigning.Section));
         builder.Services.Configure<PaymentJobOptions>(builder.Configuration.GetSection(PaymentJobOptions.Section));
         builder.Services.AddHostedService<OverdueLapseJob>();
-        builder.Services.AddAntiforgery();
         return builder;
     }
 
@@ -44,6 +43,7 @@ public static class PaymentRegistration
         app.MapGroup("/api/reconciliation").WithTags("Reconciliation").RequireRoles(Roles.Finance).MapReconciliation();
         // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.
         app.MapGroup("/api/payments").WithTags("Payment platform").MapReceiveNotification();
+        app.MapBackOfficeSignIn();
         return app;
     }
 }

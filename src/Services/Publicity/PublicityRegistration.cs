@@ -30,7 +30,6 @@ public static class PublicityRegistration
         builder.Services.Configure<PublicityJobOptions>(builder.Configuration.GetSection(PublicityJobOptions.Section));
         builder.Services.AddHostedService<PublicityCompletionJob>();
         builder.Services.AddHostedService<NoticeAutoPublishJob>();
-        builder.Services.AddAntiforgery();
         var objectionsPerMinute = builder.Configuration.GetValue($"{PublicityJobOptions.Section}:{nameof(PublicityJobOptions.ObjectionsPerMinute)}", 5);
         builder.Services.AddPerAddressRateLimits((LodgeObjection.RateLimitPolicy, objectionsPerMinute));
         return builder;
@@ -39,7 +38,6 @@ public static class PublicityRegistration
     public static WebApplication MapPublicityEndpoints(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.UseAntiforgery();
 
         // Public: units and the portal plan their own publicity with the official working days.
         app.MapGroup("/api/working-days").WithTags("Working days").AllowAnonymous().MapWorkingDays();
