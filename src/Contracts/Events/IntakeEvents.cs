@@ -13,10 +13,15 @@ public sealed record ApplicationSubmitted(
     string CycleId,
     DateTimeOffset SubmittedAt) : IApplicationEvent;
 
+/// <summary>The applicant's corrections after a revision request; the changed values the later steps print are carried (null: unchanged).</summary>
 public sealed record ApplicationResubmitted(
     Guid ApplicationId,
     IReadOnlyList<string> ChangedModules,
-    DateTimeOffset ResubmittedAt) : IApplicationEvent;
+    DateTimeOffset ResubmittedAt,
+    string? ApplicantName = null,
+    string? Employer = null,
+    string? Series = null,
+    string? Specialty = null) : IApplicationEvent;
 
 public sealed record ApplicationWithdrawn(
     Guid ApplicationId,

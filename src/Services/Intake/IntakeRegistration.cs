@@ -1,6 +1,7 @@
 using TitleReview.Contracts;
 using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Intake.Features.IntegrityRegister;
+using TitleReview.Intake.Features.Resubmission;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.EventStore;
@@ -31,6 +32,7 @@ public static class IntakeRegistration
         var applications = app.MapGroup("/api/applications").WithTags("Applications").RequireRoles(Roles.Portal);
         applications.MapSubmitApplication();
         applications.MapGetApplicationStatus();
+        applications.MapResubmitApplication();
         app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
         return app;
     }
