@@ -1,6 +1,8 @@
 using TitleReview.Contracts;
 using TitleReview.Review.Features.CommitteeDecision;
 using TitleReview.Review.Features.FinalApproval;
+using TitleReview.Review.Features.ReviewActions;
+using TitleReview.Review.Features.ReviewPages;
 using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
@@ -22,7 +24,9 @@ public static class ReviewRegistration
 
     public static WebApplication MapReviewEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).MapReviewQueue().MapFinalApproval();
+        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).MapReviewQueue().MapFinalApproval().MapReviewActions();
+        app.MapGroup("/review").RequireRoles(Roles.Reviewer).MapReviewPages();
+        app.MapBackOfficeSignIn();
         app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).MapCommitteeDecision();
         return app;
     }

@@ -1,7 +1,4 @@
-using Marten;
-using TitleReview.ServiceDefaults.Ledger;
-using TitleReview.Contracts.Events;
-using TitleReview.Contracts.Ledger;
+using TitleReview.Review.Features.ReviewActions;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
@@ -30,29 +27,8 @@ public static class FinalApprovalEndpoint
             }
 
             await using var session = sessions.OpenForRequest(http);
-            var stream = request!.ExpectedVersion is { } expected
-                ? await session.Events.FetchForWriting<ApplicationLifecycle>(id, expected, cancellationToken)
-                : await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
-            if (stream.Aggregate is not { } application)
-            {
-                return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
-            }
-
-            if (application.IsTerminal || application.FinalApproved)
-            {
-                return Problems.Conflict($"该申报当前状态为“{application.Status.Chinese()}”，不能终审通过。",
-                    $"The application is '{application.Status.English()}' and cannot be given final approval.");
-            }
-
-            if (application.RevisionOpen)
-            {
-                return Problems.Conflict("该申报正在退回修改，须待申报人重新提交后才能终审通过。",
-                    "A revision request is open; final approval waits for the resubmission.");
-            }
-
-            stream.AppendOne(new FinalApproved(id, reviewer, clock.GetUtcNow()));
-            await session.SaveChangesAsync(cancellationToken);
-            return Results.Ok(new { id, status = ApplicationStatus.FinalApproved.ToString(), version = application.Version + 1 });
+            var outcome = await ReviewAction.ApproveAsync(session, id, request!.ExpectedVersion, reviewer, clock.GetUtcNow(), cancellationToken);
+            return outcome.ToResult(id);
         })
         .WithName("GiveFinalApproval");
         return group;

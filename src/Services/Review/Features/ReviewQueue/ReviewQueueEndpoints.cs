@@ -1,11 +1,13 @@
 using Marten;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Ledger;
 using Marten.Pagination;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.Review.Features.ReviewQueue;
 
-public sealed record QueuePage(IReadOnlyList<ReviewQueueItem> Items, long Total, int Page, int PageSize);
+public sealed record QueuePage(IReadOnlyList<ReviewQueueItem> Items, long Total, int Page, int PageSize, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);
 
 public static class ReviewQueueEndpoints
 {
@@ -13,17 +15,19 @@ public static class ReviewQueueEndpoints
 
     public static RouteGroupBuilder MapReviewQueue(this RouteGroupBuilder group)
     {
-        group.MapGet("/queue", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        group.MapGet("/queue", async (int? page, int? pageSize, ApplicationStatus? status, TitleLevel? level, string? specialty, DateOnly? from, DateOnly? to,
+            bool? mine, QueueSort? sort, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
             var paging = Paging.Of(page, pageSize, 20, MaxPageSize);
-            if (paging.Problem is { } problem)
+            if ((paging.Problem ?? QueueFilter.Invalid(from, to)) is { } problem)
             {
                 return problem;
             }
 
             await using var query = sessions.Query();
-            var items = await query.Query<ReviewQueueItem>().OrderBy(i => i.QueuedAt).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
-            return Results.Ok(new QueuePage(items.ToList(), items.TotalItemCount, paging.Page, paging.Size));
+            var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
+            var items = await filter.Apply(query.Query<ReviewQueueItem>(), LedgerSessions.ActingFor(http).UserId).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+            return Results.Ok(new QueuePage(items.ToList(), items.TotalItemCount, paging.Page, paging.Size, await QueueFilter.CountsAsync(query, cancellationToken)));
         });
 
         group.MapGet("/queue/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
