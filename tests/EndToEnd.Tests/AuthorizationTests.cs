@@ -37,6 +37,13 @@ public sealed class AuthorizationTests(SystemFixture system)
         { "audit", "GET", "/audit", Roles.Reviewer },
         { "audit", "GET", $"/audit/applications/{Guid.NewGuid()}", Roles.Portal },
         { "audit", "GET", "/audit/verifications", Roles.Finance },
+        { "review", "POST", $"/api/review/applications/{Guid.NewGuid()}/claim", Roles.Finance },
+        { "review", "POST", $"/api/review/applications/{Guid.NewGuid()}/revision", Roles.CommitteeSecretary },
+        { "review", "POST", $"/api/review/applications/{Guid.NewGuid()}/rejection", Roles.Portal },
+        { "review", "GET", "/review", Roles.Finance },
+        { "review", "GET", $"/review/applications/{Guid.NewGuid()}", Roles.Auditor },
+        { "payment", "GET", "/finance", Roles.Reviewer },
+        { "intake", "POST", $"/api/applications/{Guid.NewGuid()}/resubmission", Roles.Reviewer },
     };
 
     [Theory]
@@ -47,13 +54,29 @@ public sealed class AuthorizationTests(SystemFixture system)
         {
             "intake" => (Func<HttpClient>)system.NewIntakeClient,
             "audit" => system.Audit.CreateClient,
-            "review" => system.Review.CreateClient,
+            "review" => system.NewReviewClient,
             "payment" => system.NewPaymentClient,
             _ => system.Certificate.CreateClient,
         };
 
         using var anonymous = host();
-        await AssertProblem(anonymous, method, path, HttpStatusCode.Unauthorized);
+        if (path.StartsWith("/api", StringComparison.Ordinal))
+        {
+            await AssertProblem(anonymous, method, path, HttpStatusCode.Unauthorized);
+        }
+        else
+        {
+            // A page sends a person to the sign-in page instead, and back afterwards.
+            using var person = service switch
+            {
+                "audit" => system.Audit.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }),
+                "review" => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = system.ReviewAddress },
+                _ => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = system.PaymentAddress },
+            };
+            using var page = await person.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.StartsWith("/account/login?ReturnUrl=", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
 
         using var wrong = host().As(wrongRole);
         await AssertProblem(wrong, method, path, HttpStatusCode.Forbidden);

@@ -75,8 +75,8 @@ public sealed class FinanceDeskBrowserTests(SystemFixture system)
     [Fact]
     public async Task The_desk_is_for_finance_only_and_a_forged_refund_form_is_refused()
     {
-        using var anonymous = system.NewPaymentClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/finance")).StatusCode);
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = system.PaymentAddress };
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/finance")).StatusCode);
         using var reviewer = system.NewPaymentClient().As(Roles.Reviewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/finance")).StatusCode);
 

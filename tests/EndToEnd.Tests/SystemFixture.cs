@@ -39,6 +39,11 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient NewPaymentClient() => new() { BaseAddress = PaymentAddress };
 
+    /// <summary>Review listens on a real port for the reviewers' browser tests.</summary>
+    public Uri ReviewAddress { get; private set; } = null!;
+
+    public HttpClient NewReviewClient() => new() { BaseAddress = ReviewAddress };
+
     /// <summary>Publicity listens on a real port, so the browser tests can reach its public page.</summary>
     public Uri PublicityAddress { get; private set; } = null!;
 
@@ -58,8 +63,12 @@ public sealed class SystemFixture : IAsyncLifetime
         IntakeAddress = new Uri($"http://127.0.0.1:{intakePort}");
         IntakeApi = NewIntakeClient().As(Roles.Portal);
         Review = new ServiceHost<ReviewQueueItem>(Infrastructure);
-        ReviewApi = Review.CreateClient().As(Roles.Reviewer);
-        CommitteeApi = Review.CreateClient().As(Roles.CommitteeSecretary);
+        var reviewPort = FreePort();
+        Review.UseKestrel(reviewPort);
+        Review.StartServer();
+        ReviewAddress = new Uri($"http://127.0.0.1:{reviewPort}");
+        ReviewApi = NewReviewClient().As(Roles.Reviewer);
+        CommitteeApi = NewReviewClient().As(Roles.CommitteeSecretary);
         var port = FreePort();
         Publicity = new ServiceHost<PublicityPeriod>(Infrastructure);
         Publicity.UseKestrel(port);

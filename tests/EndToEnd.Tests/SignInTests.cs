@@ -1,0 +1,60 @@
+using System.Net;
+using TitleReview.ServiceDefaults.Identity;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>People sign in on a page (passwords hashed, anti-forgery protected); machines keep their API keys.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class SignInTests(SystemFixture system)
+{
+    [Fact]
+    public async Task A_person_signs_in_and_reaches_the_page_they_asked_for()
+    {
+        using var person = new Person(system.ReviewAddress);
+        using var anonymous = await person.Http.GetAsync("/review?mine=true");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Freview%3Fmine%3Dtrue", anonymous.Headers.Location!.PathAndQuery);
+
+        using var signedIn = await person.SignInAsync("reviewer-wang", returnUrl: "/review?mine=true");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/review?mine=true", signedIn.Headers.Location!.OriginalString);
+        var queue = await person.Http.GetStringAsync("/review");
+        Assert.Contains("待审队列", queue);
+        Assert.Contains("王审核", queue);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_user_get_the_same_answer()
+    {
+        using var person = new Person(system.ReviewAddress);
+        using var wrong = await person.SignInAsync("reviewer-wang", "not-the-password");
+        using var unknown = await person.SignInAsync("nobody-here", "not-the-password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("用户名或密码错误", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("用户名或密码错误", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Http.GetAsync("/review")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_never_redirects_off_the_site_and_refuses_a_form_without_its_token()
+    {
+        using var person = new Person(system.ReviewAddress);
+        using var signedIn = await person.SignInAsync("reviewer-li", returnUrl: "https://evil.example/phish");
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+
+        using var stranger = new Person(system.ReviewAddress);
+        using var forged = await stranger.Http.PostAsync("/account/login", new FormUrlEncodedContent([new("userId", "reviewer-li"), new("password", DevelopmentUsers.Password)]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_with_the_wrong_role_gets_403()
+    {
+        using var person = new Person(system.ReviewAddress);
+        (await person.SignInAsync("finance-qian")).Dispose();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.Http.GetAsync("/review")).StatusCode);
+    }
+}
