@@ -1,5 +1,6 @@
 using TitleReview.Contracts;
 using TitleReview.Review.Features.CommitteeDecision;
+using TitleReview.Review.Features.CommitteeMeetings;
 using TitleReview.Review.Features.FinalApproval;
 using TitleReview.Review.Features.ReviewActions;
 using TitleReview.Review.Features.ReviewPages;
@@ -17,8 +18,10 @@ public static class ReviewRegistration
         builder.AddEventStore(ServiceName.Review, documents =>
         {
             documents.Schema.For<ReviewQueueItem>();
+            documents.Schema.For<CommitteeMeeting>().UseOptimisticConcurrency(true);
         });
         builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
+        builder.Services.AddOpenApi();
         return builder;
     }
 
@@ -26,8 +29,11 @@ public static class ReviewRegistration
     {
         app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).MapReviewQueue().MapFinalApproval().MapReviewActions();
         app.MapGroup("/review").RequireRoles(Roles.Reviewer).MapReviewPages();
+        app.MapGroup("/committee").RequireRoles(Roles.CommitteeSecretary).MapMeetingPages();
         app.MapBackOfficeSignIn();
-        app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).MapCommitteeDecision();
+        // The API beside the pages, described for integrators; behind sign-in like everything not public.
+        app.MapOpenApi();
+        app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).MapCommitteeDecision().MapCommitteeMeetings();
         return app;
     }
 }

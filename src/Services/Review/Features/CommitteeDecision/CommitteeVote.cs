@@ -1,0 +1,56 @@
+using Marten;
+using TitleReview.Contracts.Cycles;
+using TitleReview.Contracts.Events;
+using TitleReview.Contracts.Ledger;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Review.Features.CommitteeDecision;
+
+/// <summary>The attendance and votes of one meeting on one application.</summary>
+public sealed record Vote(Guid MeetingId, DateOnly MeetingDate, int MembersTotal, int MembersPresent, int VotesFor, int VotesAgainst, int Abstentions);
+
+/// <summary>
+/// One committee vote on one application → CommitteeDecided. The ledger, not the request, decides whether the committee
+/// may vote (publicity completed, fee paid, not yet decided: notice 二(一), 五); the cycle's quorum and pass fractions
+/// decide whether the meeting may decide and what the votes mean.
+/// </summary>
+public static class CommitteeVote
+{
+    public static async Task<(IResult? Problem, CommitteeDecided? Decided)> DecideAsync(IDocumentSession session, Guid applicationId, Vote vote, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(applicationId, cancellationToken);
+        if (stream.Aggregate is not { } application)
+        {
+            return (Problems.NotFound($"没有编号为 {applicationId} 的申报。", $"No application with id {applicationId}."), null);
+        }
+
+        if (!application.ReadyForCommittee)
+        {
+            return (Problems.Conflict(
+                $"该申报当前为“{application.Status.Chinese()}”：须公示结束、已缴费且未作出决定，方可由评委会评审。",
+                $"The application is '{application.Status.English()}': the committee decides only after publicity completed and the fee is paid, once."), null);
+        }
+
+        var cycle = ReviewCycles.Get(application.CycleId);
+        if (QuorumProblem(cycle, vote.MembersTotal, vote.MembersPresent) is { } inquorate)
+        {
+            return (inquorate, null);
+        }
+
+        var passed = cycle.Passes(vote.MembersPresent, vote.VotesFor);
+        var decided = new CommitteeDecided(applicationId, vote.MeetingId, vote.MeetingDate, vote.MembersTotal, vote.MembersPresent,
+            vote.VotesFor, vote.VotesAgainst, vote.Abstentions, passed, now);
+        stream.AppendOne(decided);
+        return (null, decided);
+    }
+
+    public static IResult? QuorumProblem(ReviewCycle cycle, int total, int present) =>
+        cycle.HasQuorum(total, present)
+            ? null
+            : Problems.Unprocessable(
+                $"出席人数 {present}/{total} 未达到法定人数（{cycle.QuorumNumerator}/{cycle.QuorumDenominator}），会议不能作出评审决定。",
+                $"{present} of {total} members present is below the quorum of {cycle.QuorumNumerator}/{cycle.QuorumDenominator}; the meeting cannot decide.",
+                new Dictionary<string, object?> { ["rule"] = "committee-quorum" });
+}

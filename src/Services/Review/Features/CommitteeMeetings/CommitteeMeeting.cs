@@ -1,0 +1,27 @@
+using TitleReview.Contracts;
+using TitleReview.Contracts.Cycles;
+
+namespace TitleReview.Review.Features.CommitteeMeetings;
+
+/// <summary>One decision of a meeting, as the minutes list it.</summary>
+public sealed record MeetingDecision(Guid ApplicationId, string ApplicantName, string Specialty, TitleLevel Level, int VotesFor, int VotesAgainst, int Abstentions,
+    bool Passed, DateTimeOffset DecidedAt);
+
+/// <summary>
+/// 评委会集中评审: a meeting of the committee on a date, its members and who attended. Whether it may decide at all is
+/// the cycle's quorum over that attendance; each vote becomes a CommitteeDecided on the application's stream and a line
+/// of the minutes here.
+/// </summary>
+public sealed class CommitteeMeeting
+{
+    public Guid Id { get; set; }
+    public string CycleId { get; set; } = "";
+    public DateOnly MeetingDate { get; set; }
+    public List<string> Members { get; set; } = [];
+    public List<string> Present { get; set; } = [];
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<MeetingDecision> Decisions { get; set; } = [];
+
+    public bool HasQuorum => ReviewCycles.Get(CycleId).HasQuorum(Members.Count, Present.Count);
+}

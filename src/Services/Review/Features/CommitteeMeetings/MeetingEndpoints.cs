@@ -1,0 +1,199 @@
+using Marten;
+using TitleReview.Contracts.Cycles;
+using TitleReview.Review.Features.CommitteeDecision;
+using TitleReview.Review.Features.ReviewQueue;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.Ledger;
+
+namespace TitleReview.Review.Features.CommitteeMeetings;
+
+public sealed record CreateMeetingRequest(DateOnly? MeetingDate, string? CycleId, IReadOnlyList<string>? Members, IReadOnlyList<string>? Present);
+
+public sealed record MeetingVoteRequest(Guid? ApplicationId, int? VotesFor, int? VotesAgainst, int? Abstentions);
+
+public sealed record AgendaItem(Guid ApplicationId, string ApplicantName, string Employer, string Specialty, string Level);
+
+/// <summary>The committee secretary's API: create a meeting, read its agenda, record votes, export the minutes.</summary>
+public static class MeetingEndpoints
+{
+    public const int MaxMembers = 100;
+
+    public static RouteGroupBuilder MapCommitteeMeetings(this RouteGroupBuilder committee)
+    {
+        committee.MapPost("/meetings", async (CreateMeetingRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var (meeting, errors) = Meetings.Create(request, LedgerSessions.ActingFor(http).UserId, clock);
+            if (meeting is null)
+            {
+                return Problems.Validation(errors);
+            }
+
+            await using var session = sessions.OpenForRequest(http);
+            session.Store(meeting);
+            await session.SaveChangesAsync(cancellationToken);
+            return Results.Created($"/api/committee/meetings/{meeting.Id}", Meetings.View(meeting));
+        });
+
+        committee.MapGet("/meetings", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            var paging = Paging.Of(page, pageSize, 20, 100);
+            if (paging.Problem is not null)
+            {
+                return paging.Problem;
+            }
+
+            await using var query = sessions.Query();
+            var total = await query.Query<CommitteeMeeting>().CountAsync(cancellationToken);
+            var items = await query.Query<CommitteeMeeting>().OrderByDescending(m => m.MeetingDate).ThenByDescending(m => m.CreatedAt)
+                .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
+            return Results.Ok(new { items = items.Select(Meetings.View), page = paging.Page, pageSize = paging.Size, total });
+        });
+
+        committee.MapGet("/meetings/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            await using var query = sessions.Query();
+            return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting ? Results.Ok(Meetings.View(meeting)) : Meetings.NoSuchMeeting(id);
+        });
+
+        committee.MapGet("/meetings/{id:guid}/agenda", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            await using var query = sessions.Query();
+            return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
+                ? Results.Ok(await Meetings.AgendaAsync(query, meeting, cancellationToken))
+                : Meetings.NoSuchMeeting(id);
+        });
+
+        committee.MapPost("/meetings/{id:guid}/votes", async (Guid id, MeetingVoteRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock,
+            CancellationToken cancellationToken) =>
+        {
+            await using var session = sessions.OpenForRequest(http);
+            var (problem, decision) = await Meetings.VoteAsync(session, id, request, clock.GetUtcNow(), cancellationToken);
+            return problem ?? Results.Ok(decision);
+        });
+
+        committee.MapGet("/meetings/{id:guid}/minutes", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            await using var query = sessions.Query();
+            return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
+                ? Results.File(MeetingMinutes.Xlsx(meeting), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"minutes-{meeting.MeetingDate:yyyy-MM-dd}-{meeting.Id.ToString()[..8]}.xlsx")
+                : Meetings.NoSuchMeeting(id);
+        });
+        return committee;
+    }
+}
+
+/// <summary>The meeting rules both the API and the secretary's pages use.</summary>
+public static class Meetings
+{
+    public static object View(CommitteeMeeting m) => new
+    {
+        m.Id, m.CycleId, m.MeetingDate, m.Members, m.Present, membersTotal = m.Members.Count, membersPresent = m.Present.Count, hasQuorum = m.HasQuorum,
+        m.CreatedBy, m.CreatedAt, m.Decisions,
+    };
+
+    public static IResult NoSuchMeeting(Guid id) => Problems.NotFound($"没有编号为 {id} 的评审会议。", $"No committee meeting {id}.");
+
+    public static (CommitteeMeeting? Meeting, Dictionary<string, string[]> Errors) Create(CreateMeetingRequest? request, string createdBy, TimeProvider clock)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var cycleId = string.IsNullOrWhiteSpace(request?.CycleId) ? ReviewCycles.Xishan2023 : request.CycleId.Trim();
+        if (ReviewCycles.Find(cycleId) is null)
+        {
+            errors["cycleId"] = [$"未知的评审批次“{cycleId}”。 / Unknown review cycle '{cycleId}'."];
+        }
+
+        if (request?.MeetingDate is not { } date)
+        {
+            errors["meetingDate"] = ["必须给出会议日期（YYYY-MM-DD）。 / meetingDate (YYYY-MM-DD) is required."];
+        }
+        else if (date > TitleReview.Contracts.WorkingDays.ChinaTime.Today(clock))
+        {
+            errors["meetingDate"] = ["会议日期不能晚于今天：会议召开后再登记。 / meetingDate cannot be in the future."];
+        }
+
+        var members = (request?.Members ?? []).Select(m => m?.Trim() ?? "").ToList();
+        if (members.Count == 0 || members.Count > MeetingEndpoints.MaxMembers || members.Any(m => m.Length is 0 or > 50) || members.Distinct().Count() != members.Count)
+        {
+            errors["members"] = [$"评委名单须有 1 到 {MeetingEndpoints.MaxMembers} 名不重复的委员。 / members lists 1 to {MeetingEndpoints.MaxMembers} distinct names."];
+        }
+
+        var present = (request?.Present ?? []).Select(m => m?.Trim() ?? "").ToList();
+        if (present.Distinct().Count() != present.Count || present.Any(p => !members.Contains(p)))
+        {
+            errors["present"] = ["出席委员须是评委名单中的人，且不重复。 / present lists members of the committee, each once."];
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new CommitteeMeeting
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                CycleId = cycleId,
+                MeetingDate = request!.MeetingDate!.Value,
+                Members = members,
+                Present = present,
+                CreatedBy = createdBy,
+                CreatedAt = clock.GetUtcNow(),
+            }, errors);
+    }
+
+    /// <summary>Every application whose publicity completed and whose fee is paid, not yet decided: read from the ledger, not from a message.</summary>
+    public static async Task<IReadOnlyList<AgendaItem>> AgendaAsync(IQuerySession query, CommitteeMeeting meeting, CancellationToken cancellationToken)
+    {
+        var approved = await query.Query<ReviewQueueItem>().Where(i => i.Status == TitleReview.Contracts.Ledger.ApplicationStatus.FinalApproved)
+            .OrderBy(i => i.QueuedAt).ToListAsync(cancellationToken);
+        var agenda = new List<AgendaItem>();
+        foreach (var item in approved)
+        {
+            var application = await query.Events.AggregateStreamAsync<ApplicationLifecycle>(item.Id, token: cancellationToken);
+            if (application is { ReadyForCommittee: true } && application.CycleId == meeting.CycleId)
+            {
+                agenda.Add(new AgendaItem(item.Id, application.ApplicantName, application.Employer, application.Specialty, TitleReview.Contracts.TitleLevelNames.Chinese(application.Level)));
+            }
+        }
+
+        return agenda;
+    }
+
+    public static async Task<(IResult? Problem, MeetingDecision? Decision)> VoteAsync(IDocumentSession session, Guid meetingId, MeetingVoteRequest? request, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var meeting = await session.LoadAsync<CommitteeMeeting>(meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return (NoSuchMeeting(meetingId), null);
+        }
+
+        if (request is not { ApplicationId: { } applicationId, VotesFor: >= 0, VotesAgainst: >= 0, Abstentions: >= 0 }
+            || request.VotesFor + request.VotesAgainst + request.Abstentions != meeting.Present.Count)
+        {
+            return (Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["votes"] = [$"须给出申报编号，赞成、反对、弃权票数均为非负整数且合计等于出席人数 {meeting.Present.Count}。 / applicationId is required; votesFor + votesAgainst + abstentions must equal the {meeting.Present.Count} members present."],
+            }), null);
+        }
+
+        // An invalid meeting cannot decide anything, whatever the votes say.
+        if (CommitteeVote.QuorumProblem(ReviewCycles.Get(meeting.CycleId), meeting.Members.Count, meeting.Present.Count) is { } inquorate)
+        {
+            return (inquorate, null);
+        }
+
+        var vote = new Vote(meeting.Id, meeting.MeetingDate, meeting.Members.Count, meeting.Present.Count, request.VotesFor.Value, request.VotesAgainst.Value, request.Abstentions.Value);
+        var (problem, decided) = await CommitteeVote.DecideAsync(session, applicationId, vote, now, cancellationToken);
+        if (problem is not null)
+        {
+            return (problem, null);
+        }
+
+        var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(applicationId, token: cancellationToken);
+        var decision = new MeetingDecision(applicationId, application!.ApplicantName, application.Specialty, application.Level,
+            decided!.VotesFor, decided.VotesAgainst, decided.Abstentions, decided.Passed, now);
+        meeting.Decisions.Add(decision);
+        // The meeting document is versioned: two secretaries recording votes at once cannot lose one of the lines.
+        session.Store(meeting);
+        await session.SaveChangesAsync(cancellationToken);
+        return (null, decision);
+    }
+}
