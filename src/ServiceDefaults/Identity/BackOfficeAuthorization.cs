@@ -90,5 +90,6 @@ public static class BackOfficeAuthorization
     public static TBuilder RequireRoles<TBuilder>(this TBuilder endpoint, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
         endpoint.RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireRole([.. roles, Roles.Admin]));
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Machines' addresses: answered 401, never redirected to a page meant for people.</summary>
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 }
