@@ -23,7 +23,7 @@ public sealed class IntegrityRegisterTests(SystemFixture system)
         var journey = new Journey(system);
         var (_, number) = await journey.CertifiedAsync("蒋诚信", IdNumber);
 
-        using var admin = system.Certificate.CreateClient().As(Roles.Admin);
+        using var admin = system.NewCertificateClient().As(Roles.Admin);
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent("申报业绩系伪造，经查属实"), "reason");
         var evidence = new ByteArrayContent("%PDF-1.4 处理决定"u8.ToArray());

@@ -82,20 +82,44 @@ public sealed class Journey(SystemFixture system)
         return id;
     }
 
+    /// <summary>
+    /// Applications that passed review, publicity (business time moved past its end) and payment: on the committee's
+    /// agenda. Prepared together, so one notice and one clock move serve them all.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> AwaitingCommitteeAsync(params (string Name, string IdNumber)[] applicants)
+    {
+        await system.SetBusinessTimeAsync(InsideWindow);
+        var ids = new List<Guid>();
+        foreach (var (name, idNumber) in applicants)
+        {
+            var id = await SubmitAsync(name, idNumber);
+            await WaitUntilQueuedForReviewAsync(id);
+            await ApproveAsync(id);
+            ids.Add(id);
+        }
+
+        await PublishAsync(ids[^1]);
+        foreach (var id in ids)
+        {
+            var assessed = await Eventually.ReturnsAsync<JsonElement?>(async () => await StatusAsync(id),
+                s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object && s.Value.GetProperty("publicity").ValueKind == JsonValueKind.Object,
+                TimeSpan.FromSeconds(60), "fee assessment and publication");
+            await PayAsync(assessed!.Value);
+        }
+
+        await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 6, 8, 2, 0, 0, TimeSpan.Zero));
+        foreach (var id in ids)
+        {
+            await StatusBecomesAsync(id, "AwaitingCommittee");
+        }
+
+        return ids;
+    }
+
     /// <summary>The whole path to a certificate, moving business time past the publicity period on the way.</summary>
     public async Task<(Guid Id, string CertificateNumber)> CertifiedAsync(string name, string idNumber)
     {
-        await system.SetBusinessTimeAsync(InsideWindow);
-        var id = await SubmitAsync(name, idNumber);
-        await WaitUntilQueuedForReviewAsync(id);
-        await ApproveAsync(id);
-        await PublishAsync(id);
-        var assessed = await Eventually.ReturnsAsync<JsonElement?>(async () => await StatusAsync(id),
-            s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object && s.Value.GetProperty("publicity").ValueKind == JsonValueKind.Object,
-            TimeSpan.FromSeconds(60), "fee assessment and publication");
-        await PayAsync(assessed!.Value);
-        await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 6, 8, 2, 0, 0, TimeSpan.Zero));
-        await StatusBecomesAsync(id, "AwaitingCommittee");
+        var id = (await AwaitingCommitteeAsync((name, idNumber)))[0];
         using (var decided = await DecideAsync(id))
         {
             Assert.Equal(HttpStatusCode.OK, decided.StatusCode);

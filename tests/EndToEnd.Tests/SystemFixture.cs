@@ -44,6 +44,15 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient NewReviewClient() => new() { BaseAddress = ReviewAddress };
 
+    /// <summary>Certificate and Audit listen on real ports too: every page is checked in the browser.</summary>
+    public Uri CertificateAddress { get; private set; } = null!;
+
+    public Uri AuditAddress { get; private set; } = null!;
+
+    public HttpClient NewCertificateClient() => new() { BaseAddress = CertificateAddress };
+
+    public HttpClient NewAuditClient() => new() { BaseAddress = AuditAddress };
+
     /// <summary>Publicity listens on a real port, so the browser tests can reach its public page.</summary>
     public Uri PublicityAddress { get; private set; } = null!;
 
@@ -82,9 +91,17 @@ public sealed class SystemFixture : IAsyncLifetime
         PaymentAddress = new Uri($"http://127.0.0.1:{paymentPort}");
         PaymentApi = NewPaymentClient().As(Roles.Finance);
         Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
-        CertificateApi = Certificate.CreateClient().As(Roles.Portal);
+        var certificatePort = FreePort();
+        Certificate.UseKestrel(certificatePort);
+        Certificate.StartServer();
+        CertificateAddress = new Uri($"http://127.0.0.1:{certificatePort}");
+        CertificateApi = NewCertificateClient().As(Roles.Portal);
         Audit = new ServiceHost<VerificationRun>(Infrastructure, AuditSettings(IntakeAddress));
-        AuditApi = Audit.CreateClient().As(Roles.Auditor);
+        var auditPort = FreePort();
+        Audit.UseKestrel(auditPort);
+        Audit.StartServer();
+        AuditAddress = new Uri($"http://127.0.0.1:{auditPort}");
+        AuditApi = NewAuditClient().As(Roles.Auditor);
     }
 
     /// <summary>Audit in tests: seals on demand only, every event settled at once, Intake at its test address.</summary>
