@@ -98,6 +98,8 @@ public static class ServiceDefaultsExtensions
         app.UseAuthorization();
         // Forms bound with [FromForm] are checked here; API endpoints that take files from machines opt out explicitly.
         app.UseAntiforgery();
+        // One rate limiter for the whole pipeline; each endpoint that needs a limit names its policy.
+        app.UseRateLimiter();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapBusinessClock();

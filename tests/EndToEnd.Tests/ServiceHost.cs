@@ -22,6 +22,7 @@ public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IRea
         builder.UseSetting("Publicity:Jobs:PollInterval", "00:00:01");
         builder.UseSetting("Publicity:Jobs:AutoPublishAt", "");
         builder.UseSetting("Publicity:Jobs:ObjectionsPerMinute", "1000");
+        builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Payment:Platform:SigningSecret", PlatformSecret);
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Engineer", "300.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:AssistantEngineer", "200.00");

@@ -50,6 +50,31 @@ public sealed class SignInTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Guessing_passwords_is_stopped_after_a_few_attempts_a_minute()
+    {
+        // A second Review instance with the production-like limit; it consumes no messages, so it takes no work from the fixture's.
+        var port = SystemFixture.FreePort();
+        await using var strict = new ServiceHost<TitleReview.Review.Features.ReviewQueue.ReviewQueueItem>(system.Infrastructure, new Dictionary<string, string>
+        {
+            ["Messaging:Consumers"] = "false",
+            ["Auth:SignInAttemptsPerMinute"] = "3",
+        });
+        strict.UseKestrel(port);
+        strict.StartServer();
+        using var guesser = new Person(new Uri($"http://127.0.0.1:{port}"));
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using var wrong = await guesser.SignInAsync("reviewer-wang", $"guess-{attempt}");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        using var stopped = await guesser.SignInAsync("reviewer-wang");
+        Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
+        Assert.Contains("过于频繁", await stopped.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_signed_in_person_with_the_wrong_role_gets_403()
     {
         using var person = new Person(system.ReviewAddress);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.ServiceDefaults.Identity;
 
@@ -16,6 +17,7 @@ public static class BackOfficeAuthorization
 
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string LoginPath = "/account/login";
+    public const string SignInRateLimitPolicy = "sign-in";
 
     /// <summary>
     /// Every endpoint needs a signed-in caller unless it says <c>AllowAnonymous</c> (health, public pages); each
@@ -45,6 +47,8 @@ public static class BackOfficeAuthorization
             });
         builder.Services.AddSingleton<BackOfficeUserDirectory>();
         builder.Services.AddAntiforgery();
+        // Password guessing is slowed by PBKDF2 and stopped here: a few attempts per address and minute.
+        builder.Services.AddPerAddressRateLimits((SignInRateLimitPolicy, builder.Configuration.GetValue($"{ApiClientOptions.Section}:SignInAttemptsPerMinute", 10)));
 
         var authentication = builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or sign-in cookie", options =>

@@ -49,7 +49,8 @@ public static class SignInPages
             await http.SignInAsync(BackOfficeAuthorization.CookieScheme, new ClaimsPrincipal(identity));
             return Results.LocalRedirect(returnUrl);
         })
-        .AllowAnonymous();
+        .AllowAnonymous()
+        .RequireRateLimiting(BackOfficeAuthorization.SignInRateLimitPolicy);
 
         app.MapPost("/account/logout", async (HttpContext http) =>
         {

@@ -37,7 +37,6 @@ public static class CertificateRegistration
 
     public static WebApplication MapCertificateEndpoints(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.MapCertificateVerification();
         var certificates = app.MapGroup("/api/certificates").WithTags("Certificates");
         certificates.MapGroup("").RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup().MapCertificatePdfs();

@@ -37,7 +37,6 @@ public static class PublicityRegistration
 
     public static WebApplication MapPublicityEndpoints(this WebApplication app)
     {
-        app.UseRateLimiter();
 
         // Public: units and the portal plan their own publicity with the official working days.
         app.MapGroup("/api/working-days").WithTags("Working days").AllowAnonymous().MapWorkingDays();
