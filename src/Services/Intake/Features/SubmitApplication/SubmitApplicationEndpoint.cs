@@ -1,3 +1,5 @@
+using JasperFx;
+using Marten;
 using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
@@ -22,9 +24,22 @@ public static class SubmitApplicationEndpoint
             }
 
             var errors = request.Validate();
+            var idempotencyKey = http.Request.Headers[SubmissionKey.Header].ToString();
+            if (idempotencyKey.Length > SubmissionKey.MaxLength)
+            {
+                errors[SubmissionKey.Header] = [$"Idempotency-Key 不能超过 {SubmissionKey.MaxLength} 个字符。 / Idempotency-Key is at most {SubmissionKey.MaxLength} characters."];
+            }
+
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
+            }
+
+            var keyId = idempotencyKey.Length > 0 ? SubmissionKey.IdOf(LedgerSessions.ActingFor(http).UserId, idempotencyKey) : null;
+            var bodyHash = SubmissionKey.HashOf(request);
+            if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } repeat)
+            {
+                return repeat;
             }
 
             var cycle = ReviewCycles.Get(request.CycleId!);
@@ -54,11 +69,17 @@ public static class SubmitApplicationEndpoint
                 request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now);
 
             session.Events.StartStream(id, submitted);
+            if (keyId is not null)
+            {
+                session.Insert(new SubmissionKey { Id = keyId, BodySha256 = bodyHash, ApplicationId = id });
+            }
+
             session.Store(new ApplicationFile
             {
                 Id = id,
                 ApplicantName = submitted.ApplicantName,
                 IdNumber = request.IdNumber!,
+                SubmittedBy = LedgerSessions.ActingFor(http).UserId,
                 Employer = submitted.Employer,
                 Series = submitted.Series,
                 Specialty = submitted.Specialty,
@@ -67,11 +88,31 @@ public static class SubmitApplicationEndpoint
                 SubmittedAt = now,
                 LedgerVersion = 1,
             });
-            await session.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (DocumentAlreadyExistsException) when (keyId is not null)
+            {
+                // The same key raced us and committed first: nothing of ours was written; answer as for a repeat.
+                return await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken)
+                    ?? throw new InvalidOperationException("An idempotency key collided but cannot be read back.");
+            }
 
             return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
         })
         .WithName("SubmitApplication");
         return group;
+    }
+
+    private static async Task<IResult?> AnswerRepeatAsync(LedgerSessions sessions, string keyId, string bodyHash, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        return await query.LoadAsync<SubmissionKey>(keyId, cancellationToken) switch
+        {
+            null => null,
+            { } known when known.BodySha256 == bodyHash => Results.Created($"/api/applications/{known.ApplicationId}", new SubmittedResponse(known.ApplicationId, "Submitted")),
+            _ => Problems.Conflict("该 Idempotency-Key 已用于另一份申报内容，请换用新的键。", "This Idempotency-Key was used with a different application body; use a new key."),
+        };
     }
 }

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Cycles;
+using TitleReview.Contracts.Identification;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 
@@ -8,7 +8,7 @@ namespace TitleReview.Intake.Features.SubmitApplication;
 /// Version 1 of the portal's application: the minimum that lets the later steps run. Every field is optional in
 /// the type so that a missing one is reported by name together with all others, not as a JSON error.
 /// </summary>
-public sealed partial record SubmitApplicationRequest(
+public sealed record SubmitApplicationRequest(
     int? SchemaVersion,
     string? CycleId,
     string? ApplicantName,
@@ -16,7 +16,8 @@ public sealed partial record SubmitApplicationRequest(
     string? Employer,
     string? Series,
     string? Specialty,
-    string? Level)
+    string? Level,
+    string? EmployerCreditCode = null)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -48,9 +49,15 @@ public sealed partial record SubmitApplicationRequest(
         {
             Fail("idNumber", "必须填写身份证号码。", "idNumber is required.");
         }
-        else if (!IdNumberPattern().IsMatch(IdNumber))
+        else if (ResidentIdNumber.Problem(IdNumber) is { } idProblem)
         {
-            Fail("idNumber", "身份证号码应为18位（末位可为X）。", "idNumber must be 18 characters, the last a digit or X.");
+            // Design.md, Rules: 身份证 numbers are checked by GB 11643 (structure, real date of birth, check character).
+            errors["idNumber"] = [idProblem];
+        }
+
+        if (EmployerCreditCode is not null && !UnifiedSocialCreditCode.IsValid(EmployerCreditCode))
+        {
+            Fail("employerCreditCode", "单位统一社会信用代码无效（GB 32100：18位，校验位正确）。", "employerCreditCode is not a valid unified social credit code (GB 32100).");
         }
 
         if (string.IsNullOrWhiteSpace(Level))
@@ -79,7 +86,4 @@ public sealed partial record SubmitApplicationRequest(
     }
 
     public TitleLevel ParsedLevel => Enum.Parse<TitleLevel>(Level!);
-
-    [GeneratedRegex(@"^\d{17}[\dX]$")]
-    private static partial Regex IdNumberPattern();
 }
