@@ -3,6 +3,7 @@ using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Resubmission;
 using TitleReview.Intake.Features.Status;
+using TitleReview.Intake.Features.Withdrawal;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
@@ -18,6 +19,7 @@ public static class IntakeRegistration
         {
             documents.Schema.For<ApplicationFile>().Index(f => f.IdNumber);
             documents.Schema.For<IntegrityRecord>();
+            documents.Schema.For<SubmissionKey>();
         });
         builder.AddMessaging(ServiceName.Intake, bus =>
         {
@@ -33,6 +35,7 @@ public static class IntakeRegistration
         applications.MapSubmitApplication();
         applications.MapGetApplicationStatus();
         applications.MapResubmitApplication();
+        applications.MapWithdrawApplication();
         app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
         return app;
     }

@@ -38,7 +38,7 @@ public static class ResubmitApplicationEndpoint
             await using var session = sessions.OpenForRequest(http);
             var file = await session.LoadAsync<ApplicationFile>(id, cancellationToken);
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
-            if (file is null || stream.Aggregate is not { } application)
+            if (file is null || !PortalOwnership.MayAccess(http, file) || stream.Aggregate is not { } application)
             {
                 return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
             }

@@ -13,6 +13,9 @@ public sealed class ApplicationFile
     public Guid Id { get; set; }
     public string ApplicantName { get; set; } = "";
     public string IdNumber { get; set; } = "";
+
+    /// <summary>The portal client that submitted it: the only client that may read or change it.</summary>
+    public string SubmittedBy { get; set; } = "";
     public string Employer { get; set; } = "";
     public string Series { get; set; } = "";
     public string Specialty { get; set; } = "";

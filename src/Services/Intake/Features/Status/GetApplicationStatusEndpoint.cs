@@ -1,4 +1,6 @@
+using Marten;
 using TitleReview.Contracts;
+using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
@@ -22,25 +24,41 @@ public sealed record ApplicationStatusResponse(
     long Version,
     FeeNotice? Fee,
     PublicityDates? Publicity,
-    string? CertificateNumber);
+    string? CertificateNumber,
+    IReadOnlyList<ModuleComment>? OpenRevision,
+    IReadOnlyList<HistoryEntry> History);
+
+/// <summary>One step of the application's history as the applicant may see it: what happened and when, not who.</summary>
+public sealed record HistoryEntry(string Event, string EventZh, DateTimeOffset At);
 
 public static class GetApplicationStatusEndpoint
 {
     public static RouteGroupBuilder MapGetApplicationStatus(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
             await using var query = sessions.Query();
             var file = await query.LoadAsync<ApplicationFile>(id, cancellationToken);
-            return file is null
-                ? Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.")
-                : Results.Ok(ToResponse(file));
+            if (file is null || !PortalOwnership.MayAccess(http, file))
+            {
+                return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+            }
+
+            var stream = await query.Events.FetchStreamAsync(id, token: cancellationToken);
+            var revision = stream.Select(e => e.Data).Aggregate((RevisionRequested?)null, (open, e) => e switch
+            {
+                RevisionRequested requested => requested,
+                ApplicationResubmitted => null,
+                _ => open,
+            });
+            var history = stream.Select(e => new HistoryEntry(e.EventTypeName, EventNames.Chinese(e.EventTypeName), e.Timestamp)).ToList();
+            return Results.Ok(ToResponse(file, revision?.Comments, history));
         })
         .WithName("GetApplicationStatus");
         return group;
     }
 
-    public static ApplicationStatusResponse ToResponse(ApplicationFile file) => new(
+    public static ApplicationStatusResponse ToResponse(ApplicationFile file, IReadOnlyList<ModuleComment>? openRevision, IReadOnlyList<HistoryEntry> history) => new(
         file.Id,
         file.ApplicantName,
         file.Specialty,
@@ -50,5 +68,7 @@ public static class GetApplicationStatusEndpoint
         file.LedgerVersion,
         file is { FeeAmount: { } amount, PaymentReference: { } reference, FeeDueDate: { } due } ? new FeeNotice(amount, reference, due) : null,
         file is { PublicityStart: { } start, PublicityEnd: { } end } ? new PublicityDates(start, end) : null,
-        file.CertificateNumber);
+        file.CertificateNumber,
+        openRevision,
+        history);
 }

@@ -7,7 +7,8 @@ using TitleReview.ServiceDefaults.EventStore;
 namespace TitleReview.Review.Features.ReviewQueue;
 
 /// <summary>A submitted application joins the reviewers' queue; a resubmitted one returns to its reviewer, its changes marked.</summary>
-public sealed class QueueSubmittedApplications(LedgerSessions sessions, TimeProvider clock) : IConsumer<ApplicationSubmitted>, IConsumer<ApplicationResubmitted>
+public sealed class QueueSubmittedApplications(LedgerSessions sessions, TimeProvider clock)
+    : IConsumer<ApplicationSubmitted>, IConsumer<ApplicationResubmitted>, IConsumer<ApplicationWithdrawn>
 {
     public Task Consume(ConsumeContext<ApplicationSubmitted> context) =>
         sessions.ProcessOnceAsync(context, nameof(QueueSubmittedApplications), session =>
@@ -48,5 +49,17 @@ public sealed class QueueSubmittedApplications(LedgerSessions sessions, TimeProv
             item.LedgerVersion = Math.Max(item.LedgerVersion, state.Version);
             item.UpdatedAt = clock.GetUtcNow();
             session.Store(item);
+        });
+
+    /// <summary>A withdrawn application leaves the reviewers' work: it stays listed under its status, with no action left.</summary>
+    public Task Consume(ConsumeContext<ApplicationWithdrawn> context) =>
+        sessions.ProcessOnceAsync(context, $"{nameof(QueueSubmittedApplications)}.Withdrawn", async session =>
+        {
+            if (await session.LoadAsync<ReviewQueueItem>(context.Message.ApplicationId, context.CancellationToken) is { } item)
+            {
+                item.Status = ApplicationStatus.Withdrawn;
+                item.UpdatedAt = clock.GetUtcNow();
+                session.Store(item);
+            }
         });
 }
