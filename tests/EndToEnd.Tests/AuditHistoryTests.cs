@@ -85,7 +85,7 @@ public sealed class AuditHistoryTests(SyntheticLedgerFixture ledger)
     {
         using var admin = ledger.Audit.CreateClient().As(Roles.Admin);
 
-        using var response = await admin.GetAsync("/api/audit/applications?idNumber=32020019900101123X");
+        using var response = await admin.GetAsync("/api/audit/applications?idNumber=320200199001011235");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

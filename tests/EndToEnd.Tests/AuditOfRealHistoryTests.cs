@@ -38,7 +38,7 @@ public sealed class AuditOfRealHistoryTests(SystemFixture system)
         var id = await new Journey(system).SubmitAsync("钱审计");
 
         var found = await Testing.Eventually.ReturnsAsync<JsonElement?>(
-            async () => await system.AuditApi.GetFromJsonAsync<JsonElement>("/api/audit/applications?idNumber=32020019900101123X&pageSize=200"),
+            async () => await system.AuditApi.GetFromJsonAsync<JsonElement>("/api/audit/applications?idNumber=320200199001011235&pageSize=200"),
             page => page!.Value.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id),
             TimeSpan.FromSeconds(60), "the application to be found by its 身份证 number");
 

@@ -25,7 +25,8 @@ public static class AuthorizationMatrix
         new("intake", "POST", "/api/applications", [Roles.Portal]),
         new("intake", "GET", $"/api/applications/{Any}", [Roles.Portal]),
         new("intake", "POST", $"/api/applications/{Any}/resubmission", [Roles.Portal]),
-        new("intake", "GET", "/api/applications/by-id-number?idNumber=32020019900101123X", [Roles.Auditor]),
+        new("intake", "POST", $"/api/applications/{Any}/withdrawal", [Roles.Portal]),
+        new("intake", "GET", "/api/applications/by-id-number?idNumber=320200199001011235", [Roles.Auditor]),
 
         new("review", "GET", "/api/review/queue", [Roles.Reviewer]),
         new("review", "GET", $"/api/review/queue/{Any}", [Roles.Reviewer]),

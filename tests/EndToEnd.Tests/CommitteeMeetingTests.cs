@@ -31,7 +31,7 @@ public sealed class CommitteeMeetingTests(SystemFixture system)
     [Fact]
     public async Task Exactly_two_thirds_of_those_present_passes_one_vote_short_fails_and_the_minutes_say_so()
     {
-        var ids = await journey.AwaitingCommitteeAsync(("会议甲", "32020019800101002X"), ("会议乙", "32020019800101003X"));
+        var ids = await journey.AwaitingCommitteeAsync(("会议甲", "320200198001010027"), ("会议乙", "320200198001010035"));
         var meeting = await CreateMeetingAsync(present: 6, date: "2023-06-08");
         var meetingId = meeting.GetProperty("id").GetGuid();
         var agenda = await system.CommitteeApi.GetFromJsonAsync<JsonElement>($"/api/committee/meetings/{meetingId}/agenda");

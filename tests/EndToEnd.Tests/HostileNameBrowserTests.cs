@@ -20,7 +20,7 @@ public sealed class HostileNameBrowserTests(SystemFixture system)
     public async Task A_script_as_a_name_is_text_on_every_page_that_shows_it()
     {
         var journey = new Journey(system);
-        var id = (await journey.AwaitingCommitteeAsync((Hostile, "32020019800101004X")))[0];
+        var id = (await journey.AwaitingCommitteeAsync((Hostile, "320200198001010043")))[0];
         using var created = await system.CommitteeApi.PostAsJsonAsync("/api/committee/meetings", new { meetingDate = "2023-06-08", members = Members, present = Members.Take(7) });
         var meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using (var vote = await system.CommitteeApi.PostAsJsonAsync($"/api/committee/meetings/{meetingId}/votes", new { applicationId = id, votesFor = 6, votesAgainst = 1, abstentions = 0 }))

@@ -15,7 +15,7 @@ namespace TitleReview.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class IntegrityRegisterTests(SystemFixture system)
 {
-    private const string IdNumber = "32020019850505001X";
+    private const string IdNumber = "320200198505050014";
 
     [Fact]
     public async Task After_a_revocation_Intake_refuses_the_holder_for_three_years_and_nobody_else()
@@ -48,7 +48,7 @@ public sealed class IntegrityRegisterTests(SystemFixture system)
         Assert.Equal("四(三)3", problem.GetProperty("clause").GetString());
         Assert.Contains("三年", problem.GetProperty("detail").GetString());
 
-        using var someoneElse = await system.IntakeApi.PostAsJsonAsync("/api/applications", Journey.Application("蒋他人", idNumber: "32020019850505002X"));
+        using var someoneElse = await system.IntakeApi.PostAsJsonAsync("/api/applications", Journey.Application("蒋他人", idNumber: "320200198505050022"));
         Assert.Equal(HttpStatusCode.Created, someoneElse.StatusCode);
     }
 

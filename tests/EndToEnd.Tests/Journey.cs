@@ -15,7 +15,7 @@ public sealed class Journey(SystemFixture system)
 
     public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
 
-    public const string DefaultIdNumber = "32020019900101123X";
+    public const string DefaultIdNumber = "320200199001011235";
 
     public static object Application(string name = "张三", string level = "Engineer", string idNumber = DefaultIdNumber) => new
     {

@@ -29,8 +29,8 @@ public sealed partial class PublicityPageBrowserTests(SystemFixture system)
             Assert.Contains("无锡某机械有限公司", text, StringComparison.Ordinal);
             Assert.Contains("异议受理截止：2023年6月7日", text, StringComparison.Ordinal);
             Assert.Contains("工程师（中级）", text, StringComparison.Ordinal);
-            // The applicant's 身份证 number was submitted to Intake (32020019900101123X); nothing like it, nor a mobile number, is public.
-            Assert.DoesNotContain("32020019900101123X", text, StringComparison.Ordinal);
+            // The applicant's 身份证 number was submitted to Intake (320200199001011235); nothing like it, nor a mobile number, is public.
+            Assert.DoesNotContain("320200199001011235", text, StringComparison.Ordinal);
             Assert.DoesNotMatch(IdNumber(), text);
             Assert.DoesNotMatch(MobileNumber(), text);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("publicity-page.png"), FullPage = true });
