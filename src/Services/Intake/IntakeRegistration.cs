@@ -20,6 +20,7 @@ public static class IntakeRegistration
             documents.Schema.For<ApplicationFile>().Index(f => f.IdNumber);
             documents.Schema.For<IntegrityRecord>();
             documents.Schema.For<SubmissionKey>();
+            documents.Schema.For<TitleReview.Intake.Features.SubmitApplication.Rules.LevelSlot>();
         });
         builder.AddMessaging(ServiceName.Intake, bus =>
         {

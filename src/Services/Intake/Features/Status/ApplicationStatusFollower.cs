@@ -3,6 +3,7 @@ using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Intake.Features.SubmitApplication.Rules;
 
 namespace TitleReview.Intake.Features.Status;
 
@@ -39,6 +40,10 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
             {
                 file.CatchUpWith(ledger);
                 session.Store(file);
+                if (file.Status.IsTerminal())
+                {
+                    await LevelSlots.FreeAsync(session, file, context.CancellationToken);
+                }
             }
         });
 }

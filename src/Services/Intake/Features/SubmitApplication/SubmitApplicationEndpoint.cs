@@ -5,6 +5,8 @@ using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
+using TitleReview.Intake.Features.SubmitApplication.Rules;
+using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
@@ -45,23 +47,17 @@ public static class SubmitApplicationEndpoint
             var cycle = ReviewCycles.Get(request.CycleId!);
             var now = clock.GetUtcNow();
             var today = clock.Today();
-            if (today < cycle.SubmissionOpens || today > cycle.SubmissionCloses)
-            {
-                // Notice 二(二): 网上首次申报时间 5月22日—7月31日，逾期不予受理.
-                return Problems.Unprocessable(
-                    $"不在申报时间内：{cycle.SubmissionOpens:yyyy年M月d日}至{cycle.SubmissionCloses:yyyy年M月d日}，逾期不予受理（通知 二(二)）。",
-                    $"Outside the submission window {cycle.SubmissionOpens:yyyy-MM-dd} to {cycle.SubmissionCloses:yyyy-MM-dd} (notice 二(二)).",
-                    new Dictionary<string, object?> { ["rule"] = "window", ["clause"] = "二(二)", ["field"] = "submittedAt" });
-            }
-
             await using var session = sessions.OpenForRequest(http);
-            var record = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
-            if (record is not null && record.Refuses(today))
+            var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
+            var slotId = LevelSlot.IdOf(cycle.Id, request.IdNumber!, request.ParsedLevel);
+            var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
+            var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
+            var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;
+            var violations = SubmissionRules.Check(new SubmissionFacts(request, cycle, today, integrity, active));
+            if (violations.Count > 0)
             {
-                return Problems.Unprocessable(
-                    $"申报人因以不正当手段取得职称被撤销证书（{record.CertificateNumber}，{record.RecordedOn:yyyy年M月d日}），记入诚信档案三年，{record.Until:yyyy年M月d日}前不得申报（通知 {IntegrityRecord.Clause}）。",
-                    $"The applicant's certificate {record.CertificateNumber} was revoked on {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {IntegrityRecord.Clause}).",
-                    new Dictionary<string, object?> { ["rule"] = "integrity-register", ["clause"] = IntegrityRecord.Clause, ["field"] = "idNumber" });
+                // A repeat that lost the race may see its own first attempt's slot: it is a repeat, not a second application.
+                return keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } repeated ? repeated : RulesProblem(violations);
             }
 
             var id = Guid.CreateVersion7(now);
@@ -72,6 +68,17 @@ public static class SubmitApplicationEndpoint
             if (keyId is not null)
             {
                 session.Insert(new SubmissionKey { Id = keyId, BodySha256 = bodyHash, ApplicationId = id });
+            }
+
+            var taken = new LevelSlot { Id = slotId, ApplicationId = id };
+            if (slot is null)
+            {
+                // Insert, not upsert: of two submissions racing for the same level, the second commit fails here.
+                session.Insert(taken);
+            }
+            else
+            {
+                session.Store(taken);
             }
 
             session.Store(new ApplicationFile
@@ -92,11 +99,18 @@ public static class SubmitApplicationEndpoint
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (DocumentAlreadyExistsException) when (keyId is not null)
+            catch (Exception collision) when (AlreadyExists(collision))
             {
-                // The same key raced us and committed first: nothing of ours was written; answer as for a repeat.
-                return await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken)
-                    ?? throw new InvalidOperationException("An idempotency key collided but cannot be read back.");
+                // Another request committed first and nothing of ours was written: the same Idempotency-Key (answer as
+                // for a repeat) or the same person and level (the one-application-per-level rule refuses this one).
+                if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } raced)
+                {
+                    return raced;
+                }
+
+                await using var query = sessions.Query();
+                var winner = await query.LoadAsync<LevelSlot>(slotId, cancellationToken);
+                return RulesProblem(SubmissionRules.Check(new SubmissionFacts(request, cycle, today, integrity, winner?.ApplicationId ?? Guid.Empty)));
             }
 
             return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
@@ -104,6 +118,22 @@ public static class SubmitApplicationEndpoint
         .WithName("SubmitApplication");
         return group;
     }
+
+    /// <summary>Marten reports one duplicate insert as itself, several in one batch as an AggregateException of them.</summary>
+    private static bool AlreadyExists(Exception exception) =>
+        exception is DocumentAlreadyExistsException
+        || exception is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is DocumentAlreadyExistsException);
+
+    /// <summary>HTTP 422 listing every broken hard rule; the first one's code, clause and field also at the top for simple clients.</summary>
+    private static IResult RulesProblem(IReadOnlyList<Violation> violations) =>
+        Problems.Unprocessable(string.Join(" ", violations.Select(v => v.Zh)), string.Join(" ", violations.Select(v => v.En)),
+            new Dictionary<string, object?>
+            {
+                ["rule"] = violations[0].Rule,
+                ["clause"] = violations[0].Clause,
+                ["field"] = violations[0].Field,
+                ["violations"] = violations,
+            });
 
     private static async Task<IResult?> AnswerRepeatAsync(LedgerSessions sessions, string keyId, string bodyHash, CancellationToken cancellationToken)
     {

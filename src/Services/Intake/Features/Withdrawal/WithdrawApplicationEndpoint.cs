@@ -6,6 +6,7 @@ using TitleReview.Intake.Features.Status;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Intake.Features.SubmitApplication.Rules;
 
 namespace TitleReview.Intake.Features.Withdrawal;
 
@@ -43,6 +44,7 @@ public static class WithdrawApplicationEndpoint
             stream.AppendOne(new ApplicationWithdrawn(id, request.Reason.Trim(), clock.GetUtcNow()));
             file.Status = ApplicationStatus.Withdrawn;
             session.Store(file);
+            await LevelSlots.FreeAsync(session, file, cancellationToken);
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
