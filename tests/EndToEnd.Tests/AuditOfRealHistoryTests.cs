@@ -35,10 +35,10 @@ public sealed class AuditOfRealHistoryTests(SystemFixture system)
     public async Task An_auditor_finds_applications_by_id_number_through_Intake()
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var id = await new Journey(system).SubmitAsync("钱审计");
+        var id = await new Journey(system).SubmitAsync("钱审计", "320200198808080018");
 
         var found = await Testing.Eventually.ReturnsAsync<JsonElement?>(
-            async () => await system.AuditApi.GetFromJsonAsync<JsonElement>("/api/audit/applications?idNumber=320200199001011235&pageSize=200"),
+            async () => await system.AuditApi.GetFromJsonAsync<JsonElement>("/api/audit/applications?idNumber=320200198808080018&pageSize=200"),
             page => page!.Value.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id),
             TimeSpan.FromSeconds(60), "the application to be found by its 身份证 number");
 

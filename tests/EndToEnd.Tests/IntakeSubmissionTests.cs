@@ -15,7 +15,8 @@ public sealed class IntakeSubmissionTests(SystemFixture system)
         var key = Guid.NewGuid().ToString();
         var name = $"幂等{key[..6]}";
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SubmitAsync(Journey.Application(name), key)));
+        var body = Journey.Application(name);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SubmitAsync(body, key)));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         var ids = await Task.WhenAll(answers.Select(async a => (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()));

@@ -15,21 +15,30 @@ public sealed class Journey(SystemFixture system)
 
     public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
 
-    public const string DefaultIdNumber = "320200199001011235";
+    /// <summary>
+    /// A fresh valid 身份证 number (GB 11643) for each application: one person may have only one active application
+    /// per level (三(六)), so tests that are not about the person must not share one.
+    /// </summary>
+    public static string NewIdNumber()
+    {
+        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 40 * 365));
+        var first17 = $"320200{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):D3}";
+        return first17 + TitleReview.Contracts.Identification.ResidentIdNumber.CheckCharacterOf(first17);
+    }
 
-    public static object Application(string name = "张三", string level = "Engineer", string idNumber = DefaultIdNumber) => new
+    public static object Application(string name = "张三", string level = "Engineer", string? idNumber = null) => new
     {
         schemaVersion = 1,
         cycleId = "xishan-engineering-2023",
         applicantName = name,
-        idNumber,
+        idNumber = idNumber ?? NewIdNumber(),
         employer = "无锡某机械有限公司",
         series = "工程技术",
         specialty = "机械工程",
         level,
     };
 
-    public async Task<Guid> SubmitAsync(string name = "张三", string idNumber = DefaultIdNumber)
+    public async Task<Guid> SubmitAsync(string name = "张三", string? idNumber = null)
     {
         using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application(name, idNumber: idNumber));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -72,9 +81,9 @@ public sealed class Journey(SystemFixture system)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
-    public async Task<Guid> ApprovedAndPublishedAsync(string name)
+    public async Task<Guid> ApprovedAndPublishedAsync(string name, string? idNumber = null)
     {
-        var id = await SubmitAsync(name);
+        var id = await SubmitAsync(name, idNumber);
         await WaitUntilQueuedForReviewAsync(id);
         await ApproveAsync(id);
         await PublishAsync(id);

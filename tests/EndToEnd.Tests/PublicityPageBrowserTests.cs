@@ -13,7 +13,7 @@ public sealed partial class PublicityPageBrowserTests(SystemFixture system)
     public async Task The_public_page_lists_the_notice_without_personal_numbers_and_takes_an_objection()
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var id = await journey.ApprovedAndPublishedAsync("浏览器测试人");
+        var id = await journey.ApprovedAndPublishedAsync("浏览器测试人", "320200199001011235");
 
         var (playwright, browser) = await Browser.LaunchAsync();
         await using (browser)
