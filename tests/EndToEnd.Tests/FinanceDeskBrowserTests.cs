@@ -10,8 +10,7 @@ namespace TitleReview.EndToEnd.Tests;
 
 /// <summary>
 /// Finance's desk in Chromium: the lists, the chart of assessed vs collected, a refund recorded through the page's form,
-/// and a reconciliation report's differences. The browser sends the finance role's development key as a header
-/// (people's sign-in is the Review issue's work).
+/// and a reconciliation report's differences, after signing in on the page as a finance officer.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class FinanceDeskBrowserTests(SystemFixture system)
@@ -38,16 +37,14 @@ public sealed class FinanceDeskBrowserTests(SystemFixture system)
         await using (browser)
         using (playwright)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                Locale = "zh-CN",
-                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-                ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"ApiKey {DevelopmentApiClients.KeyByRole[Roles.Finance]}" },
-            });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
             var page = await context.NewPageAsync();
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
-            var response = await page.GotoAsync(new Uri(system.PaymentAddress, "/finance").ToString());
-            Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+            await page.GotoAsync(new Uri(system.PaymentAddress, "/finance").ToString());
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("后台登录");
+            await page.FillAsync("#userId", "finance-qian");
+            await page.FillAsync("#password", DevelopmentUsers.Password);
+            await page.ClickAsync("button[type=submit]");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("财务概览");
             await Assertions.Expect(page.Locator("svg[role=img]")).ToBeVisibleAsync();
             Assert.True(await page.Locator("svg[role=img] rect").CountAsync() > 10, "the chart draws bars");
@@ -69,7 +66,9 @@ public sealed class FinanceDeskBrowserTests(SystemFixture system)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("finance-reconciliation-report.png"), FullPage = true });
         }
 
-        Assert.Contains("fee_refunded", await system.Infrastructure.EventTypesAsync(id));
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+            "select count(*) from ledger.mt_events where stream_id = @id and type = 'fee_refunded' and headers->>'user-id' = 'finance-qian' and headers->>'user-role' = 'finance'",
+            ("id", id)));
     }
 
     [Fact]
