@@ -31,6 +31,10 @@ public static class Problems
             detail: "同一来源请求过于频繁，请一分钟后再试。 / Too many requests from this address; try again in a minute.",
             type: "https://titlereview.example/problems/rate-limited");
 
+    /// <summary>The Chinese half of each validation message, for a page that shows them to a person.</summary>
+    public static IEnumerable<string> ChineseOf(IDictionary<string, string[]> errors) =>
+        errors.Values.SelectMany(messages => messages).Select(message => message.Split(" / ")[0]);
+
     /// <summary>Titles for answers the framework produces itself (unknown route, wrong method, wrong media type).</summary>
     public static string TitleFor(int status) => status switch
     {

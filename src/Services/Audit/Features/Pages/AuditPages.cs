@@ -115,7 +115,7 @@ public static class AuditPages
 
     private static string Results(SearchPage found, string? name, ApplicationStatus? status, DateOnly? from, DateOnly? to)
     {
-        var html = new StringBuilder($"<p>共 {found.Total} 份申报。</p><table><thead><tr><th>姓名</th><th>单位</th><th>专业</th><th>级别</th><th>提交时间</th><th>状态</th></tr></thead><tbody>");
+        var html = new StringBuilder($"<table><thead><tr><th>姓名</th><th>单位</th><th>专业</th><th>级别</th><th>提交时间</th><th>状态</th></tr></thead><tbody>");
         foreach (var item in found.Items)
         {
             html.Append("<tr><td><a href=\"/audit/applications/").Append(item.Id).Append("\">").Append(E(item.ApplicantName)).Append("</a></td><td>")
@@ -126,16 +126,7 @@ public static class AuditPages
 
         html.Append("</tbody></table>");
         var query = $"name={Uri.EscapeDataString(name ?? "")}&status={status}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
-        if (found.Page > 1)
-        {
-            html.Append("<a href=\"/audit?").Append(E(query)).Append("&amp;page=").Append(found.Page - 1).Append("\">上一页</a> ");
-        }
-
-        if ((long)found.Page * found.PageSize < found.Total)
-        {
-            html.Append("<a href=\"/audit?").Append(E(query)).Append("&amp;page=").Append(found.Page + 1).Append("\">下一页</a>");
-        }
-
+        html.Append(HtmlPage.Pager(found.Page, found.PageSize, found.Total, n => $"/audit?{query}&page={n}"));
         return html.ToString();
     }
 
@@ -198,17 +189,7 @@ public static class AuditPages
                 .Append("</td><td>").Append(E(f.Clause)).Append("</td><td>").Append(E(f.Chinese)).Append("</td><td>").Append(E(string.Join("、", f.Sequences))).Append("</td></tr>");
         }
 
-        html.Append("</tbody></table>");
-        if (page > 1)
-        {
-            html.Append("<a href=\"?page=").Append(page - 1).Append("\">上一页</a> ");
-        }
-
-        if ((long)page * 50 < run.FindingCount)
-        {
-            html.Append("<a href=\"?page=").Append(page + 1).Append("\">下一页</a>");
-        }
-
+        html.Append("</tbody></table>").Append(HtmlPage.Pager(page, 50, run.FindingCount, n => $"?page={n}"));
         return html.ToString();
     }
 }

@@ -80,7 +80,7 @@ public static class VerificationEndpoints
             .Append("<button type=\"submit\">查询</button></form>");
         if (errors is not null)
         {
-            html.Append("<p class=\"err\" role=\"alert\">").Append(E(string.Join("；", errors.Values.SelectMany(v => v).Select(m => m.Split(" / ")[0])))).Append("</p>");
+            html.Append("<p class=\"err\" role=\"alert\">").Append(E(string.Join("；", Problems.ChineseOf(errors)))).Append("</p>");
         }
 
         if (answer is not null)

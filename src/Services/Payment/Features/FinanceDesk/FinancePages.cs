@@ -27,8 +27,6 @@ public static class FinancePages
     private const string Section = "财务对账台";
     private static readonly (string, string)[] Navigation = [("/finance", "财务概览"), ("/finance#refunds", "待退费"), ("/finance#statements", "对账报告")];
 
-    private static readonly PaymentOutcome[] Refundable = [PaymentOutcome.RefundDue, PaymentOutcome.PaidTwice, PaymentOutcome.AmountDiffers];
-
     public static RouteGroupBuilder MapFinancePages(this RouteGroupBuilder finance)
     {
         finance.MapGet("/", async (HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, string? refunded, CancellationToken cancellationToken) =>
@@ -41,15 +39,9 @@ public static class FinancePages
         finance.MapPost("/refunds", async ([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence, HttpContext http,
             LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Problems.TitleFor(StatusCodes.Status400BadRequest),
-                    detail: "页面已过期或来源不明，请刷新后重试。 / The form is stale or did not come from this site; reload and try again.");
-            }
-
             var errors = RefundPayment.ValidateReason(reason);
             var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
-            string? failure = errors.Count > 0 ? string.Join("；", errors.Values.SelectMany(v => v).Select(m => m.Split(" / ")[0])) : null;
+            string? failure = errors.Count > 0 ? string.Join("；", Problems.ChineseOf(errors)) : null;
             if (failure is null)
             {
                 await using var session = sessions.OpenForRequest(http);
@@ -71,7 +63,7 @@ public static class FinancePages
             var body = await OverviewAsync(http, sessions, antiforgery, clock, cancellationToken);
             return Render("财务概览", Section, Navigation, $"<p class=\"err\" role=\"alert\">退费未登记：{E(failure)}</p>" + body, status: StatusCodes.Status400BadRequest);
         })
-        .DisableAntiforgery()
+        // The anti-forgery middleware checks the form's token before binding (a person's cookie is what a forger would borrow).
         .WithMetadata(new RequestSizeLimitAttribute(EvidenceFile.MaxBytes + 64 * 1024));
 
         finance.MapGet("/reconciliation/{id}", async (string id, int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>
@@ -137,7 +129,7 @@ public static class FinancePages
 
         var token = antiforgery.GetAndStoreTokens(http);
         var rp = PageOf("rp");
-        var due = query.Query<PaymentNotification>().Where(n => n.RefundedAt == null && n.ApplicationId != null && n.Outcome.In(Refundable));
+        var due = query.Query<PaymentNotification>().Where(n => n.RefundedAt == null && n.ApplicationId != null && n.Outcome.In(PaymentNotification.RefundableOutcomes));
         html.Append("<h2 id=\"refunds\">待退费</h2><table><thead><tr><th>到账记录</th><th>缴款码</th><th>金额</th><th>原因</th><th>到账时间</th><th>登记退费</th></tr></thead><tbody>");
         foreach (var n in await due.OrderBy(n => n.ReceivedAt).Skip((rp - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
         {

@@ -18,7 +18,9 @@ public sealed class PaymentNotification
     public string? RefundReason { get; set; }
     public string? RefundEvidenceSha256 { get; set; }
 
+    /// <summary>The outcomes of money that arrived but did not pay the fee: it goes back.</summary>
+    public static readonly PaymentOutcome[] RefundableOutcomes = [PaymentOutcome.RefundDue, PaymentOutcome.PaidTwice, PaymentOutcome.AmountDiffers];
+
     /// <summary>Money received that did not pay the fee and belongs to a known application: finance must give it back.</summary>
-    public bool RefundDue => RefundedAt is null && ApplicationId is not null
-        && Outcome is PaymentOutcome.RefundDue or PaymentOutcome.PaidTwice or PaymentOutcome.AmountDiffers;
+    public bool RefundDue => RefundedAt is null && ApplicationId is not null && RefundableOutcomes.Contains(Outcome);
 }

@@ -33,7 +33,7 @@ public static partial class LodgeObjection
 
         /// <summary>What the public form shows: the Chinese half of each message.</summary>
         public IEnumerable<string> ChineseMessages() =>
-            Invalid?.Values.SelectMany(m => m).Select(m => m.Split(" / ")[0]) ?? (OutsidePublicity ? [OutsideChinese] : []);
+            (Invalid is null ? null : Problems.ChineseOf(Invalid)) ?? (OutsidePublicity ? [OutsideChinese] : []);
     }
 
     public static RouteGroupBuilder MapLodgeObjection(this RouteGroupBuilder group)

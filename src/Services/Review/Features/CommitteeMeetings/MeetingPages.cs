@@ -45,7 +45,7 @@ public static class MeetingPages
             var (meeting, errors) = Meetings.Create(new CreateMeetingRequest(form.MeetingDate, null, Lines(form.Members), Lines(form.Present)), LedgerSessions.ActingFor(http).UserId, clock);
             if (meeting is null)
             {
-                var message = string.Join("；", errors.Values.SelectMany(v => v).Select(m => m.Split(" / ")[0]));
+                var message = string.Join("；", Problems.ChineseOf(errors));
                 return Render("评审会议", Section, Navigation, await ListAsync(http, sessions, antiforgery, message, cancellationToken), status: StatusCodes.Status400BadRequest);
             }
 
