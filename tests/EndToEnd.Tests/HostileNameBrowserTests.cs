@@ -69,7 +69,10 @@ public sealed class HostileNameBrowserTests(SystemFixture system)
             var secretary = await SignedInAsync(system.ReviewAddress, "secretary-zhao");
             await ShowsAsTextAsync(secretary, system.ReviewAddress, $"/committee/meetings/{meetingId}", "hostile-committee-meeting.png");
             var publicPage = await SignedInAsync(system.PublicityAddress, "");
-            await ShowsAsTextAsync(publicPage, system.PublicityAddress, "/publicity", "hostile-publicity.png");
+            await PublicityPages.OpenPageShowingAsync(publicPage, system.PublicityAddress, Hostile);
+            await Assertions.Expect(publicPage.GetByText(Hostile).First).ToBeVisibleAsync();
+            Assert.Equal(0, await publicPage.Locator("script").CountAsync());
+            await publicPage.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("hostile-publicity.png"), FullPage = true });
             await ShowsAsTextAsync(publicPage, system.CertificateAddress, $"/certificates/verify?number={number}&name={Uri.EscapeDataString(Hostile)}", "hostile-verification.png");
             var auditor = await SignedInAsync(system.AuditAddress, "auditor-zhou");
             await ShowsAsTextAsync(auditor, system.AuditAddress, $"/audit/applications/{id}", "hostile-audit-timeline.png");

@@ -31,7 +31,7 @@ public static class NoticeEndpoints
         return group;
     }
 
-    /// <summary>Anyone: published notices, newest first, paged.</summary>
+    /// <summary>Anyone: published notices, open ones first, paged.</summary>
     public static RouteGroupBuilder MapPublicNoticeEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/notices", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
@@ -47,10 +47,23 @@ public static class NoticeEndpoints
         return group;
     }
 
+    /// <summary>Everyone that may still be objected to today, whichever page their notice is on.</summary>
+    public static async Task<IReadOnlyList<NoticeEntry>> OpenForObjectionAsync(LedgerSessions sessions, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        var open = await query.Query<PublicityNotice>().Where(n => n.End >= today)
+            .OrderByDescending(n => n.End).ThenByDescending(n => n.Number).ToListAsync(cancellationToken);
+        return open.SelectMany(n => n.Entries).ToList();
+    }
+
     public static async Task<NoticePage> PageAsync(LedgerSessions sessions, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
-        var notices = await query.Query<PublicityNotice>().OrderByDescending(n => n.PublishedAt).ToPagedListAsync(page, pageSize, cancellationToken);
+        // Latest end first puts every notice still open for objections ahead of the finished ones; the tie-breakers
+        // keep a fixed order so a reader paging through never sees a notice twice or misses one.
+        var notices = await query.Query<PublicityNotice>()
+            .OrderByDescending(n => n.End).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Number)
+            .ToPagedListAsync(page, pageSize, cancellationToken);
         return new NoticePage(notices.ToList(), notices.TotalItemCount, page, pageSize);
     }
 }

@@ -26,8 +26,9 @@ public static class PublicityPage
         {
             var number = Math.Max(page ?? 1, 1);
             var notices = await NoticeEndpoints.PageAsync(sessions, number, PageSize, cancellationToken);
+            var open = await NoticeEndpoints.OpenForObjectionAsync(sessions, clock.Today(), cancellationToken);
             var token = antiforgery.GetAndStoreTokens(http);
-            return Results.Content(Render(notices, clock.Today(), token, lodged is not null, errors: null), "text/html; charset=utf-8");
+            return Results.Content(Render(notices, open, clock.Today(), token, lodged is not null, errors: null), "text/html; charset=utf-8");
         })
         .AllowAnonymous();
 
@@ -40,8 +41,9 @@ public static class PublicityPage
             }
 
             var notices = await NoticeEndpoints.PageAsync(sessions, 1, PageSize, cancellationToken);
+            var open = await NoticeEndpoints.OpenForObjectionAsync(sessions, clock.Today(), cancellationToken);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Results.Content(Render(notices, clock.Today(), antiforgery.GetAndStoreTokens(http), false,
+            return Results.Content(Render(notices, open, clock.Today(), antiforgery.GetAndStoreTokens(http), false,
                 "异议未能提交：" + string.Join("；", outcome.ChineseMessages())), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
         })
         .AllowAnonymous()
@@ -50,7 +52,7 @@ public static class PublicityPage
         return app;
     }
 
-    private static string Render(NoticePage notices, DateOnly today, AntiforgeryTokenSet token, bool lodged, string? errors)
+    private static string Render(NoticePage notices, IReadOnlyList<NoticeEntry> open, DateOnly today, AntiforgeryTokenSet token, bool lodged, string? errors)
     {
         var h = HtmlEncoder.Default;
         var html = new StringBuilder();
@@ -79,7 +81,6 @@ public static class PublicityPage
             html.Append("<p class=\"err\" role=\"alert\">").Append(h.Encode(errors)).Append("</p>");
         }
 
-        var open = new List<NoticeEntry>();
         if (notices.Items.Count == 0)
         {
             html.Append("<p>暂无公示。</p>");
@@ -101,10 +102,6 @@ public static class PublicityPage
             {
                 html.Append("<tr><td>").Append(h.Encode(entry.ApplicantName)).Append("</td><td>").Append(h.Encode(entry.Employer))
                     .Append("</td><td>").Append(h.Encode(entry.Specialty)).Append("</td><td>").Append(h.Encode(entry.Level.Chinese())).Append("</td></tr>");
-                if (current)
-                {
-                    open.Add(entry);
-                }
             }
 
             html.Append("</tbody></table></section>");
