@@ -26,8 +26,15 @@ public sealed record ReviewCycle(
     int QuorumNumerator,
     int QuorumDenominator,
     int PassNumerator,
-    int PassDenominator)
+    int PassDenominator,
+    IReadOnlyList<SeniorityStandard>? Seniority = null,
+    IReadOnlyDictionary<int, decimal>? ContinuingEducationHours = null,
+    string? SeniorityStandardSource = null)
 {
+    /// <summary>The standard for applying at a level with an education, or null when that education cannot apply there.</summary>
+    public SeniorityStandard? SeniorityFor(TitleLevel level, string education) =>
+        Seniority?.FirstOrDefault(s => s.Level == level && s.Education == education);
+
     /// <summary>At least the quorum fraction of the members must be present (default 2/3).</summary>
     public bool HasQuorum(int membersTotal, int membersPresent) =>
         membersTotal > 0 && membersPresent * QuorumDenominator >= membersTotal * QuorumNumerator;
@@ -36,6 +43,13 @@ public sealed record ReviewCycle(
     public bool Passes(int membersPresent, int votesFor) =>
         membersPresent > 0 && votesFor * PassDenominator >= membersPresent * PassNumerator;
 }
+
+/// <summary>
+/// One line of the national standard (人社部发〔2019〕16号): applying at <see cref="Level"/> with <see cref="Education"/>
+/// needs <see cref="Years"/> of technical work, counted from obtaining <see cref="AfterTitle"/> when it names one,
+/// otherwise from graduation; both to the cycle's seniority cut-off.
+/// </summary>
+public sealed record SeniorityStandard(TitleLevel Level, string Education, TitleLevel? AfterTitle, int Years);
 
 public static class ReviewCycles
 {

@@ -1,4 +1,6 @@
+using Npgsql;
 using TitleReview.Contracts;
+using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Resubmission;
@@ -21,7 +23,14 @@ public static class IntakeRegistration
             documents.Schema.For<IntegrityRecord>();
             documents.Schema.For<SubmissionKey>();
             documents.Schema.For<TitleReview.Intake.Features.SubmitApplication.Rules.LevelSlot>();
+            documents.Schema.For<TitleReview.Intake.Features.SubmitApplication.Rules.RefusedMaterials>();
         });
+
+        // Attachment bytes live in Intake's own table beside the documents, read and written with plain SQL.
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
+        builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddHostedService<AttachmentTableSetup>();
+        builder.Services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         builder.AddMessaging(ServiceName.Intake, bus =>
         {
             bus.AddConsumer<ApplicationStatusFollower>();
@@ -37,6 +46,9 @@ public static class IntakeRegistration
         applications.MapGetApplicationStatus();
         applications.MapResubmitApplication();
         applications.MapWithdrawApplication();
+        var attachments = app.MapGroup("/api/attachments").WithTags("Attachments");
+        attachments.MapGroup("").RequireRoles(Roles.Portal).MapUploadAttachment();
+        attachments.MapGroup("").RequireRoles(Roles.Portal, Roles.Reviewer, Roles.Auditor, Roles.Admin).MapDownloadAttachment();
         app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
         return app;
     }

@@ -1,5 +1,6 @@
 using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Contracts;
+using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Ledger;
 
 namespace TitleReview.Intake.Features.Status;
@@ -22,6 +23,12 @@ public sealed class ApplicationFile
     public TitleLevel Level { get; set; }
     public string CycleId { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>1: the declaration only; 2: with the 13 modules in <see cref="Dossier"/> (phone number included, unlike the ledger's copy).</summary>
+    public int SchemaVersion { get; set; } = 1;
+    public Dossier? Dossier { get; set; }
+    public List<ChecklistItem> Checklist { get; set; } = [];
+    public List<AttachmentReference> Attachments { get; set; } = [];
 
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Submitted;
     public long LedgerVersion { get; set; }

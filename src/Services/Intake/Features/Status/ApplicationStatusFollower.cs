@@ -44,6 +44,11 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
                 {
                     await LevelSlots.FreeAsync(session, file, context.CancellationToken);
                 }
+
+                if (file.Status is ApplicationStatus.Rejected or ApplicationStatus.CommitteeFailed)
+                {
+                    await RefusedMaterials.RememberAsync(session, file, context.CancellationToken);
+                }
             }
         });
 }

@@ -3,6 +3,7 @@ using Marten;
 using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
+using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
@@ -18,7 +19,7 @@ public static class SubmitApplicationEndpoint
 {
     public static RouteGroupBuilder MapSubmitApplication(this RouteGroupBuilder group)
     {
-        group.MapPost("", async (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        group.MapPost("", async (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (request is null)
             {
@@ -53,7 +54,8 @@ public static class SubmitApplicationEndpoint
             var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
             var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
             var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;
-            var violations = SubmissionRules.Check(new SubmissionFacts(request, cycle, today, integrity, active));
+            var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, active, LedgerSessions.ActingFor(http).UserId, cancellationToken);
+            var violations = SubmissionRules.Check(facts);
             if (violations.Count > 0)
             {
                 // A repeat that lost the race may see its own first attempt's slot: it is a repeat, not a second application.
@@ -61,8 +63,10 @@ public static class SubmitApplicationEndpoint
             }
 
             var id = Guid.CreateVersion7(now);
+            var checklist = ReviewerChecklist.For(facts);
+            var references = SubmissionFactsReader.References(facts);
             var submitted = new ApplicationSubmitted(id, request.ApplicantName!.Trim(), request.Employer!.Trim(), request.Series!.Trim(),
-                request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now);
+                request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now, request.SchemaVersion!.Value, SubmissionFactsReader.ForLedger(request.Dossier), checklist, references);
 
             session.Events.StartStream(id, submitted);
             if (keyId is not null)
@@ -94,6 +98,10 @@ public static class SubmitApplicationEndpoint
                 CycleId = cycle.Id,
                 SubmittedAt = now,
                 LedgerVersion = 1,
+                SchemaVersion = request.SchemaVersion!.Value,
+                Dossier = request.Dossier,
+                Checklist = [.. checklist],
+                Attachments = [.. references],
             });
             try
             {
@@ -110,7 +118,7 @@ public static class SubmitApplicationEndpoint
 
                 await using var query = sessions.Query();
                 var winner = await query.LoadAsync<LevelSlot>(slotId, cancellationToken);
-                return RulesProblem(SubmissionRules.Check(new SubmissionFacts(request, cycle, today, integrity, winner?.ApplicationId ?? Guid.Empty)));
+                return RulesProblem(SubmissionRules.Check(facts with { ActiveSameLevel = winner?.ApplicationId ?? Guid.Empty }));
             }
 
             return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
@@ -125,7 +133,7 @@ public static class SubmitApplicationEndpoint
         || exception is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is DocumentAlreadyExistsException);
 
     /// <summary>HTTP 422 listing every broken hard rule; the first one's code, clause and field also at the top for simple clients.</summary>
-    private static IResult RulesProblem(IReadOnlyList<Violation> violations) =>
+    public static IResult RulesProblem(IReadOnlyList<Violation> violations) =>
         Problems.Unprocessable(string.Join(" ", violations.Select(v => v.Zh)), string.Join(" ", violations.Select(v => v.En)),
             new Dictionary<string, object?>
             {

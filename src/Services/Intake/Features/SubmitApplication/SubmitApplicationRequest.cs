@@ -1,12 +1,14 @@
 using TitleReview.Contracts;
+using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Identification;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 
 /// <summary>
-/// Version 1 of the portal's application: the minimum that lets the later steps run. Every field is optional in
-/// the type so that a missing one is reported by name together with all others, not as a JSON error.
+/// The portal's application. Version 2 (current) adds the notice's 13 modules as <see cref="Dossier"/>; version 1,
+/// the declaration alone, is still accepted for portals not yet moved (its reviewer checklist says so). Every field
+/// is optional in the type so that a missing one is reported by name together with all others, not as a JSON error.
 /// </summary>
 public sealed record SubmitApplicationRequest(
     int? SchemaVersion,
@@ -17,18 +19,29 @@ public sealed record SubmitApplicationRequest(
     string? Series,
     string? Specialty,
     string? Level,
-    string? EmployerCreditCode = null)
+    string? EmployerCreditCode = null,
+    Dossier? Dossier = null)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
+
+    public const int DeclarationOnlySchemaVersion = 1;
 
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string chinese, string english) => errors[field] = [$"{chinese} / {english}"];
 
-        if (SchemaVersion is not CurrentSchemaVersion)
+        if (SchemaVersion is not (CurrentSchemaVersion or DeclarationOnlySchemaVersion))
         {
-            Fail("schemaVersion", $"schemaVersion 必须为 {CurrentSchemaVersion}。", $"schemaVersion must be {CurrentSchemaVersion}.");
+            Fail("schemaVersion", $"schemaVersion 必须为 {CurrentSchemaVersion}（或仅含申报信息的 1）。", $"schemaVersion must be {CurrentSchemaVersion} (or 1, declaration only).");
+        }
+        else if (SchemaVersion == CurrentSchemaVersion)
+        {
+            DossierValidation.Validate(Dossier, errors);
+        }
+        else if (Dossier is not null)
+        {
+            Fail("dossier", "第1版申报不含 dossier，请使用 schemaVersion 2。", "Schema version 1 has no dossier; use schemaVersion 2.");
         }
 
         if (string.IsNullOrWhiteSpace(CycleId))

@@ -1,5 +1,6 @@
 using TitleReview.Contracts;
 using TitleReview.Intake.Features.IntegrityRegister;
+using static TitleReview.Intake.Features.SubmitApplication.Rules.RuleResults;
 
 namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 
@@ -9,12 +10,12 @@ public sealed class SubmissionWindow : ISubmissionRule
     public string Code => "window";
     public string Clause => "二(二)";
 
-    public Violation? Check(SubmissionFacts facts) =>
+    public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.Today < facts.Cycle.SubmissionOpens || facts.Today > facts.Cycle.SubmissionCloses
             ? new(Code, Clause, "submittedAt",
                 $"不在申报时间内：{facts.Cycle.SubmissionOpens:yyyy年M月d日}至{facts.Cycle.SubmissionCloses:yyyy年M月d日}，逾期不予受理（通知 {Clause}）。",
                 $"Outside the submission window {facts.Cycle.SubmissionOpens:yyyy-MM-dd} to {facts.Cycle.SubmissionCloses:yyyy-MM-dd} (notice {Clause}).")
-            : null;
+            : null);
 }
 
 /// <summary>The notice's preamble: 工程类（交通、水利除外）— those specialties go to their own committees.</summary>
@@ -23,10 +24,10 @@ public sealed class ExcludedSpecialty : ISubmissionRule
     public string Code => "excluded-specialty";
     public string Clause => "通知正文（交通、水利除外）";
 
-    public Violation? Check(SubmissionFacts facts) =>
+    public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.Cycle.ExcludedSpecialties.FirstOrDefault(excluded => facts.Request.Specialty!.Contains(excluded, StringComparison.Ordinal)) is { } hit
             ? new(Code, Clause, "specialty", $"本评委会不受理{hit}类专业，请向相应行业评委会申报。", $"This committee does not review {hit} specialties; apply to that sector's committee.")
-            : null;
+            : null);
 }
 
 /// <summary>Notice 四(三)3: a title obtained by fraud is revoked and recorded for 3 years.</summary>
@@ -35,12 +36,12 @@ public sealed class IntegrityRegisterRule : ISubmissionRule
     public string Code => "integrity-register";
     public string Clause => IntegrityRecord.Clause;
 
-    public Violation? Check(SubmissionFacts facts) =>
+    public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.Integrity is { } record && record.Refuses(facts.Today)
             ? new(Code, Clause, "idNumber",
                 $"申报人因以不正当手段取得职称被撤销证书（{record.CertificateNumber}，{record.RecordedOn:yyyy年M月d日}），记入诚信档案三年，{record.Until:yyyy年M月d日}前不得申报（通知 {Clause}）。",
                 $"The applicant's certificate {record.CertificateNumber} was revoked on {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {Clause}).")
-            : null;
+            : null);
 }
 
 /// <summary>Notice 三(六): 同一年度同一职称层级原则上只能向一个评审委员会提出申请 — and so only once here.</summary>
@@ -49,18 +50,30 @@ public sealed class OneApplicationPerLevel : ISubmissionRule
     public string Code => "one-application-per-level";
     public string Clause => "三(六)";
 
-    public Violation? Check(SubmissionFacts facts) =>
+    public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.ActiveSameLevel is { } existing
             ? new(Code, Clause, "level",
                 $"该身份证号码本年度已有一份{facts.Request.ParsedLevel.Chinese()}申报（{existing}）在办理中，同一层级只能申报一次（通知 {Clause}）。",
                 $"This 身份证 number already has an active {facts.Request.ParsedLevel} application ({existing}) this year; one per level (notice {Clause}).")
-            : null;
+            : null);
+}
+
+internal static class RuleResults
+{
+    public static IEnumerable<Violation> Once(Violation? violation) => violation is null ? [] : [violation];
 }
 
 public static class SubmissionRules
 {
-    public static IReadOnlyList<ISubmissionRule> All { get; } = [new SubmissionWindow(), new ExcludedSpecialty(), new IntegrityRegisterRule(), new OneApplicationPerLevel()];
+    /// <summary>Every hard rule, in the order the notice states them.</summary>
+    public static IReadOnlyList<ISubmissionRule> All { get; } =
+    [
+        new SubmissionWindow(), new ExcludedSpecialty(), new Eligibility(), new IntegrityRegisterRule(), new OneApplicationPerLevel(),
+        new Seniority(), new ContinuingEducation(), new OutOfProvinceTitle(), new AchievementsCutoff(), new EducationEvidence(),
+        new AcademicOutputs(), new IdenticalToRefused(), new UnitPublicity(), new AnnualAssessments(), new WorkHistory(),
+        new AwardsAndPatents(), new PerformanceEvidence(), new AttachmentsByContent(),
+    ];
 
     /// <summary>Every violation at once, so the portal can show them all, not only the first.</summary>
-    public static IReadOnlyList<Violation> Check(SubmissionFacts facts) => [.. All.Select(rule => rule.Check(facts)).OfType<Violation>()];
+    public static IReadOnlyList<Violation> Check(SubmissionFacts facts) => [.. All.SelectMany(rule => rule.Check(facts))];
 }

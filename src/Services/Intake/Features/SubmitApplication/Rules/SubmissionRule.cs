@@ -1,4 +1,8 @@
+using TitleReview.Contracts;
+using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Cycles;
+using TitleReview.Contracts.WorkingDays;
+using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
 
 namespace TitleReview.Intake.Features.SubmitApplication.Rules;
@@ -6,15 +10,40 @@ namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 /// <summary>One broken rule: its code, the notice's clause, the field it concerns, and what to do, in Chinese and English.</summary>
 public sealed record Violation(string Rule, string Clause, string Field, string Zh, string En);
 
-/// <summary>What the hard rules look at: the request, its cycle, business today, and what Intake already holds about the person.</summary>
-public sealed record SubmissionFacts(SubmitApplicationRequest Request, ReviewCycle Cycle, DateOnly Today, IntegrityRecord? Integrity, Guid? ActiveSameLevel);
+/// <summary>
+/// What the rules look at: the request, its cycle, business today, what Intake already holds about the person, the
+/// attachments the application names (as stored), who submits it, and the official working-day calendar.
+/// </summary>
+public sealed record SubmissionFacts(
+    SubmitApplicationRequest Request,
+    ReviewCycle Cycle,
+    DateOnly Today,
+    IntegrityRecord? Integrity,
+    Guid? ActiveSameLevel,
+    IReadOnlyDictionary<Guid, StoredAttachment>? Attachments = null,
+    string Submitter = "",
+    WorkingDayCalendar? Calendar = null,
+    IReadOnlySet<string>? RefusedLastCycleHashes = null)
+{
+    public Dossier? Dossier => Request.Dossier;
 
-/// <summary>A hard rule: it refuses the submission (HTTP 422) when it finds a violation.</summary>
+    public TitleLevel Level => Request.ParsedLevel;
+
+    public WorkingDayCalendar WorkingDays => Calendar ?? WorkingDayCalendar.Official;
+}
+
+/// <summary>A hard rule: it refuses the submission (HTTP 422) with every violation it finds.</summary>
 public interface ISubmissionRule
 {
     string Code { get; }
 
     string Clause { get; }
 
-    Violation? Check(SubmissionFacts facts);
+    IEnumerable<Violation> Check(SubmissionFacts facts);
+}
+
+/// <summary>A rule that needs a human eye: it adds checklist items for the reviewer, pre-filled by what could be checked.</summary>
+public interface IChecklistRule
+{
+    IEnumerable<ChecklistItem> Items(SubmissionFacts facts);
 }

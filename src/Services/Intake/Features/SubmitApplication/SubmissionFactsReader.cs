@@ -1,0 +1,33 @@
+using Marten;
+using TitleReview.Contracts.Applications;
+using TitleReview.Contracts.Cycles;
+using TitleReview.Intake.Features.Attachments;
+using TitleReview.Intake.Features.IntegrityRegister;
+using TitleReview.Intake.Features.SubmitApplication.Rules;
+
+namespace TitleReview.Intake.Features.SubmitApplication;
+
+/// <summary>Gathers what the rules need from Intake's own stores, and what the ledger is given of the dossier.</summary>
+public static class SubmissionFactsReader
+{
+    public static async Task<SubmissionFacts> ReadAsync(IQuerySession session, AttachmentStore attachments, SubmitApplicationRequest request, ReviewCycle cycle,
+        DateOnly today, IntegrityRecord? integrity, Guid? active, string submitter, CancellationToken cancellationToken)
+    {
+        var named = request.Dossier is { } dossier ? DossierFacts.Attachments(dossier).Select(a => a.Id).Distinct().ToList() : [];
+        var stored = await attachments.FindAsync(named, cancellationToken);
+        var refused = await session.LoadAsync<RefusedMaterials>(RefusedMaterials.IdOf(cycle.Year - 1, request.IdNumber!), cancellationToken);
+        return new SubmissionFacts(request, cycle, today, integrity, active, stored, submitter, RefusedLastCycleHashes: refused?.Sha256.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The attachments as the ledger records them: id, kind by content, SHA-256, size, module and field.</summary>
+    public static IReadOnlyList<AttachmentReference> References(SubmissionFacts facts) =>
+        facts.Dossier is not { } dossier || facts.Attachments is null
+            ? []
+            : [.. DossierFacts.Attachments(dossier)
+                .Where(a => facts.Attachments.ContainsKey(a.Id))
+                .Select(a => facts.Attachments[a.Id] is var s ? new AttachmentReference(s.Id, s.Kind.ToString(), s.Sha256, s.Length, a.Module, a.Field) : null!)];
+
+    /// <summary>The ledger is read by every service: the phone number stays in Intake's own record.</summary>
+    public static Dossier? ForLedger(Dossier? dossier) =>
+        dossier is { Basic: { } basic } ? dossier with { Basic = basic with { Phone = null } } : dossier;
+}
