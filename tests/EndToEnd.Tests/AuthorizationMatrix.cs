@@ -27,6 +27,9 @@ public static class AuthorizationMatrix
         new("intake", "POST", $"/api/applications/{Any}/resubmission", [Roles.Portal]),
         new("intake", "POST", $"/api/applications/{Any}/withdrawal", [Roles.Portal]),
         new("intake", "GET", "/api/applications/by-id-number?idNumber=320200199001011235", [Roles.Auditor]),
+        new("intake", "PUT", $"/api/applications/{Any}", [Roles.Portal]),
+        new("intake", "POST", "/api/attachments", [Roles.Portal]),
+        new("intake", "GET", $"/api/attachments/{Any}", [Roles.Portal, Roles.Reviewer, Roles.Auditor]),
 
         new("review", "GET", "/api/review/queue", [Roles.Reviewer]),
         new("review", "GET", $"/api/review/queue/{Any}", [Roles.Reviewer]),
@@ -44,6 +47,7 @@ public static class AuthorizationMatrix
         new("review", "GET", "/openapi/v1.json", Everyone),
         new("review", "GET", "/review", [Roles.Reviewer]),
         new("review", "GET", $"/review/applications/{Any}", [Roles.Reviewer]),
+        new("review", "GET", $"/review/applications/{Any}/attachments/{Any}", [Roles.Reviewer]),
         new("review", "GET", "/committee", [Roles.CommitteeSecretary]),
         new("review", "GET", $"/committee/meetings/{Any}", [Roles.CommitteeSecretary]),
 

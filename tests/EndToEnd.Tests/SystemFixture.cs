@@ -71,7 +71,7 @@ public sealed class SystemFixture : IAsyncLifetime
         Intake.StartServer();
         IntakeAddress = new Uri($"http://127.0.0.1:{intakePort}");
         IntakeApi = NewIntakeClient().As(Roles.Portal);
-        Review = new ServiceHost<ReviewQueueItem>(Infrastructure);
+        Review = new ServiceHost<ReviewQueueItem>(Infrastructure, new Dictionary<string, string> { ["Review:IntakeAddress"] = IntakeAddress.ToString() });
         var reviewPort = FreePort();
         Review.UseKestrel(reviewPort);
         Review.StartServer();

@@ -85,6 +85,19 @@ public sealed class TestInfrastructure : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<string> ScalarTextAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(EventStore);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (string?)await command.ExecuteScalarAsync() ?? "";
+    }
+
     public async Task<IReadOnlyList<string>> EventTypesAsync(Guid streamId)
     {
         await using var connection = new NpgsqlConnection(EventStore);

@@ -1,4 +1,5 @@
 using TitleReview.Contracts;
+using TitleReview.Review.Features.ApplicationDossier;
 using TitleReview.Review.Features.CommitteeDecision;
 using TitleReview.Review.Features.CommitteeMeetings;
 using TitleReview.Review.Features.FinalApproval;
@@ -22,13 +23,14 @@ public static class ReviewRegistration
         });
         builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
         builder.Services.AddOpenApi();
+        builder.Services.AddHttpClient<IntakeAttachments>(http => http.BaseAddress = new Uri(builder.Configuration["Review:IntakeAddress"] ?? "http://intake"));
         return builder;
     }
 
     public static WebApplication MapReviewEndpoints(this WebApplication app)
     {
         app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).MapReviewQueue().MapFinalApproval().MapReviewActions();
-        app.MapGroup("/review").RequireRoles(Roles.Reviewer).MapReviewPages();
+        app.MapGroup("/review").RequireRoles(Roles.Reviewer).MapReviewPages().MapAttachmentDownload();
         app.MapGroup("/committee").RequireRoles(Roles.CommitteeSecretary).MapMeetingPages();
         app.MapBackOfficeSignIn();
         // The API beside the pages, described for integrators; behind sign-in like everything not public.

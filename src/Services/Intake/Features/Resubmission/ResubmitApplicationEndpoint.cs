@@ -1,11 +1,16 @@
 using JasperFx;
 using Marten;
+using JasperFx.Events;
+using TitleReview.Contracts.WorkingDays;
 using TitleReview.Contracts;
+using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
+using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
+using TitleReview.Intake.Features.SubmitApplication.Rules;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Ledger;
@@ -13,86 +18,147 @@ using TitleReview.ServiceDefaults.Ledger;
 namespace TitleReview.Intake.Features.Resubmission;
 
 /// <summary>
-/// POST /api/applications/{id}/resubmission: after a revision request the portal sends the corrected application
-/// (same schema as a submission). Intake works out which modules changed, so the reviewer sees them marked, and the
-/// file returns to the reviewer who asked for the revision. The level cannot change: that would be a new application.
+/// After a revision request the portal sends the corrected application (same schema as a submission):
+/// <c>PUT /api/applications/{id}</c> with <c>If-Match</c> on the stream version from the status's ETag (stale: 412,
+/// missing: 428), or the older <c>POST /api/applications/{id}/resubmission</c>. The rules run again (except the
+/// submission window and the one-per-level slot, which the application already holds); Intake works out which
+/// modules changed, so the reviewer sees them marked, and the file returns to the reviewer who asked for the revision.
+/// The level and cycle cannot change: that would be a new application.
 /// </summary>
 public static class ResubmitApplicationEndpoint
 {
     public static RouteGroupBuilder MapResubmitApplication(this RouteGroupBuilder applications)
     {
-        applications.MapPost("/{id:guid}/resubmission", async (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock,
+        applications.MapPut("/{id:guid}", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
             CancellationToken cancellationToken) =>
         {
-            if (request is null)
+            var ifMatch = http.Request.Headers.IfMatch.ToString();
+            if (ifMatch.Length == 0)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
+                return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "缺少 If-Match / Precondition required",
+                    detail: "请在 If-Match 中带上查询状态时得到的 ETag（流版本）。 / Send the ETag from GET /api/applications/{id} in If-Match."));
             }
 
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
+            return StreamVersionTag.Parse(ifMatch) is { } expected
+                ? ResubmitAsync(id, request, expected, http, sessions, attachments, clock, cancellationToken)
+                : Task.FromResult(Stale());
+        })
+        .WithName("ResubmitApplication");
 
-            await using var session = sessions.OpenForRequest(http);
-            var file = await session.LoadAsync<ApplicationFile>(id, cancellationToken);
-            var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
-            if (file is null || !PortalOwnership.MayAccess(http, file) || stream.Aggregate is not { } application)
-            {
-                return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
-            }
-
-            if (!application.RevisionOpen)
-            {
-                return Problems.Conflict($"该申报当前为“{application.Status.Chinese()}”，没有待修改的退回意见，不能重新提交。",
-                    $"The application is '{application.Status.English()}' with no open revision request; it cannot be resubmitted.");
-            }
-
-            if (request.ParsedLevel != file.Level || request.CycleId != file.CycleId)
-            {
-                return Problems.Unprocessable("重新提交不能更改申报级别或评审批次；如需更改，请撤回后重新申报。",
-                    "A resubmission cannot change the level or the cycle; withdraw and apply again instead.",
-                    new Dictionary<string, object?> { ["rule"] = "resubmission-same-level", ["clause"] = "二(一)", ["field"] = "level" });
-            }
-
-            var name = request.ApplicantName!.Trim();
-            var employer = request.Employer!.Trim();
-            var series = request.Series!.Trim();
-            var specialty = request.Specialty!.Trim();
-            var idNumber = IntegrityRecord.KeyOf(request.IdNumber!);
-            var changed = new List<string>();
-            if (name != file.ApplicantName || employer != file.Employer || idNumber != IntegrityRecord.KeyOf(file.IdNumber))
-            {
-                changed.Add(ApplicationModules.Basic);
-            }
-
-            if (series != file.Series || specialty != file.Specialty)
-            {
-                changed.Add(ApplicationModules.Declaration);
-            }
-
-            var now = clock.GetUtcNow();
-            stream.AppendOne(new ApplicationResubmitted(id, changed, now,
-                name != file.ApplicantName ? name : null, employer != file.Employer ? employer : null,
-                series != file.Series ? series : null, specialty != file.Specialty ? specialty : null));
-            file.ApplicantName = name;
-            file.IdNumber = request.IdNumber!.Trim();
-            file.Employer = employer;
-            file.Series = series;
-            file.Specialty = specialty;
-            session.Store(file);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyException)
-            {
-                return Problems.Conflict("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again.");
-            }
-
-            return Results.Ok(new { id, status = "Resubmitted", changedModules = changed });
-        });
+        applications.MapPost("/{id:guid}/resubmission", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
+            CancellationToken cancellationToken) => ResubmitAsync(id, request, null, http, sessions, attachments, clock, cancellationToken))
+        .WithName("ResubmitApplicationByPost");
         return applications;
+    }
+
+    private static IResult Stale() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "版本已变化 / Precondition failed",
+        detail: "申报已被更新（If-Match 与当前版本不符），请重新查询状态后再提交。 / The application changed since that version; read its status and try again.");
+
+    private static async Task<IResult> ResubmitAsync(Guid id, SubmitApplicationRequest? request, long? expectedVersion, HttpContext http, LedgerSessions sessions,
+        AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
+        }
+
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var session = sessions.OpenForRequest(http);
+        var file = await session.LoadAsync<ApplicationFile>(id, cancellationToken);
+        if (file is null || !PortalOwnership.MayAccess(http, file))
+        {
+            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+        }
+
+        IEventStream<ApplicationLifecycle> stream;
+        try
+        {
+            stream = expectedVersion is { } version
+                ? await session.Events.FetchForWriting<ApplicationLifecycle>(id, version, cancellationToken)
+                : await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            return Stale();
+        }
+
+        if (stream.Aggregate is not { } application)
+        {
+            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+        }
+
+        if (!application.RevisionOpen)
+        {
+            return Problems.Conflict($"该申报当前为“{application.Status.Chinese()}”，没有待修改的退回意见，不能重新提交。",
+                $"The application is '{application.Status.English()}' with no open revision request; it cannot be resubmitted.");
+        }
+
+        if (request.ParsedLevel != file.Level || request.CycleId != file.CycleId)
+        {
+            return Problems.Unprocessable("重新提交不能更改申报级别或评审批次；如需更改，请撤回后重新申报。",
+                "A resubmission cannot change the level or the cycle; withdraw and apply again instead.",
+                new Dictionary<string, object?> { ["rule"] = "resubmission-same-level", ["clause"] = "二(一)", ["field"] = "level" });
+        }
+
+        var cycle = ReviewCycles.Get(file.CycleId);
+        var today = clock.Today();
+        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
+        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, null, file.SubmittedBy, cancellationToken);
+        var violations = SubmissionRules.Check(facts).Where(v => v.Rule is not ("window" or "one-application-per-level")).ToList();
+        if (violations.Count > 0)
+        {
+            return SubmitApplicationEndpoint.RulesProblem(violations);
+        }
+
+        var name = request.ApplicantName!.Trim();
+        var employer = request.Employer!.Trim();
+        var series = request.Series!.Trim();
+        var specialty = request.Specialty!.Trim();
+        var changed = new List<string>();
+        if (name != file.ApplicantName || employer != file.Employer || IntegrityRecord.KeyOf(request.IdNumber!) != IntegrityRecord.KeyOf(file.IdNumber))
+        {
+            changed.Add(ApplicationModules.Basic);
+        }
+
+        if (series != file.Series || specialty != file.Specialty)
+        {
+            changed.Add(ApplicationModules.Declaration);
+        }
+
+        changed.AddRange(DossierChanges.Between(file.Dossier, request.Dossier).Where(module => !changed.Contains(module)));
+        var checklist = ReviewerChecklist.For(facts);
+        var references = SubmissionFactsReader.References(facts);
+        stream.AppendOne(new ApplicationResubmitted(id, changed, clock.GetUtcNow(),
+            name != file.ApplicantName ? name : null, employer != file.Employer ? employer : null,
+            series != file.Series ? series : null, specialty != file.Specialty ? specialty : null,
+            SubmissionFactsReader.ForLedger(request.Dossier), checklist, references));
+        file.ApplicantName = name;
+        file.IdNumber = request.IdNumber!.Trim();
+        file.Employer = employer;
+        file.Series = series;
+        file.Specialty = specialty;
+        file.SchemaVersion = request.SchemaVersion!.Value;
+        file.Dossier = request.Dossier;
+        file.Checklist = [.. checklist];
+        file.Attachments = [.. references];
+        session.Store(file);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            return expectedVersion is null
+                ? Problems.Conflict("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again.")
+                : Stale();
+        }
+
+        http.Response.Headers.ETag = StreamVersionTag.Of((stream.StartingVersion ?? 0) + 1);
+        return Results.Ok(new { id, status = "Resubmitted", changedModules = changed });
     }
 }

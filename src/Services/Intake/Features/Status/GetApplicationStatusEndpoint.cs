@@ -1,5 +1,6 @@
 using Marten;
 using TitleReview.Contracts;
+using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
@@ -26,7 +27,10 @@ public sealed record ApplicationStatusResponse(
     PublicityDates? Publicity,
     string? CertificateNumber,
     IReadOnlyList<ModuleComment>? OpenRevision,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History,
+    int SchemaVersion = 1,
+    Dossier? Dossier = null,
+    IReadOnlyList<AttachmentReference>? Attachments = null);
 
 /// <summary>One step of the application's history as the applicant may see it: what happened and when, not who.</summary>
 public sealed record HistoryEntry(string Event, string EventZh, DateTimeOffset At);
@@ -52,6 +56,9 @@ public static class GetApplicationStatusEndpoint
                 _ => open,
             });
             var history = stream.Select(e => new HistoryEntry(e.EventTypeName, EventNames.Chinese(e.EventTypeName), e.Timestamp)).ToList();
+
+            // The stream's version as an entity tag: PUT /api/applications/{id} takes it back in If-Match.
+            http.Response.Headers.ETag = StreamVersionTag.Of(stream.Count == 0 ? 0 : stream[^1].Version);
             return Results.Ok(ToResponse(file, revision?.Comments, history));
         })
         .WithName("GetApplicationStatus");
@@ -70,5 +77,8 @@ public static class GetApplicationStatusEndpoint
         file is { PublicityStart: { } start, PublicityEnd: { } end } ? new PublicityDates(start, end) : null,
         file.CertificateNumber,
         openRevision,
-        history);
+        history,
+        file.SchemaVersion,
+        file.Dossier,
+        file.Attachments);
 }

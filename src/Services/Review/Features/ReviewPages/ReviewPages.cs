@@ -9,6 +9,7 @@ using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Contracts.WorkingDays;
+using TitleReview.Review.Features.ApplicationDossier;
 using TitleReview.Review.Features.ReviewActions;
 using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.ServiceDefaults.EventStore;
@@ -24,8 +25,6 @@ public sealed class ActionForm
 {
     public long? ExpectedVersion { get; set; }
     public string? Reason { get; set; }
-    public string? BasicComment { get; set; }
-    public string? DeclarationComment { get; set; }
 }
 
 /// <summary>
@@ -61,16 +60,16 @@ public static class ReviewPages
         pages.MapGet("/applications/{id:guid}", async (Guid id, string? notice, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
             await DetailAsync(id, http, sessions, antiforgery, Notice(notice), null, StatusCodes.Status200OK, cancellationToken));
 
-        MapAction(pages, "claim", "已认领，请开始审核。", (session, id, form, reviewer, now, ct) => ReviewAction.ClaimAsync(session, id, form.ExpectedVersion, reviewer, now, ct));
-        MapAction(pages, "approval", "已终审通过。", (session, id, form, reviewer, now, ct) => ReviewAction.ApproveAsync(session, id, form.ExpectedVersion, reviewer, now, ct));
-        MapAction(pages, "rejection", "已作审核不通过处理。", (session, id, form, reviewer, now, ct) =>
+        MapAction(pages, "claim", "已认领，请开始审核。", (session, id, form, _, reviewer, now, ct) => ReviewAction.ClaimAsync(session, id, form.ExpectedVersion, reviewer, now, ct));
+        MapAction(pages, "approval", "已终审通过。", (session, id, form, _, reviewer, now, ct) => ReviewAction.ApproveAsync(session, id, form.ExpectedVersion, reviewer, now, ct));
+        MapAction(pages, "rejection", "已作审核不通过处理。", (session, id, form, _, reviewer, now, ct) =>
             string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > ReviewActionEndpoints.MaxCommentLength
                 ? Task.FromResult<ReviewOutcome>(new ReviewOutcome.Refused("请填写不通过的理由（1000 字以内）。", "A reason is required."))
                 : ReviewAction.RejectAsync(session, id, form.ExpectedVersion, reviewer, form.Reason.Trim(), now, ct));
-        MapAction(pages, "revision", "已退回申报人修改。", (session, id, form, reviewer, now, ct) =>
+        MapAction(pages, "revision", "已退回申报人修改。", (session, id, form, raw, reviewer, now, ct) =>
         {
-            List<ModuleComment> comments = [.. new[] { (ApplicationModules.Basic, form.BasicComment), (ApplicationModules.Declaration, form.DeclarationComment) }
-                .Where(c => !string.IsNullOrWhiteSpace(c.Item2)).Select(c => new ModuleComment(c.Item1, c.Item2!.Trim()))];
+            List<ModuleComment> comments = [.. ApplicationModules.All.Select(module => (module, Comment: raw[CommentField(module)].ToString()))
+                .Where(c => !string.IsNullOrWhiteSpace(c.Comment)).Select(c => new ModuleComment(c.module, c.Comment.Trim()))];
             return ReviewActionEndpoints.ValidateComments(comments) is not null
                 ? Task.FromResult<ReviewOutcome>(new ReviewOutcome.Refused("退回修改须至少对一个模块填写修改意见（每条 1000 字以内）。", "At least one module needs a comment."))
                 : ReviewAction.RequestRevisionAsync(session, id, form.ExpectedVersion, reviewer, comments, now, ct);
@@ -78,7 +77,7 @@ public static class ReviewPages
         return pages;
     }
 
-    private delegate Task<ReviewOutcome> PageAction(IDocumentSession session, Guid id, ActionForm form, string reviewer, DateTimeOffset now, CancellationToken cancellationToken);
+    private delegate Task<ReviewOutcome> PageAction(IDocumentSession session, Guid id, ActionForm form, IFormCollection raw, string reviewer, DateTimeOffset now, CancellationToken cancellationToken);
 
     private static void MapAction(RouteGroupBuilder pages, string action, string done, PageAction run) =>
         pages.MapPost($"/applications/{{id:guid}}/{action}", async (Guid id, [FromForm] ActionForm form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery,
@@ -87,7 +86,7 @@ public static class ReviewPages
             ReviewOutcome outcome;
             await using (var session = sessions.OpenForRequest(http))
             {
-                outcome = await run(session, id, form, Me(http), clock.GetUtcNow(), cancellationToken);
+                outcome = await run(session, id, form, http.Request.Form, Me(http), clock.GetUtcNow(), cancellationToken);
             }
 
             return outcome switch
@@ -200,6 +199,8 @@ public static class ReviewPages
         Module(html, item, ApplicationModules.Basic, [("姓名", application.ApplicantName), ("工作单位", application.Employer)]);
         Module(html, item, ApplicationModules.Declaration, [("系列", item.Series), ("专业", application.Specialty), ("申报级别", application.Level.Chinese()), ("评审批次", application.CycleId)]);
         html.Append("</tbody></table>");
+        var latest = LatestDossier.From(history);
+        html.Append(DossierSections.Render(id, latest, item.ChangedModules));
         if (history.Select(e => e.Data).OfType<RevisionRequested>().LastOrDefault() is { } revision)
         {
             html.Append("<h2>最近一次退回意见</h2><ul>");
@@ -211,7 +212,7 @@ public static class ReviewPages
             html.Append("</ul>");
         }
 
-        html.Append(Actions(http, id, application, antiforgery));
+        html.Append(Actions(http, id, application, antiforgery, latest.Dossier is null ? ApplicationModules.DeclarationOnly : ApplicationModules.All));
         html.Append("<h2>办理记录</h2><ol class=\"timeline\">");
         foreach (var e in history)
         {
@@ -242,7 +243,7 @@ public static class ReviewPages
         }
     }
 
-    private static string Actions(HttpContext http, Guid id, ApplicationLifecycle application, IAntiforgery antiforgery)
+    private static string Actions(HttpContext http, Guid id, ApplicationLifecycle application, IAntiforgery antiforgery, IReadOnlyList<string> modules)
     {
         var me = Me(http);
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -262,8 +263,7 @@ public static class ReviewPages
         else if (application.Status == ApplicationStatus.UnderReview && application.Reviewer == me)
         {
             html.Append("<h3>退回修改</h3>").Append(Form("revision", "确认退回申报人修改？",
-                $"<p><label>{E(ApplicationModules.Basic)} 修改意见<br><textarea name=\"basicComment\" rows=\"2\" cols=\"60\" maxlength=\"1000\"></textarea></label></p>"
-                + $"<p><label>{E(ApplicationModules.Declaration)} 修改意见<br><textarea name=\"declarationComment\" rows=\"2\" cols=\"60\" maxlength=\"1000\"></textarea></label></p>", "退回修改"))
+                string.Concat(modules.Select(module => $"<p><label>{E(module)} 修改意见<br><textarea name=\"{E(CommentField(module))}\" rows=\"2\" cols=\"60\" maxlength=\"1000\"></textarea></label></p>")), "退回修改"))
                 .Append("<h3>终审</h3>").Append(Form("approval", "确认终审通过？终审通过后进入公示与缴费。", "", "终审通过"))
                 .Append("<h3>审核不通过</h3>").Append(Form("rejection", "确认审核不通过？此操作不可撤销。",
                     "<p><label>理由<br><textarea name=\"reason\" rows=\"2\" cols=\"60\" maxlength=\"1000\" required></textarea></label></p>", "审核不通过"));
@@ -277,6 +277,14 @@ public static class ReviewPages
 
         return html.ToString();
     }
+
+    /// <summary>The form field of a module's revision comment; the first two keep the names the page always had.</summary>
+    private static string CommentField(string module) => module switch
+    {
+        ApplicationModules.Basic => "basicComment",
+        ApplicationModules.Declaration => "declarationComment",
+        _ => $"comment:{module}",
+    };
 
     private static string Moment(DateTimeOffset moment) => moment.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

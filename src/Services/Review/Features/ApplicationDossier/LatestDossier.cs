@@ -1,0 +1,25 @@
+using JasperFx.Events;
+using TitleReview.Contracts.Applications;
+using TitleReview.Contracts.Events;
+
+namespace TitleReview.Review.Features.ApplicationDossier;
+
+/// <summary>The application's modules, checklist and attachments as last submitted, read from its ledger stream.</summary>
+public sealed record LatestDossier(int SchemaVersion, Dossier? Dossier, IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<AttachmentReference> Attachments)
+{
+    public static LatestDossier From(IEnumerable<IEvent> history)
+    {
+        var latest = new LatestDossier(1, null, [], []);
+        foreach (var data in history.Select(e => e.Data))
+        {
+            latest = data switch
+            {
+                ApplicationSubmitted submitted => new(submitted.SchemaVersion, submitted.Dossier, submitted.Checklist ?? [], submitted.Attachments ?? []),
+                ApplicationResubmitted { Dossier: not null } resubmitted => new(2, resubmitted.Dossier, resubmitted.Checklist ?? [], resubmitted.Attachments ?? []),
+                _ => latest,
+            };
+        }
+
+        return latest;
+    }
+}
