@@ -1,5 +1,7 @@
 using Npgsql;
 using TitleReview.Contracts;
+using TitleReview.Intake.Features;
+using TitleReview.Intake.Features.ApiDocumentation;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Intake.Features.IntegrityRegister;
@@ -31,6 +33,8 @@ public static class IntakeRegistration
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddHostedService<AttachmentTableSetup>();
         builder.Services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        builder.Services.AddPortalRateLimit(builder.Configuration);
+        builder.Services.AddPortalApiDocumentation();
         builder.AddMessaging(ServiceName.Intake, bus =>
         {
             bus.AddConsumer<ApplicationStatusFollower>();
@@ -41,14 +45,15 @@ public static class IntakeRegistration
 
     public static WebApplication MapIntakeEndpoints(this WebApplication app)
     {
-        var applications = app.MapGroup("/api/applications").WithTags("Applications").RequireRoles(Roles.Portal);
+        var applications = app.MapGroup("/api/applications").WithTags("Applications").RequireRoles(Roles.Portal).RequireRateLimiting(PortalRateLimit.Policy);
         applications.MapSubmitApplication();
         applications.MapGetApplicationStatus();
         applications.MapResubmitApplication();
         applications.MapWithdrawApplication();
-        var attachments = app.MapGroup("/api/attachments").WithTags("Attachments");
+        var attachments = app.MapGroup("/api/attachments").WithTags("Attachments").RequireRateLimiting(PortalRateLimit.Policy);
         attachments.MapGroup("").RequireRoles(Roles.Portal).MapUploadAttachment();
         attachments.MapGroup("").RequireRoles(Roles.Portal, Roles.Reviewer, Roles.Auditor, Roles.Admin).MapDownloadAttachment();
+        app.MapPortalApiDocumentation();
         app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
         return app;
     }
