@@ -30,6 +30,8 @@ public static class AuthorizationMatrix
         new("intake", "PUT", $"/api/applications/{Any}", [Roles.Portal]),
         new("intake", "POST", "/api/attachments", [Roles.Portal]),
         new("intake", "GET", $"/api/attachments/{Any}", [Roles.Portal, Roles.Reviewer, Roles.Auditor]),
+        new("intake", "POST", "/api/integrity-register/imports", []),
+        new("intake", "POST", "/api/refused-materials/imports", []),
 
         new("review", "GET", "/api/review/queue", [Roles.Reviewer]),
         new("review", "GET", $"/api/review/queue/{Any}", [Roles.Reviewer]),

@@ -9,6 +9,7 @@ using TitleReview.Intake.Features.Resubmission;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.Withdrawal;
 using TitleReview.Intake.Features.SubmitApplication;
+using TitleReview.Intake.Features.SubmitApplication.Rules;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
@@ -54,6 +55,8 @@ public static class IntakeRegistration
         attachments.MapGroup("").RequireRoles(Roles.Portal).MapUploadAttachment();
         attachments.MapGroup("").RequireRoles(Roles.Portal, Roles.Reviewer, Roles.Auditor, Roles.Admin).MapDownloadAttachment();
         app.MapPortalApiDocumentation();
+        app.MapGroup("/api/integrity-register").WithTags("Integrity register").RequireRoles(Roles.Admin).MapIntegrityImport();
+        app.MapGroup("/api/refused-materials").WithTags("Integrity register").RequireRoles(Roles.Admin).MapRefusedMaterialsImport();
         app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
         return app;
     }

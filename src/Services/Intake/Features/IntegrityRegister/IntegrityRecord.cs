@@ -10,7 +10,16 @@ public sealed class IntegrityRecord
     public const int Years = 3;
 
     public string Id { get; set; } = "";
+    /// <summary>The revoked certificate, when the record comes from a revocation here.</summary>
     public string CertificateNumber { get; set; } = "";
+
+    /// <summary>What was found, when the record was imported (学术不端, 弄虚作假 …).</summary>
+    public string? Finding { get; set; }
+
+    /// <summary>Where an imported record comes from, and who imported it.</summary>
+    public string? Source { get; set; }
+    public string? ImportedBy { get; set; }
+
     public DateOnly RecordedOn { get; set; }
 
     /// <summary>The first day applications are accepted again.</summary>

@@ -38,9 +38,13 @@ public sealed class IntegrityRegisterRule : ISubmissionRule
 
     public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.Integrity is { } record && record.Refuses(facts.Today)
-            ? new(Code, Clause, "idNumber",
-                $"申报人因以不正当手段取得职称被撤销证书（{record.CertificateNumber}，{record.RecordedOn:yyyy年M月d日}），记入诚信档案三年，{record.Until:yyyy年M月d日}前不得申报（通知 {Clause}）。",
-                $"The applicant's certificate {record.CertificateNumber} was revoked on {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {Clause}).")
+            ? record.CertificateNumber.Length > 0
+                ? new(Code, Clause, "idNumber",
+                    $"申报人因以不正当手段取得职称被撤销证书（{record.CertificateNumber}，{record.RecordedOn:yyyy年M月d日}），记入诚信档案三年，{record.Until:yyyy年M月d日}前不得申报（通知 {Clause}）。",
+                    $"The applicant's certificate {record.CertificateNumber} was revoked on {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {Clause}).")
+                : new(Code, Clause, "idNumber",
+                    $"申报人因{record.Finding}于{record.RecordedOn:yyyy年M月d日}记入诚信档案（{record.Source}），记录期三年，{record.Until:yyyy年M月d日}前不得申报（通知 {Clause}）。",
+                    $"The applicant is in the integrity register for '{record.Finding}' since {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {Clause}).")
             : null);
 }
 

@@ -1,0 +1,85 @@
+using Marten;
+using TitleReview.Contracts.Identification;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Intake.Features.IntegrityRegister;
+
+public sealed record IntegrityImport(string? Source, IReadOnlyList<IntegrityImportLine>? Records);
+
+public sealed record IntegrityImportLine(string? IdNumber, string? Finding, DateOnly? RecordedOn);
+
+/// <summary>
+/// POST /api/integrity-register/imports (admin): findings from the province's 诚信档案库 (academic misconduct and other
+/// fraud, 四(三)3) that did not arise here. All lines are checked first and the import is all or nothing; a line
+/// never shortens a record already held, so importing the same file twice changes nothing.
+/// </summary>
+public static class ImportIntegrityRecords
+{
+    public const int MaxLines = 10_000;
+
+    public static RouteGroupBuilder MapIntegrityImport(this RouteGroupBuilder group)
+    {
+        group.MapPost("/imports", async (IntegrityImport? import, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(import?.Source) || import.Source.Length > 200)
+            {
+                errors["source"] = ["须写明来源（200字以内），例如“江苏省专业技术人员职称申报评审诚信档案库”。 / source is required (at most 200 characters)."];
+            }
+
+            if (import?.Records is not { Count: > 0 and <= MaxLines } records)
+            {
+                errors["records"] = [$"须包含1至{MaxLines}条记录。 / Between 1 and {MaxLines} records."];
+                return Problems.Validation(errors);
+            }
+
+            foreach (var (line, i) in records.Select((r, i) => (r, i)))
+            {
+                if (line?.IdNumber is null || ResidentIdNumber.Problem(line.IdNumber) is not null)
+                {
+                    errors[$"records[{i}].idNumber"] = ["身份证号码无效（GB 11643）。 / Invalid 身份证 number."];
+                }
+
+                if (string.IsNullOrWhiteSpace(line?.Finding) || line.Finding.Length > 200)
+                {
+                    errors[$"records[{i}].finding"] = ["须写明认定事由（200字以内）。 / finding is required (at most 200 characters)."];
+                }
+
+                if (line?.RecordedOn is null)
+                {
+                    errors[$"records[{i}].recordedOn"] = ["须写明记入日期。 / recordedOn is required."];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            await using var session = sessions.OpenForRequest(http);
+            var importer = LedgerSessions.ActingFor(http).UserId;
+            var keys = records.Select(r => IntegrityRecord.KeyOf(r.IdNumber!)).Distinct().ToArray();
+            var held = (await session.LoadManyAsync<IntegrityRecord>(cancellationToken, keys)).ToDictionary(r => r.Id);
+            var recorded = 0;
+            foreach (var line in records)
+            {
+                var key = IntegrityRecord.KeyOf(line.IdNumber!);
+                var until = line.RecordedOn!.Value.AddYears(IntegrityRecord.Years);
+                if (held.TryGetValue(key, out var existing) && existing.Until >= until)
+                {
+                    continue;
+                }
+
+                held[key] = new IntegrityRecord { Id = key, Finding = line.Finding!.Trim(), Source = import.Source!.Trim(), ImportedBy = importer, RecordedOn = line.RecordedOn.Value, Until = until };
+                session.Store(held[key]);
+                recorded++;
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            return Results.Ok(new { recorded, unchanged = records.Count - recorded });
+        })
+        .WithName("ImportIntegrityRecords");
+        return group;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Marten;
+using TitleReview.Contracts.Identification;
+using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
+
+namespace TitleReview.Intake.Features.SubmitApplication.Rules;
+
+public sealed record RefusedMaterialsImport(int? Year, IReadOnlyList<RefusedMaterialsLine>? Records);
+
+public sealed record RefusedMaterialsLine(string? IdNumber, IReadOnlyList<string>? Sha256);
+
+/// <summary>
+/// POST /api/refused-materials/imports (admin): the academic outputs (SHA-256) of applications refused in a year this
+/// system did not run — 2022 for the 2023 cycle — so 四(四) can refuse them unchanged. All or nothing; adding the same
+/// hashes again changes nothing.
+/// </summary>
+public static partial class ImportRefusedMaterials
+{
+    public const int MaxLines = 10_000;
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256();
+
+    public static RouteGroupBuilder MapRefusedMaterialsImport(this RouteGroupBuilder group)
+    {
+        group.MapPost("/imports", async (RefusedMaterialsImport? import, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (import?.Year is not (>= 2000 and <= 2100))
+            {
+                errors["year"] = ["须写明评审年度。 / year is required."];
+            }
+
+            if (import?.Records is not { Count: > 0 and <= MaxLines } records)
+            {
+                errors["records"] = [$"须包含1至{MaxLines}条记录。 / Between 1 and {MaxLines} records."];
+                return Problems.Validation(errors);
+            }
+
+            foreach (var (line, i) in records.Select((r, i) => (r, i)))
+            {
+                if (line?.IdNumber is null || ResidentIdNumber.Problem(line.IdNumber) is not null)
+                {
+                    errors[$"records[{i}].idNumber"] = ["身份证号码无效（GB 11643）。 / Invalid 身份证 number."];
+                }
+
+                if (line?.Sha256 is not { Count: > 0 and <= 20 } hashes || hashes.Any(h => h is null || !Sha256().IsMatch(h)))
+                {
+                    errors[$"records[{i}].sha256"] = ["须为1至20个小写十六进制 SHA-256。 / 1 to 20 lower-case hex SHA-256 values."];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            await using var session = sessions.OpenForRequest(http);
+            foreach (var person in records.GroupBy(r => RefusedMaterials.IdOf(import!.Year!.Value, r.IdNumber!)))
+            {
+                var known = await session.LoadAsync<RefusedMaterials>(person.Key, cancellationToken) ?? new RefusedMaterials { Id = person.Key };
+                known.Sha256 = [.. known.Sha256.Union(person.SelectMany(r => r.Sha256!))];
+                session.Store(known);
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            return Results.Ok(new { people = records.Select(r => r.IdNumber!.ToUpperInvariant()).Distinct().Count() });
+        })
+        .WithName("ImportRefusedMaterials");
+        return group;
+    }
+}
