@@ -28,6 +28,12 @@ public static class ServiceDefaultsExtensions
         builder.AddBusinessClock();
         builder.AddBackOfficeAuthorization();
 
+        // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same directory.
+        if (builder.Configuration["Cycles:Directory"] is { Length: > 0 } cycles)
+        {
+            TitleReview.Contracts.Cycles.ReviewCycles.LoadDirectory(cycles);
+        }
+
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -53,7 +53,7 @@ public sealed class DossierRuleTests
     {
         Assert.Empty(Example.Validate());
         Assert.Empty(Check(Example));
-        Assert.Equal(18, SubmissionRules.All.Count);
+        Assert.Equal(19, SubmissionRules.All.Count);
         Assert.All(SubmissionRules.All, rule => Assert.False(string.IsNullOrWhiteSpace(rule.Clause)));
     }
 

@@ -27,6 +27,7 @@ public static class IntakeRegistration
             documents.Schema.For<SubmissionKey>();
             documents.Schema.For<TitleReview.Intake.Features.SubmitApplication.Rules.LevelSlot>();
             documents.Schema.For<TitleReview.Intake.Features.SubmitApplication.Rules.RefusedMaterials>();
+            documents.Schema.For<TitleReview.Intake.Features.SubmitApplication.Rules.EmployerCommittee>();
         });
 
         // Attachment bytes live in Intake's own table beside the documents, read and written with plain SQL.

@@ -16,7 +16,8 @@ public static class SubmissionFactsReader
         var named = request.Dossier is { } dossier ? DossierFacts.Attachments(dossier).Select(a => a.Id).Distinct().ToList() : [];
         var stored = await attachments.FindAsync(named, cancellationToken);
         var refused = await session.LoadAsync<RefusedMaterials>(RefusedMaterials.IdOf(cycle.Year - 1, request.IdNumber!), cancellationToken);
-        return new SubmissionFacts(request, cycle, today, integrity, active, stored, submitter, RefusedLastCycleHashes: refused?.Sha256.ToHashSet(StringComparer.Ordinal));
+        var employer = await session.LoadAsync<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request), cancellationToken);
+        return new SubmissionFacts(request, cycle, today, integrity, active, stored, submitter, RefusedLastCycleHashes: refused?.Sha256.ToHashSet(StringComparer.Ordinal), EmployerChoice: employer);
     }
 
     /// <summary>The attachments as the ledger records them: id, kind by content, SHA-256, size, module and field.</summary>

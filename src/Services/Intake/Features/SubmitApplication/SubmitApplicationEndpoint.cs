@@ -19,112 +19,126 @@ public static class SubmitApplicationEndpoint
 {
     public static RouteGroupBuilder MapSubmitApplication(this RouteGroupBuilder group)
     {
-        group.MapPost("", async (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            if (request is null)
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
-            }
-
-            var errors = request.Validate();
-            var idempotencyKey = http.Request.Headers[SubmissionKey.Header].ToString();
-            if (idempotencyKey.Length > SubmissionKey.MaxLength)
-            {
-                errors[SubmissionKey.Header] = [$"Idempotency-Key 不能超过 {SubmissionKey.MaxLength} 个字符。 / Idempotency-Key is at most {SubmissionKey.MaxLength} characters."];
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var keyId = idempotencyKey.Length > 0 ? SubmissionKey.IdOf(LedgerSessions.ActingFor(http).UserId, idempotencyKey) : null;
-            var bodyHash = SubmissionKey.HashOf(request);
-            if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } repeat)
-            {
-                return repeat;
-            }
-
-            var cycle = ReviewCycles.Get(request.CycleId!);
-            var now = clock.GetUtcNow();
-            var today = clock.Today();
-            await using var session = sessions.OpenForRequest(http);
-            var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
-            var slotId = LevelSlot.IdOf(cycle.Id, request.IdNumber!, request.ParsedLevel);
-            var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
-            var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
-            var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;
-            var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, active, LedgerSessions.ActingFor(http).UserId, cancellationToken);
-            var violations = SubmissionRules.Check(facts);
-            if (violations.Count > 0)
-            {
-                // A repeat that lost the race may see its own first attempt's slot: it is a repeat, not a second application.
-                return keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } repeated ? repeated : RulesProblem(violations);
-            }
-
-            var id = Guid.CreateVersion7(now);
-            var checklist = ReviewerChecklist.For(facts);
-            var references = SubmissionFactsReader.References(facts);
-            var submitted = new ApplicationSubmitted(id, request.ApplicantName!.Trim(), request.Employer!.Trim(), request.Series!.Trim(),
-                request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now, request.SchemaVersion!.Value, SubmissionFactsReader.ForLedger(request.Dossier), checklist, references);
-
-            session.Events.StartStream(id, submitted);
-            if (keyId is not null)
-            {
-                session.Insert(new SubmissionKey { Id = keyId, BodySha256 = bodyHash, ApplicationId = id });
-            }
-
-            var taken = new LevelSlot { Id = slotId, ApplicationId = id };
-            if (slot is null)
-            {
-                // Insert, not upsert: of two submissions racing for the same level, the second commit fails here.
-                session.Insert(taken);
-            }
-            else
-            {
-                session.Store(taken);
-            }
-
-            session.Store(new ApplicationFile
-            {
-                Id = id,
-                ApplicantName = submitted.ApplicantName,
-                IdNumber = request.IdNumber!,
-                SubmittedBy = LedgerSessions.ActingFor(http).UserId,
-                Employer = submitted.Employer,
-                Series = submitted.Series,
-                Specialty = submitted.Specialty,
-                Level = submitted.Level,
-                CycleId = cycle.Id,
-                SubmittedAt = now,
-                LedgerVersion = 1,
-                SchemaVersion = request.SchemaVersion!.Value,
-                Dossier = request.Dossier,
-                Checklist = [.. checklist],
-                Attachments = [.. references],
-            });
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception collision) when (AlreadyExists(collision))
-            {
-                // Another request committed first and nothing of ours was written: the same Idempotency-Key (answer as
-                // for a repeat) or the same person and level (the one-application-per-level rule refuses this one).
-                if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } raced)
-                {
-                    return raced;
-                }
-
-                await using var query = sessions.Query();
-                var winner = await query.LoadAsync<LevelSlot>(slotId, cancellationToken);
-                return RulesProblem(SubmissionRules.Check(facts with { ActiveSameLevel = winner?.ApplicationId ?? Guid.Empty }));
-            }
-
-            return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
-        })
+        group.MapPost("", (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken) =>
+            SubmitAsync(request, http, sessions, attachments, clock, retried: false, cancellationToken))
         .WithName("SubmitApplication");
         return group;
+    }
+
+    private static async Task<IResult> SubmitAsync(SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
+        bool retried, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
+        }
+
+        var errors = request.Validate();
+        var idempotencyKey = http.Request.Headers[SubmissionKey.Header].ToString();
+        if (idempotencyKey.Length > SubmissionKey.MaxLength)
+        {
+            errors[SubmissionKey.Header] = [$"Idempotency-Key 不能超过 {SubmissionKey.MaxLength} 个字符。 / Idempotency-Key is at most {SubmissionKey.MaxLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var keyId = idempotencyKey.Length > 0 ? SubmissionKey.IdOf(LedgerSessions.ActingFor(http).UserId, idempotencyKey) : null;
+        var bodyHash = SubmissionKey.HashOf(request);
+        if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } repeat)
+        {
+            return repeat;
+        }
+
+        var cycle = ReviewCycles.Get(request.CycleId!);
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        await using var session = sessions.OpenForRequest(http);
+        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
+        var slotId = LevelSlot.IdOf(cycle.Id, request.IdNumber!, request.ParsedLevel);
+        var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
+        var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
+        var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;
+        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, active, LedgerSessions.ActingFor(http).UserId, cancellationToken);
+        var violations = SubmissionRules.Check(facts);
+        if (violations.Count > 0)
+        {
+            // A repeat that lost the race may see its own first attempt's slot: it is a repeat, not a second application.
+            return keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } repeated ? repeated : RulesProblem(violations);
+        }
+
+        var id = Guid.CreateVersion7(now);
+        var checklist = ReviewerChecklist.For(facts);
+        var references = SubmissionFactsReader.References(facts);
+        var submitted = new ApplicationSubmitted(id, request.ApplicantName!.Trim(), request.Employer!.Trim(), request.Series!.Trim(),
+            request.Specialty!.Trim(), request.ParsedLevel, cycle.Id, now, request.SchemaVersion!.Value, SubmissionFactsReader.ForLedger(request.Dossier), checklist, references);
+
+        session.Events.StartStream(id, submitted);
+        if (keyId is not null)
+        {
+            session.Insert(new SubmissionKey { Id = keyId, BodySha256 = bodyHash, ApplicationId = id });
+        }
+
+        if (facts.EmployerChoice is null)
+        {
+            // Insert: of two first applications racing to different committees, the second commit fails here.
+            session.Insert(new EmployerCommittee { Id = EmployerCommittee.IdOf(cycle, request), CommitteeId = cycle.CommitteeId, CommitteeName = cycle.CommitteeName, FirstApplicationId = id });
+        }
+
+        var taken = new LevelSlot { Id = slotId, ApplicationId = id };
+        if (slot is null)
+        {
+            // Insert, not upsert: of two submissions racing for the same level, the second commit fails here.
+            session.Insert(taken);
+        }
+        else
+        {
+            session.Store(taken);
+        }
+
+        session.Store(new ApplicationFile
+        {
+            Id = id,
+            ApplicantName = submitted.ApplicantName,
+            IdNumber = request.IdNumber!,
+            SubmittedBy = LedgerSessions.ActingFor(http).UserId,
+            Employer = submitted.Employer,
+            Series = submitted.Series,
+            Specialty = submitted.Specialty,
+            Level = submitted.Level,
+            CycleId = cycle.Id,
+            SubmittedAt = now,
+            LedgerVersion = 1,
+            SchemaVersion = request.SchemaVersion!.Value,
+            Dossier = request.Dossier,
+            Checklist = [.. checklist],
+            Attachments = [.. references],
+        });
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception collision) when (AlreadyExists(collision))
+        {
+            // Another request committed first and nothing of ours was written: the same Idempotency-Key (answer as
+            // for a repeat) or the same person and level (the one-application-per-level rule refuses this one).
+            if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            await using var query = sessions.Query();
+            var winner = await query.LoadAsync<LevelSlot>(slotId, cancellationToken);
+            var employer = await query.LoadAsync<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request), cancellationToken);
+            var recheck = SubmissionRules.Check(facts with { ActiveSameLevel = winner?.ApplicationId, EmployerChoice = employer });
+            return recheck.Count > 0
+                ? RulesProblem(recheck)
+                : Problems.Conflict("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again.");
+        }
+
+        return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
     }
 
     /// <summary>Marten reports one duplicate insert as itself, several in one batch as an AggregateException of them.</summary>

@@ -72,7 +72,7 @@ public static class SubmissionRules
     /// <summary>Every hard rule, in the order the notice states them.</summary>
     public static IReadOnlyList<ISubmissionRule> All { get; } =
     [
-        new SubmissionWindow(), new ExcludedSpecialty(), new Eligibility(), new IntegrityRegisterRule(), new OneApplicationPerLevel(),
+        new SubmissionWindow(), new ExcludedSpecialty(), new Eligibility(), new IntegrityRegisterRule(), new OneApplicationPerLevel(), new OneCommitteePerEmployer(),
         new Seniority(), new ContinuingEducation(), new OutOfProvinceTitle(), new AchievementsCutoff(), new EducationEvidence(),
         new AcademicOutputs(), new IdenticalToRefused(), new UnitPublicity(), new AnnualAssessments(), new WorkHistory(),
         new AwardsAndPatents(), new PerformanceEvidence(), new AttachmentsByContent(),

@@ -23,8 +23,11 @@ public sealed record SubmissionFacts(
     IReadOnlyDictionary<Guid, StoredAttachment>? Attachments = null,
     string Submitter = "",
     WorkingDayCalendar? Calendar = null,
-    IReadOnlySet<string>? RefusedLastCycleHashes = null)
+    IReadOnlySet<string>? RefusedLastCycleHashes = null,
+    EmployerCommittee? EmployerChoice = null)
 {
+    public int Year => Cycle.Year;
+
     public Dossier? Dossier => Request.Dossier;
 
     public TitleLevel Level => Request.ParsedLevel;

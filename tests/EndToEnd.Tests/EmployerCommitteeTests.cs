@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TitleReview.Contracts.Cycles;
+using TitleReview.Intake.Features.Status;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>
+/// 三(六): one employer sends its applicants of a series and level to one committee a year. A second committee's 2023
+/// cycle is loaded as data (Cycles:Directory), as a real deployment would add one.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class EmployerCommitteeTests(SystemFixture system)
+{
+    private const string OtherCycle = "test-other-engineering-2023";
+
+    private static object Application(string name, string employer, string cycleId, string level = "Engineer") => new
+    {
+        schemaVersion = 1, cycleId, applicantName = name, idNumber = Journey.NewIdNumber(),
+        employer, series = "工程技术", specialty = "机械工程", level,
+    };
+
+    private async Task LoadOtherCommitteeAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("cycles-");
+        var xishan = ReviewCycles.Get(ReviewCycles.Xishan2023);
+        var other = xishan with { Id = OtherCycle, CommitteeId = "test-other-engineering", CommitteeName = "测试用另一工程技术评审委员会", CommitteeCode = "TEST" };
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, "other.json"), JsonSerializer.Serialize(other, Journey.Json));
+
+        // Starting a service with the directory loads it, as every service does at startup; this one consumes nothing.
+        await using var loader = new ServiceHost<ApplicationFile>(system.Infrastructure, new Dictionary<string, string>
+        {
+            ["Messaging:Consumers"] = "false",
+            ["Cycles:Directory"] = directory.FullName,
+        });
+        using var client = loader.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.NotNull(ReviewCycles.Find(OtherCycle));
+    }
+
+    [Fact]
+    public async Task An_employers_applicants_of_one_series_and_level_go_to_one_committee()
+    {
+        await LoadOtherCommitteeAsync();
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var employer = $"无锡某电气有限公司{Guid.NewGuid():N}"[..20];
+
+        using (var first = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位甲", employer, ReviewCycles.Xishan2023)))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using var elsewhere = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位乙", employer, OtherCycle));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+        var problem = await elsewhere.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("one-committee-per-employer", "三(六)", "employer"), (problem.GetProperty("rule").GetString(), problem.GetProperty("clause").GetString(), problem.GetProperty("field").GetString()));
+
+        // Same committee: fine. Another level: its own choice.
+        using (var same = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位丙", employer, ReviewCycles.Xishan2023)))
+        {
+            Assert.Equal(HttpStatusCode.Created, same.StatusCode);
+        }
+
+        using var otherLevel = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位丁", employer, OtherCycle, "AssistantEngineer"));
+        Assert.Equal(HttpStatusCode.Created, otherLevel.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_first_applications_racing_to_different_committees_let_one_in()
+    {
+        await LoadOtherCommitteeAsync();
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var employer = $"无锡某仪表有限公司{Guid.NewGuid():N}"[..20];
+
+        var answers = await Task.WhenAll(
+            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速甲", employer, ReviewCycles.Xishan2023)),
+            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速乙", employer, OtherCycle)),
+            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速丙", employer, ReviewCycles.Xishan2023)));
+
+        var created = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.UnprocessableEntity).ToList();
+        Assert.Equal(3, created.Count + refused.Count);
+        Assert.NotEmpty(created);
+        Assert.NotEmpty(refused);
+        var bodies = await Task.WhenAll(created.Select(c => c.Content.ReadFromJsonAsync<JsonElement>()));
+        var cycles = new HashSet<string>();
+        foreach (var body in bodies)
+        {
+            var status = await system.IntakeApi.GetFromJsonAsync<JsonElement>($"/api/applications/{body.GetProperty("id").GetGuid()}");
+            cycles.Add(status.GetProperty("applicantName").GetString() == "竞速乙" ? OtherCycle : ReviewCycles.Xishan2023);
+        }
+
+        Assert.Single(cycles);
+    }
+}
