@@ -16,6 +16,10 @@ public sealed class CompleteApplicationTests(SystemFixture system)
     private async Task<SubmitApplicationRequest> ExampleAsync(string name, HttpClient? client = null) =>
         ExampleApplication.Create(Today, await TestFiles.UploadExampleAsync(client ?? system.IntakeApi, name), Journey.NewIdNumber(), name);
 
+    /// <summary>Submissions by this applicant name in the ledger (events are stored with C# property names).</summary>
+    private Task<long> SubmittedCountAsync(string name) =>
+        system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where type = 'application_submitted' and data->>'ApplicantName' = @name", ("name", name));
+
     [Fact]
     public async Task The_example_application_is_accepted_and_the_ledger_gets_modules_checklist_and_hashes_but_no_phone()
     {
@@ -57,8 +61,6 @@ public sealed class CompleteApplicationTests(SystemFixture system)
                 AcademicOutputs = [request.Dossier.AcademicOutputs![1]],
             },
         };
-        var before = await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events");
-
         using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", broken, Journey.Json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -68,7 +70,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
         Assert.Contains(("eligibility", "一(三)", "dossier.basic.civilServant"), violations);
         Assert.Contains(("academic-outputs", "四(三)", "dossier.academicOutputs"), violations);
         Assert.Contains(("unit-publicity", "四(一)", "dossier.unitConsent.proofIssuedOn"), violations);
-        Assert.Equal(before, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events"));
+        Assert.Equal(0, await SubmittedCountAsync("完整申报乙"));
     }
 
     [Fact]
@@ -115,6 +117,19 @@ public sealed class CompleteApplicationTests(SystemFixture system)
         using var accepted = await system.IntakeApi.PostAsJsonAsync("/api/applications", hostile, Journey.Json);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.True(await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events") > 0);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_and_nothing_is_written()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var request = await ExampleAsync("超大请求");
+        var padded = request with { Dossier = request.Dossier! with { Exceptional = new ExceptionalCase(new string('长', 600_000), []) } };
+        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", padded, Journey.Json);
+
+        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"got {response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await SubmittedCountAsync("超大请求"));
     }
 
     [Fact]

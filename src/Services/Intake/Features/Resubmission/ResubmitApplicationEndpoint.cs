@@ -43,10 +43,12 @@ public static class ResubmitApplicationEndpoint
                 ? ResubmitAsync(id, request, expected, http, sessions, attachments, clock, cancellationToken)
                 : Task.FromResult(Stale());
         })
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("ResubmitApplication");
 
         applications.MapPost("/{id:guid}/resubmission", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
             CancellationToken cancellationToken) => ResubmitAsync(id, request, null, http, sessions, attachments, clock, cancellationToken))
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("ResubmitApplicationByPost");
         return applications;
     }

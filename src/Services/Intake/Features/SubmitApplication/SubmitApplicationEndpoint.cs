@@ -21,6 +21,7 @@ public static class SubmitApplicationEndpoint
     {
         group.MapPost("", (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken) =>
             SubmitAsync(request, http, sessions, attachments, clock, retried: false, cancellationToken))
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("SubmitApplication");
         return group;
     }

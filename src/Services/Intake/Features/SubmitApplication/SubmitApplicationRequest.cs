@@ -26,6 +26,9 @@ public sealed record SubmitApplicationRequest(
 
     public const int DeclarationOnlySchemaVersion = 1;
 
+    /// <summary>A complete application is a few tens of KB (files travel separately): anything near this is not one.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
