@@ -85,8 +85,7 @@ public sealed class AttachmentTests(SystemFixture system)
     public async Task Only_the_uploading_client_and_the_back_office_may_download()
     {
         var id = await TestFiles.UploadedIdAsync(system.IntakeApi, TestFiles.Pdf("private"), "私有.pdf");
-        using var other = system.NewIntakeClient();
-        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", TitleReview.ServiceDefaults.Identity.DevelopmentApiClients.SecondPortalKey);
+        using var other = system.NewIntakeClient().AsSecondPortal();
         using var reviewer = system.NewIntakeClient().As(TitleReview.ServiceDefaults.Identity.Roles.Reviewer);
         using var anonymous = system.NewIntakeClient();
 

@@ -137,8 +137,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var request = await ExampleAsync("借用附件");
-        using var other = system.NewIntakeClient();
-        other.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", TitleReview.ServiceDefaults.Identity.DevelopmentApiClients.SecondPortalKey);
+        using var other = system.NewIntakeClient().AsSecondPortal();
 
         using var response = await other.PostAsJsonAsync("/api/applications", request with { IdNumber = Journey.NewIdNumber() }, Journey.Json);
 

@@ -35,7 +35,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
             ["Cycles:Directory"] = directory.FullName,
         });
         using var client = loader.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.NotNull(ReviewCycles.Find(OtherCycle));
     }
 
@@ -80,7 +80,8 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
 
         var created = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
         var refused = answers.Where(a => a.StatusCode == HttpStatusCode.UnprocessableEntity).ToList();
-        Assert.Equal(3, created.Count + refused.Count);
+        var unexpected = answers.Where(a => a.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity)).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", await Task.WhenAll(unexpected.Select(async a => $"{(int)a.StatusCode} {await a.Content.ReadAsStringAsync()}"))));
         Assert.NotEmpty(created);
         Assert.NotEmpty(refused);
         var bodies = await Task.WhenAll(created.Select(c => c.Content.ReadFromJsonAsync<JsonElement>()));

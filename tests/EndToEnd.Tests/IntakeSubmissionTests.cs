@@ -33,8 +33,7 @@ public sealed class IntakeSubmissionTests(SystemFixture system)
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var id = await new Journey(system).SubmitAsync("客户端甲");
-        using var other = system.NewIntakeClient();
-        other.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", TitleReview.ServiceDefaults.Identity.DevelopmentApiClients.SecondPortalKey);
+        using var other = system.NewIntakeClient().AsSecondPortal();
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/applications/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/applications/{id}/resubmission", Journey.Application("客户端甲"))).StatusCode);

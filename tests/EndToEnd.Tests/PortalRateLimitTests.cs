@@ -19,8 +19,7 @@ public sealed class PortalRateLimitTests(SystemFixture system)
             ["Intake:RateLimit:PerMinute"] = "3",
         });
         using var first = strict.CreateClient().As(Roles.Portal);
-        using var second = strict.CreateClient();
-        second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", DevelopmentApiClients.SecondPortalKey);
+        using var second = strict.CreateClient().AsSecondPortal();
 
         for (var i = 0; i < 3; i++)
         {

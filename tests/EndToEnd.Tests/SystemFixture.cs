@@ -148,6 +148,13 @@ public static class RoleClients
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", DevelopmentApiClients.KeyByRole[role]);
         return client;
     }
+
+    /// <summary>Signs the client in as the second development portal client, which must not see the first one's work.</summary>
+    public static HttpClient AsSecondPortal(this HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", DevelopmentApiClients.SecondPortalKey);
+        return client;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -72,7 +72,13 @@ public sealed class TestInfrastructure : IAsyncDisposable
 
     public Task StartBrokerAsync() => RunAsync(infraScript ?? throw new InvalidOperationException("This run does not manage the broker."), "rabbitmq-start");
 
-    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Convert.ToInt64(await ScalarObjectAsync(sql, parameters) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<string> ScalarTextAsync(string sql, params (string Name, object Value)[] parameters) =>
+        (string?)await ScalarObjectAsync(sql, parameters) ?? "";
+
+    private async Task<object?> ScalarObjectAsync(string sql, (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(EventStore);
         await connection.OpenAsync();
@@ -82,20 +88,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
             command.Parameters.AddWithValue(name, value);
         }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public async Task<string> ScalarTextAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(EventStore);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (string?)await command.ExecuteScalarAsync() ?? "";
+        return await command.ExecuteScalarAsync();
     }
 
     public async Task<IReadOnlyList<string>> EventTypesAsync(Guid streamId)

@@ -57,6 +57,8 @@ public static class UploadAttachmentEndpoint
             var saved = await store.SaveAsync(LedgerSessions.ActingFor(http).UserId, known, name, content, clock.GetUtcNow(), cancellationToken);
             return Results.Created($"/api/attachments/{saved.Id}", new UploadedAttachment(saved.Id, saved.Kind.ToString(), saved.Sha256, saved.Length, saved.FileName));
         })
+        // Portal clients post multipart with an API key and no browser session: there is no cookie to forge a request
+        // with (Intake issues none), and the anti-forgery middleware would otherwise refuse every form upload.
         .DisableAntiforgery()
         .WithName("UploadAttachment");
         return group;

@@ -1,5 +1,5 @@
 using Marten;
-using TitleReview.Contracts.Identification;
+using TitleReview.Intake.Features;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
@@ -16,8 +16,6 @@ public sealed record IntegrityImportLine(string? IdNumber, string? Finding, Date
 /// </summary>
 public static class ImportIntegrityRecords
 {
-    public const int MaxLines = 10_000;
-
     public static RouteGroupBuilder MapIntegrityImport(this RouteGroupBuilder group)
     {
         group.MapPost("/imports", async (IntegrityImport? import, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
@@ -28,18 +26,16 @@ public static class ImportIntegrityRecords
                 errors["source"] = ["须写明来源（200字以内），例如“江苏省专业技术人员职称申报评审诚信档案库”。 / source is required (at most 200 characters)."];
             }
 
-            if (import?.Records is not { Count: > 0 and <= MaxLines } records)
+            if (!ImportChecks.LineCountIsValid(import?.Records, errors))
             {
-                errors["records"] = [$"须包含1至{MaxLines}条记录。 / Between 1 and {MaxLines} records."];
                 return Problems.Validation(errors);
             }
 
+            var records = import!.Records!;
+
             foreach (var (line, i) in records.Select((r, i) => (r, i)))
             {
-                if (line?.IdNumber is null || ResidentIdNumber.Problem(line.IdNumber) is not null)
-                {
-                    errors[$"records[{i}].idNumber"] = ["身份证号码无效（GB 11643）。 / Invalid 身份证 number."];
-                }
+                ImportChecks.IdNumber(line?.IdNumber, i, errors);
 
                 if (string.IsNullOrWhiteSpace(line?.Finding) || line.Finding.Length > 200)
                 {

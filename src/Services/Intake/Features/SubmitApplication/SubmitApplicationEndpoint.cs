@@ -124,7 +124,8 @@ public static class SubmitApplicationEndpoint
         catch (Exception collision) when (AlreadyExists(collision))
         {
             // Another request committed first and nothing of ours was written: the same Idempotency-Key (answer as
-            // for a repeat) or the same person and level (the one-application-per-level rule refuses this one).
+            // for a repeat), the same person and level (三(六) refuses this one), or the same employer, series and
+            // level to another committee (三(六) again).
             if (keyId is not null && await AnswerRepeatAsync(sessions, keyId, bodyHash, cancellationToken) is { } raced)
             {
                 return raced;
@@ -134,9 +135,16 @@ public static class SubmitApplicationEndpoint
             var winner = await query.LoadAsync<LevelSlot>(slotId, cancellationToken);
             var employer = await query.LoadAsync<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request), cancellationToken);
             var recheck = SubmissionRules.Check(facts with { ActiveSameLevel = winner?.ApplicationId, EmployerChoice = employer });
-            return recheck.Count > 0
-                ? RulesProblem(recheck)
-                : Problems.Conflict("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again.");
+            if (recheck.Count > 0)
+            {
+                return RulesProblem(recheck);
+            }
+
+            // The race was lost to another employer's-first application to the same committee: nothing is wrong
+            // with this one, so it goes once more, now finding the committee recorded.
+            return retried
+                ? Problems.Conflict("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again.")
+                : await SubmitAsync(request, http, sessions, attachments, clock, retried: true, cancellationToken);
         }
 
         return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));

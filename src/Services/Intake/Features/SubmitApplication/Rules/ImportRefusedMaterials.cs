@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Marten;
-using TitleReview.Contracts.Identification;
+using TitleReview.Intake.Features;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
@@ -17,8 +17,6 @@ public sealed record RefusedMaterialsLine(string? IdNumber, IReadOnlyList<string
 /// </summary>
 public static partial class ImportRefusedMaterials
 {
-    public const int MaxLines = 10_000;
-
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256();
 
@@ -32,18 +30,16 @@ public static partial class ImportRefusedMaterials
                 errors["year"] = ["须写明评审年度。 / year is required."];
             }
 
-            if (import?.Records is not { Count: > 0 and <= MaxLines } records)
+            if (!ImportChecks.LineCountIsValid(import?.Records, errors))
             {
-                errors["records"] = [$"须包含1至{MaxLines}条记录。 / Between 1 and {MaxLines} records."];
                 return Problems.Validation(errors);
             }
 
+            var records = import!.Records!;
+
             foreach (var (line, i) in records.Select((r, i) => (r, i)))
             {
-                if (line?.IdNumber is null || ResidentIdNumber.Problem(line.IdNumber) is not null)
-                {
-                    errors[$"records[{i}].idNumber"] = ["身份证号码无效（GB 11643）。 / Invalid 身份证 number."];
-                }
+                ImportChecks.IdNumber(line?.IdNumber, i, errors);
 
                 if (line?.Sha256 is not { Count: > 0 and <= 20 } hashes || hashes.Any(h => h is null || !Sha256().IsMatch(h)))
                 {
