@@ -67,6 +67,27 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_person_applies_for_a_level_to_one_committee_a_year()
+    {
+        await LoadOtherCommitteeAsync();
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var person = Journey.NewIdNumber();
+        object Of(string cycleId, string employer) => new
+        {
+            schemaVersion = 1, cycleId, applicantName = "两处申报", idNumber = person, employer, series = "工程技术", specialty = "机械工程", level = "Engineer",
+        };
+
+        using (var here = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycles.Xishan2023, $"甲单位{Guid.NewGuid():N}")))
+        {
+            Assert.Equal(HttpStatusCode.Created, here.StatusCode);
+        }
+
+        using var there = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(OtherCycle, $"乙单位{Guid.NewGuid():N}"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, there.StatusCode);
+        Assert.Equal("one-application-per-level", (await there.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Two_first_applications_racing_to_different_committees_let_one_in()
     {
         await LoadOtherCommitteeAsync();

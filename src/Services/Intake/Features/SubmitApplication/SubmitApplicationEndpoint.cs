@@ -58,7 +58,7 @@ public static class SubmitApplicationEndpoint
         var today = clock.Today();
         await using var session = sessions.OpenForRequest(http);
         var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
-        var slotId = LevelSlot.IdOf(cycle.Id, request.IdNumber!, request.ParsedLevel);
+        var slotId = LevelSlot.IdOf(cycle.Year, request.IdNumber!, request.ParsedLevel);
         var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
         var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
         var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;

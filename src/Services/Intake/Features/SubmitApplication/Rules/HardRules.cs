@@ -48,7 +48,7 @@ public sealed class IntegrityRegisterRule : ISubmissionRule
             : null);
 }
 
-/// <summary>Notice 三(六): 同一年度同一职称层级原则上只能向一个评审委员会提出申请 — and so only once here.</summary>
+/// <summary>Notice 三(六): 同一年度同一职称层级原则上只能向一个评审委员会提出申请 — once a year per level, whichever committee.</summary>
 public sealed class OneApplicationPerLevel : ISubmissionRule
 {
     public string Code => "one-application-per-level";
