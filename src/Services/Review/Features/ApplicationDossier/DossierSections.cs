@@ -23,7 +23,7 @@ public static class DossierSections
 
         var files = latest.Attachments.GroupBy(a => a.Field).ToDictionary(g => g.Key, g => g.First());
         string File(string field) => files.TryGetValue(field, out var a)
-            ? $"<a href=\"/review/applications/{applicationId}/attachments/{a.Id}\">下载（{E(a.Kind)}，{a.Length:N0} 字节）</a> <span class=\"meta\">SHA-256 {E(a.Sha256[..16])}…</span>"
+            ? $"<a href=\"/review/applications/{applicationId}/attachments/{a.Id}\">下载（{E(a.Kind.ToUpperInvariant())}，{a.Length:N0} 字节）</a> <span class=\"meta\">SHA-256 {E(a.Sha256[..16])}…</span>"
             : "—";
         string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
         string Yes(bool value) => value ? "是" : "否";

@@ -220,12 +220,17 @@ public static class ReviewPages
             var role = e.Headers?.GetValueOrDefault(ActingContext.RoleHeader)?.ToString() ?? "";
             html.Append("<li><strong>").Append(E(EventNames.Chinese(e.EventTypeName))).Append("</strong> <span class=\"meta\">")
                 .Append(E(Moment(e.Timestamp))).Append(" · ").Append(E(who)).Append(role.Length > 0 ? "（" + E(role) + "）" : "").Append(" · 第 ").Append(e.Version).Append(" 版</span>")
-                .Append("<pre>").Append(E(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Pretty))).Append("</pre></li>");
+                .Append(EventData(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Pretty))).Append("</li>");
         }
 
         html.Append("</ol>");
         return Render($"申报审核：{application.ApplicantName}", Section, Navigation, html.ToString(), status: status);
     }
+
+    /// <summary>Short event data inline; a whole dossier folded away (it is shown module by module above), open on a click, no script.</summary>
+    private static string EventData(string json) => json.Length <= 1500
+        ? $"<pre>{E(json)}</pre>"
+        : $"<details><summary>事件数据（{json.Length:N0} 字符，点击展开）</summary><pre>{E(json)}</pre></details>";
 
     private static readonly JsonSerializerOptions Pretty = new(JsonSerializerDefaults.Web)
     {

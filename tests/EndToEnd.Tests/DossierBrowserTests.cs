@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using TitleReview.Contracts;
+using TitleReview.Intake.Features.SubmitApplication;
+
+namespace TitleReview.EndToEnd.Tests;
+
+/// <summary>The complete application on the reviewer's page in Chromium: every module, the checklist, a download.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class DossierBrowserTests(SystemFixture system)
+{
+    [Fact]
+    public async Task A_reviewer_reads_the_thirteen_modules_and_the_checklist_and_downloads_a_file()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var name = $"全模块{Guid.NewGuid().ToString("N")[..4]}";
+        var request = ExampleApplication.Create(DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime), await TestFiles.UploadExampleAsync(system.IntakeApi, name), Journey.NewIdNumber(), name);
+        using var created = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await new Journey(system).WaitUntilQueuedForReviewAsync(id);
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        await using (browser)
+        using (playwright)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(system.ReviewAddress, $"/review/applications/{id}").ToString());
+            await page.FillAsync("#userId", "reviewer-li");
+            await page.FillAsync("#password", "dev-password");
+            await page.ClickAsync("button[type=submit]");
+
+            foreach (var module in ApplicationModules.All.Except([ApplicationModules.Declaration]))
+            {
+                await Assertions.Expect(page.Locator("h3", new PageLocatorOptions { HasText = module })).ToBeVisibleAsync();
+            }
+
+            await Assertions.Expect(page.Locator("table.checklist")).ToContainTextAsync("中国知网学术文献检测");
+            await Assertions.Expect(page.Locator("td", new PageLocatorOptions { HasText = "《关于数控机床主轴箱改进设计的技术总结报告》" }).First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-dossier.png"), FullPage = true });
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("h3:has-text('工作总结') + table a").ClickAsync());
+            Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.Null(await download.FailureAsync());
+        }
+    }
+}
