@@ -101,10 +101,20 @@ public sealed class Journey(SystemFixture system)
         var ids = new List<Guid>();
         foreach (var (name, idNumber) in applicants)
         {
-            var id = await SubmitAsync(name, idNumber);
+            ids.Add(await SubmitAsync(name, idNumber));
+        }
+
+        await OntoCommitteeAgendaAsync(ids);
+        return ids;
+    }
+
+    /// <summary>Submitted applications through review, one notice, payment and the end of publicity (business time moved).</summary>
+    public async Task OntoCommitteeAgendaAsync(IReadOnlyList<Guid> ids)
+    {
+        foreach (var id in ids)
+        {
             await WaitUntilQueuedForReviewAsync(id);
             await ApproveAsync(id);
-            ids.Add(id);
         }
 
         await PublishAsync(ids[^1]);
@@ -121,14 +131,20 @@ public sealed class Journey(SystemFixture system)
         {
             await StatusBecomesAsync(id, "AwaitingCommittee");
         }
-
-        return ids;
     }
 
     /// <summary>The whole path to a certificate, moving business time past the publicity period on the way.</summary>
-    public async Task<(Guid Id, string CertificateNumber)> CertifiedAsync(string name, string idNumber)
+    public async Task<(Guid Id, string CertificateNumber)> CertifiedAsync(string name, string idNumber) =>
+        await CertifiedAsync((await AwaitingCommitteeAsync((name, idNumber)))[0], alreadyOnAgenda: true);
+
+    /// <summary>An application already submitted (any schema) taken to its certificate.</summary>
+    public async Task<(Guid Id, string CertificateNumber)> CertifiedAsync(Guid id, bool alreadyOnAgenda = false)
     {
-        var id = (await AwaitingCommitteeAsync((name, idNumber)))[0];
+        if (!alreadyOnAgenda)
+        {
+            await OntoCommitteeAgendaAsync([id]);
+        }
+
         using (var decided = await DecideAsync(id))
         {
             Assert.Equal(HttpStatusCode.OK, decided.StatusCode);

@@ -3,17 +3,19 @@ using PdfSharp;
 using PdfSharp.Pdf;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Contracts;
+using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Cycles;
 
 namespace TitleReview.Certificate.Features.Pdf;
 
 /// <summary>
 /// The 评审申报表 a passed applicant prints (notice 二(一)): what the ledger recorded of the application and its review,
-/// with the box for the unit's seal (单位审核意见) and the line for the applicant's signature (本人签字).
+/// with the box for the unit's seal (单位审核意见) and the line for the applicant's signature (本人签字), then a summary of
+/// the modules the applicant submitted.
 /// </summary>
 public static class ApplicationFormPdf
 {
-    public static byte[] Render(CertificateRecord certificate)
+    public static byte[] Render(CertificateRecord certificate, Dossier? dossier)
     {
         using var document = new PdfDocument();
         document.Info.Title = $"评审申报表 {certificate.HolderName} {certificate.Number}";
@@ -67,7 +69,74 @@ public static class ApplicationFormPdf
             canvas.Text("说明：评审通过人员打印本表，在“单位审核意见”处加盖单位章、“本人签字”处签名后放入个人档案保存。", 9, left, y + 120);
         }
 
+        if (dossier is not null)
+        {
+            DossierPages(document, certificate, dossier);
+        }
+
         return PdfCanvas.Save(document);
+    }
+
+    /// <summary>
+    /// 申报材料摘要: the modules as the applicant last submitted them (schema v2), one line each, on as many pages as
+    /// they need. Attachments are named by kind, not embedded: the originals stay in Intake.
+    /// </summary>
+    private static void DossierPages(PdfDocument document, CertificateRecord certificate, Dossier d)
+    {
+        static string Day(DateOnly? day) => day is { } value ? CertificatePdf.Date(value) : "—";
+        var lines = new List<(bool Heading, string Text)>();
+        void Section(string heading, IEnumerable<string> items)
+        {
+            lines.Add((true, heading));
+            var list = items.ToList();
+            lines.AddRange(list.Count == 0 ? [(false, "（未填报）")] : list.Select(item => (false, item)));
+        }
+
+        Section(ApplicationModules.Education, (d.Education ?? []).Select(e =>
+            $"{(e.Level is { } l ? Vocabulary.EducationLevel.GetValueOrDefault(l, l) : e.TechnicalSchoolClass)}　{e.School}　{e.Major}　{Day(e.GraduatedOn)} 毕业"));
+        Section(ApplicationModules.Qualifications, new[] { d.Qualifications?.CurrentTitle }.OfType<CurrentTitle>()
+            .Select(t => $"现职称：{t.Name ?? t.Level}　{Day(t.ObtainedOn)}{(t.OutOfProvince ? "　外地证书" : "")}")
+            .Concat((d.Qualifications?.Industry ?? []).Select(q => $"{q.Name}　{q.Number}　{Day(q.ObtainedOn)}")));
+        Section(ApplicationModules.ContinuingEducation, (d.ContinuingEducation ?? []).Select(c => $"{c.Year} 年　{c.Hours} 学时"));
+        Section(ApplicationModules.WorkHistory, (d.WorkHistory ?? []).Select(w => $"{Day(w.From)} 至 {Day(w.To)}　{w.Employer}　{w.MainTechnicalWork}"));
+        Section(ApplicationModules.Awards, (d.Awards ?? []).Select(a => $"{a.Name}　{Day(a.AwardedOn)}"));
+        Section(ApplicationModules.Patents, (d.Patents ?? []).Select(p => $"{p.Title}　{p.Number}"));
+        Section(ApplicationModules.Performance, (d.Performance ?? []).Select(p => $"{p.Title}　{Day(p.From)} 至 {Day(p.To)}　{p.Role}"));
+        Section(ApplicationModules.AcademicOutputs, (d.AcademicOutputs ?? []).Select(o => $"{o.Title}　{(o.Published ? $"{o.Journal} {Day(o.PublishedOn)}" : $"未发表 {Day(o.WrittenOn)}")}"));
+        Section(ApplicationModules.Assessments, (d.Assessments ?? []).Select(a => $"{a.Year} 年度　{a.Result}"));
+        Section(ApplicationModules.UnitConsent, d.UnitConsent is { } u ? [$"单位公示 {Day(u.PublicityStart)} 至 {Day(u.PublicityEnd)}　证明出具 {Day(u.ProofIssuedOn)}　考核结果 {u.AssessmentResult}"] : []);
+
+        const double left = 50, top = 70, bottom = 780, lineHeight = 18;
+        PdfSharp.Drawing.XGraphics? graphics = null;
+        PdfCanvas? canvas = null;
+        var y = bottom;
+        try
+        {
+            // Long items wrap onto continuation lines (about 46 characters fit a line at this size), nothing is cut.
+            var wrapped = lines.SelectMany(l => l.Heading || l.Text.Length <= 46
+                ? [l]
+                : l.Text.Chunk(46).Select(chunk => (false, new string(chunk))));
+            foreach (var (heading, text) in wrapped)
+            {
+                if (y + lineHeight * (heading ? 2 : 1) > bottom)
+                {
+                    graphics?.Dispose();
+                    var page = document.AddPage();
+                    page.Size = PageSize.A4;
+                    graphics = PdfSharp.Drawing.XGraphics.FromPdfPage(page);
+                    canvas = new PdfCanvas(graphics);
+                    canvas.Centered($"申报材料摘要　{certificate.HolderName}　{certificate.Number}", 14, top - 20, page.Width.Point, bold: true);
+                    y = top + 10;
+                }
+
+                canvas!.Text(text, heading ? 12 : 10, heading ? left : left + 14, y + (heading ? 6 : 0), bold: heading);
+                y += heading ? lineHeight + 6 : lineHeight;
+            }
+        }
+        finally
+        {
+            graphics?.Dispose();
+        }
     }
 
     private static string Moment(DateTimeOffset moment) =>

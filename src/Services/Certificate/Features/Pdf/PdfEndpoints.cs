@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using TitleReview.Contracts.Applications;
+using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
@@ -16,7 +18,7 @@ public static class PdfEndpoints
     public static RouteGroupBuilder MapCertificatePdfs(this RouteGroupBuilder certificates)
     {
         certificates.MapGet("/{number}/pdf", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, IOptions<PdfOptions> options, CancellationToken cancellationToken) =>
-            RenderAsync(number, http, sessions, font, record => CertificatePdf.Render(record, options.Value.PublicBaseUrl), $"certificate-{number}.pdf", cancellationToken));
+            RenderAsync(number, http, sessions, font, (record, _) => CertificatePdf.Render(record, options.Value.PublicBaseUrl), $"certificate-{number}.pdf", cancellationToken));
 
         certificates.MapGet("/{number}/application-form", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, CancellationToken cancellationToken) =>
             RenderAsync(number, http, sessions, font, ApplicationFormPdf.Render, $"application-form-{number}.pdf", cancellationToken));
@@ -24,7 +26,7 @@ public static class PdfEndpoints
     }
 
     private static async Task<IResult> RenderAsync(string number, HttpContext http, LedgerSessions sessions, CertificateFont font,
-        Func<CertificateRecord, byte[]> render, string fileName, CancellationToken cancellationToken)
+        Func<CertificateRecord, Dossier?, byte[]> render, string fileName, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var certificate = await query.LoadAsync<CertificateRecord>(number, cancellationToken);
@@ -39,7 +41,8 @@ public static class PdfEndpoints
                 detail: "服务器未安装中文字体，请联系管理员（apt-get install fonts-droid-fallback）。 / The CJK font is not installed on the server.");
         }
 
-        return Results.File(render(certificate), "application/pdf", fileName);
+        var dossier = LatestDossier.From(await query.Events.FetchStreamAsync(certificate.ApplicationId, token: cancellationToken)).Dossier;
+        return Results.File(render(certificate, dossier), "application/pdf", fileName);
     }
 
     /// <summary>A portal client reads only what it submitted; back-office roles read every certificate.</summary>

@@ -1,3 +1,4 @@
+using TitleReview.ServiceDefaults.Ledger;
 using Marten;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;

@@ -1,3 +1,4 @@
+using TitleReview.ServiceDefaults.Ledger;
 using System.Globalization;
 using System.Text;
 using TitleReview.Contracts;

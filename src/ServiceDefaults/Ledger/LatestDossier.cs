@@ -2,9 +2,9 @@ using JasperFx.Events;
 using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Events;
 
-namespace TitleReview.Review.Features.ApplicationDossier;
+namespace TitleReview.ServiceDefaults.Ledger;
 
-/// <summary>The application's modules, checklist and attachments as last submitted, read from its ledger stream.</summary>
+/// <summary>The application's modules, checklist and attachments as last submitted, read from its ledger stream (Review shows them, Certificate prints them).</summary>
 public sealed record LatestDossier(int SchemaVersion, Dossier? Dossier, IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<AttachmentReference> Attachments)
 {
     public static LatestDossier From(IEnumerable<IEvent> history)
