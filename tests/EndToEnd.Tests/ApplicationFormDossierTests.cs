@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.EndToEnd.Tests;
@@ -13,14 +9,10 @@ public sealed class ApplicationFormDossierTests(SystemFixture system)
     [Fact]
     public async Task The_application_form_summarises_the_submitted_modules()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var name = $"申报表{Guid.NewGuid().ToString("N")[..4]}";
-        var request = ExampleApplication.Create(DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime), await TestFiles.UploadExampleAsync(system.IntakeApi, name), Journey.NewIdNumber(), name);
-        using var created = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var journey = new Journey(system);
+        var (id, _) = await journey.SubmitCompleteAsync($"申报表{Guid.NewGuid().ToString("N")[..4]}");
 
-        var (_, number) = await new Journey(system).CertifiedAsync(id);
+        var (_, number) = await journey.CertifiedAsync(id);
 
         using var secretary = new HttpClient { BaseAddress = system.CertificateAddress }.As(Roles.CommitteeSecretary);
         var pdf = await secretary.GetByteArrayAsync($"/api/certificates/{number}/application-form");

@@ -72,7 +72,7 @@ public sealed class AttachmentTests(SystemFixture system)
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var files = await TestFiles.UploadExampleAsync(system.IntakeApi, "改名");
         var renamedPdf = await TestFiles.UploadedIdAsync(system.IntakeApi, TestFiles.Pdf("photo"), "照片.jpg");
-        var request = TitleReview.Intake.Features.SubmitApplication.ExampleApplication.Create(DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime), files with { Photo = renamedPdf }, Journey.NewIdNumber(), "改名照片");
+        var request = TitleReview.Intake.Features.SubmitApplication.ExampleApplication.Create(Journey.InsideWindowDay, files with { Photo = renamedPdf }, Journey.NewIdNumber(), "改名照片");
 
         using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
 

@@ -11,10 +11,7 @@ namespace TitleReview.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class CompleteApplicationTests(SystemFixture system)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime);
-
-    private async Task<SubmitApplicationRequest> ExampleAsync(string name, HttpClient? client = null) =>
-        ExampleApplication.Create(Today, await TestFiles.UploadExampleAsync(client ?? system.IntakeApi, name), Journey.NewIdNumber(), name);
+    private Task<SubmitApplicationRequest> ExampleAsync(string name) => new Journey(system).CompleteApplicationAsync(name);
 
     /// <summary>Submissions by this applicant name in the ledger (events are stored with C# property names).</summary>
     private Task<long> SubmittedCountAsync(string name) =>

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using TitleReview.Contracts;
-using TitleReview.Intake.Features.SubmitApplication;
 
 namespace TitleReview.EndToEnd.Tests;
 
@@ -14,13 +10,9 @@ public sealed class DossierBrowserTests(SystemFixture system)
     [Fact]
     public async Task A_reviewer_reads_the_thirteen_modules_and_the_checklist_and_downloads_a_file()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var name = $"全模块{Guid.NewGuid().ToString("N")[..4]}";
-        var request = ExampleApplication.Create(DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime), await TestFiles.UploadExampleAsync(system.IntakeApi, name), Journey.NewIdNumber(), name);
-        using var created = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await new Journey(system).WaitUntilQueuedForReviewAsync(id);
+        var journey = new Journey(system);
+        var (id, _) = await journey.SubmitCompleteAsync($"全模块{Guid.NewGuid().ToString("N")[..4]}");
+        await journey.WaitUntilQueuedForReviewAsync(id);
 
         var (playwright, browser) = await Browser.LaunchAsync();
         await using (browser)

@@ -99,7 +99,7 @@ public sealed class IntegrityImportTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         }
 
-        var request = ExampleApplication.Create(DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime), files, person, "原封不动");
+        var request = ExampleApplication.Create(Journey.InsideWindowDay, files, person, "原封不动");
         using var refused = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();

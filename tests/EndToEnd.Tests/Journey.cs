@@ -46,6 +46,23 @@ public sealed class Journey(SystemFixture system)
         return body.GetProperty("id").GetGuid();
     }
 
+    /// <summary>The day the example application's work history ends: business today inside the window.</summary>
+    public static DateOnly InsideWindowDay => DateOnly.FromDateTime(InsideWindow.UtcDateTime);
+
+    /// <summary>A complete (schema v2) example application for a fresh person, its files uploaded by the portal first.</summary>
+    public async Task<TitleReview.Intake.Features.SubmitApplication.SubmitApplicationRequest> CompleteApplicationAsync(string name) =>
+        TitleReview.Intake.Features.SubmitApplication.ExampleApplication.Create(InsideWindowDay, await TestFiles.UploadExampleAsync(system.IntakeApi, name), NewIdNumber(), name);
+
+    /// <summary>Submits a complete application inside the window and returns its id and what was sent.</summary>
+    public async Task<(Guid Id, TitleReview.Intake.Features.SubmitApplication.SubmitApplicationRequest Request)> SubmitCompleteAsync(string name)
+    {
+        await system.SetBusinessTimeAsync(InsideWindow);
+        var request = await CompleteApplicationAsync(name);
+        using var created = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return ((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), request);
+    }
+
     public async Task<JsonElement> StatusAsync(Guid id)
     {
         using var response = await system.IntakeApi.GetAsync($"/api/applications/{id}");

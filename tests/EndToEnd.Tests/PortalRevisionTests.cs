@@ -15,17 +15,12 @@ namespace TitleReview.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class PortalRevisionTests(SystemFixture system)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(Journey.InsideWindow.UtcDateTime);
-
     private async Task<(Guid Id, SubmitApplicationRequest Request)> SubmittedAsync(string name)
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var request = ExampleApplication.Create(Today, await TestFiles.UploadExampleAsync(system.IntakeApi, name), Journey.NewIdNumber(), name);
-        using var created = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await new Journey(system).WaitUntilQueuedForReviewAsync(id);
-        return (id, request);
+        var journey = new Journey(system);
+        var submitted = await journey.SubmitCompleteAsync(name);
+        await journey.WaitUntilQueuedForReviewAsync(submitted.Id);
+        return submitted;
     }
 
     private async Task<(Guid Id, SubmitApplicationRequest Request)> SubmittedAndReturnedAsync(string name)
