@@ -64,12 +64,15 @@ public sealed class HostileNameBrowserTests(SystemFixture system)
             }
 
             var reviewer = await SignedInAsync(system.ReviewAddress, "reviewer-li");
-            await ShowsAsTextAsync(reviewer, system.ReviewAddress, "/review?status=FinalApproved&sort=Newest", "hostile-review-queue.png");
+            await PagedLists.OpenPageShowingAsync(reviewer, system.ReviewAddress, "/review?status=FinalApproved&sort=Newest", Hostile);
+            await Assertions.Expect(reviewer.GetByText(Hostile).First).ToBeVisibleAsync();
+            Assert.Equal(0, await reviewer.Locator("script").CountAsync());
+            await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("hostile-review-queue.png"), FullPage = true });
             await ShowsAsTextAsync(reviewer, system.ReviewAddress, $"/review/applications/{id}", "hostile-review-detail.png");
             var secretary = await SignedInAsync(system.ReviewAddress, "secretary-zhao");
             await ShowsAsTextAsync(secretary, system.ReviewAddress, $"/committee/meetings/{meetingId}", "hostile-committee-meeting.png");
             var publicPage = await SignedInAsync(system.PublicityAddress, "");
-            await PublicityPages.OpenPageShowingAsync(publicPage, system.PublicityAddress, Hostile);
+            await PagedLists.OpenPageShowingAsync(publicPage, system.PublicityAddress, "/publicity", Hostile);
             await Assertions.Expect(publicPage.GetByText(Hostile).First).ToBeVisibleAsync();
             Assert.Equal(0, await publicPage.Locator("script").CountAsync());
             await publicPage.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("hostile-publicity.png"), FullPage = true });

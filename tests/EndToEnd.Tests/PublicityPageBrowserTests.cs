@@ -22,7 +22,7 @@ public sealed partial class PublicityPageBrowserTests(SystemFixture system)
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
             var response = await page.GotoAsync(new Uri(system.PublicityAddress, "/publicity").ToString());
             Assert.Equal((int)HttpStatusCode.OK, response!.Status);
-            await PublicityPages.OpenPageShowingAsync(page, system.PublicityAddress, "浏览器测试人");
+            await PagedLists.OpenPageShowingAsync(page, system.PublicityAddress, "/publicity", "浏览器测试人");
 
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("评审公示");
             await Assertions.Expect(page.Locator("td", new PageLocatorOptions { HasText = "浏览器测试人" }).First).ToBeVisibleAsync();

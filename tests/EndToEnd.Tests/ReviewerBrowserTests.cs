@@ -35,7 +35,7 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
             await page.FillAsync("#password", "dev-password");
             await page.ClickAsync("button[type=submit]");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("待审队列");
-            await page.GotoAsync(new Uri(system.ReviewAddress, $"/review?specialty={Uri.EscapeDataString("机械")}&sort=Newest").ToString());
+            await PagedLists.OpenPageShowingAsync(page, system.ReviewAddress, $"/review?specialty={Uri.EscapeDataString("机械")}&sort=Newest", name);
             await Assertions.Expect(page.Locator("td a", new PageLocatorOptions { HasText = name })).ToBeVisibleAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-queue.png"), FullPage = true });
 
@@ -108,7 +108,7 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
             await page.FillAsync("#password", "dev-password");
             await page.ClickAsync("button[type=submit]");
 
-            await page.GotoAsync(new Uri(system.ReviewAddress, "/review?sort=Newest").ToString());
+            await PagedLists.OpenPageShowingAsync(page, system.ReviewAddress, "/review?sort=Newest", hostile);
             await Assertions.Expect(page.Locator("td a", new PageLocatorOptions { HasText = hostile }).First).ToBeVisibleAsync();
             await page.GotoAsync(new Uri(system.ReviewAddress, $"/review/applications/{id}").ToString());
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"申报审核：{hostile}");
