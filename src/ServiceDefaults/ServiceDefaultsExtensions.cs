@@ -100,6 +100,13 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // No browser may guess a type other than the one declared: uploaded files are served back as downloads, and a
+        // sniffed "HTML" inside one must never run.
+        app.Use((http, next) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         // Forms bound with [FromForm] are checked here; API endpoints that take files from machines opt out explicitly.

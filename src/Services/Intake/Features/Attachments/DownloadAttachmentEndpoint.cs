@@ -21,7 +21,6 @@ public static class DownloadAttachmentEndpoint
                 return Problems.NotFound($"没有编号为 {id} 的附件。", $"No attachment with id {id}.");
             }
 
-            http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             http.Response.Headers["X-Attachment-Sha256"] = file.Attachment.Sha256;
             return Results.File(file.Content, file.Attachment.Kind.MediaType(), file.Attachment.FileName);
         })

@@ -42,7 +42,6 @@ public static class AttachmentDownloadEndpoint
                     detail: "附件内容与账本记录的 SHA-256 不一致。 / The file does not match the SHA-256 the ledger recorded.");
             }
 
-            http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? $"{attachmentId}";
             return Results.File(content, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", name);
         });
