@@ -18,15 +18,16 @@ public static class PdfEndpoints
     public static RouteGroupBuilder MapCertificatePdfs(this RouteGroupBuilder certificates)
     {
         certificates.MapGet("/{number}/pdf", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, IOptions<PdfOptions> options, CancellationToken cancellationToken) =>
-            RenderAsync(number, http, sessions, font, (record, _) => CertificatePdf.Render(record, options.Value.PublicBaseUrl), $"certificate-{number}.pdf", cancellationToken));
+            RenderAsync(number, http, sessions, font, (record, _) => CertificatePdf.Render(record, options.Value.PublicBaseUrl), $"certificate-{number}.pdf",
+                withDossier: false, cancellationToken));
 
         certificates.MapGet("/{number}/application-form", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, CancellationToken cancellationToken) =>
-            RenderAsync(number, http, sessions, font, ApplicationFormPdf.Render, $"application-form-{number}.pdf", cancellationToken));
+            RenderAsync(number, http, sessions, font, ApplicationFormPdf.Render, $"application-form-{number}.pdf", withDossier: true, cancellationToken));
         return certificates;
     }
 
     private static async Task<IResult> RenderAsync(string number, HttpContext http, LedgerSessions sessions, CertificateFont font,
-        Func<CertificateRecord, Dossier?, byte[]> render, string fileName, CancellationToken cancellationToken)
+        Func<CertificateRecord, Dossier?, byte[]> render, string fileName, bool withDossier, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var certificate = await query.LoadAsync<CertificateRecord>(number, cancellationToken);
@@ -41,7 +42,8 @@ public static class PdfEndpoints
                 detail: "服务器未安装中文字体，请联系管理员（apt-get install fonts-droid-fallback）。 / The CJK font is not installed on the server.");
         }
 
-        var dossier = LatestDossier.From(await query.Events.FetchStreamAsync(certificate.ApplicationId, token: cancellationToken)).Dossier;
+        // Only the application form prints the modules; the certificate itself does not read the stream.
+        var dossier = withDossier ? LatestDossier.From(await query.Events.FetchStreamAsync(certificate.ApplicationId, token: cancellationToken)).Dossier : null;
         return Results.File(render(certificate, dossier), "application/pdf", fileName);
     }
 

@@ -24,9 +24,10 @@ public static class SubmissionFactsReader
     public static IReadOnlyList<AttachmentReference> References(SubmissionFacts facts) =>
         facts.Dossier is not { } dossier || facts.Attachments is null
             ? []
-            : [.. DossierFacts.Attachments(dossier)
-                .Where(a => facts.Attachments.ContainsKey(a.Id))
-                .Select(a => facts.Attachments[a.Id] is var s ? new AttachmentReference(s.Id, s.Kind.ToString(), s.Sha256, s.Length, a.Module, a.Field) : null!)];
+            : [.. from named in DossierFacts.Attachments(dossier)
+                  where facts.Attachments.ContainsKey(named.Id)
+                  let stored = facts.Attachments[named.Id]
+                  select new AttachmentReference(stored.Id, stored.Kind.ToString(), stored.Sha256, stored.Length, named.Module, named.Field)];
 
     /// <summary>The ledger is read by every service: the phone number stays in Intake's own record.</summary>
     public static Dossier? ForLedger(Dossier? dossier) =>

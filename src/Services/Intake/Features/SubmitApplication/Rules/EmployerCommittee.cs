@@ -32,6 +32,6 @@ public sealed class OneCommitteePerEmployer : ISubmissionRule
         facts.EmployerChoice is { } chosen && chosen.CommitteeId != facts.Cycle.CommitteeId
             ? [new(Code, Clause, "employer",
                 $"本单位本年度{facts.Request.Series}系列{facts.Level.Chinese()}的申报已报送“{chosen.CommitteeName}”，同一单位应统一报送同一评委会，不得多头报送（通知 {Clause}）。",
-                $"This employer's {facts.Year} applications for this series and level already go to '{chosen.CommitteeName}'; one committee per employer (notice {Clause}).")]
+                $"This employer's {facts.Cycle.Year} applications for this series and level already go to '{chosen.CommitteeName}'; one committee per employer (notice {Clause}).")]
             : [];
 }

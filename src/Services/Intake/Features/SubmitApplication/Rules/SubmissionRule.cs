@@ -26,7 +26,6 @@ public sealed record SubmissionFacts(
     IReadOnlySet<string>? RefusedLastCycleHashes = null,
     EmployerCommittee? EmployerChoice = null)
 {
-    public int Year => Cycle.Year;
 
     public Dossier? Dossier => Request.Dossier;
 
