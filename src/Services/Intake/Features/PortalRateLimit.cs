@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.Intake.Features;
 
@@ -11,11 +11,6 @@ public static class PortalRateLimit
 {
     public const string Policy = "portal-client";
 
-    public static IServiceCollection AddPortalRateLimit(this IServiceCollection services, IConfiguration configuration)
-    {
-        var perMinute = configuration.GetValue("Intake:RateLimit:PerMinute", 600);
-        return services.AddRateLimiter(limiter => limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-            LedgerSessions.ActingFor(http).UserId,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
-    }
+    public static IServiceCollection AddPortalRateLimit(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPerMinuteRateLimit(Policy, configuration.GetValue("Intake:RateLimit:PerMinute", 600), http => LedgerSessions.ActingFor(http).UserId);
 }
