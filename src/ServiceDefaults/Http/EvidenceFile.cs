@@ -33,8 +33,8 @@ public sealed record EvidenceFile(string FileName, string ContentType, string Sh
     }
 
     public static string? ContentTypeOf(ReadOnlySpan<byte> content) =>
-        content.StartsWith("%PDF-"u8) ? "application/pdf"
-        : content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
-        : content.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
+        FileSignatures.IsPdf(content) ? "application/pdf"
+        : FileSignatures.IsJpeg(content) ? "image/jpeg"
+        : FileSignatures.IsPng(content) ? "image/png"
         : null;
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.Intake.Features.Attachments;
 
@@ -41,8 +42,6 @@ public static class AttachmentKinds
         _ => ".pdf",
     };
 
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] OleCompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
 
@@ -52,12 +51,12 @@ public static class AttachmentKinds
     /// <summary>The kind of <paramref name="content"/>, or a reason in Chinese and English why it is none of them.</summary>
     public static (AttachmentKind? Kind, string? Zh, string? En) Sniff(ReadOnlySpan<byte> content, long maxUnpackedDocxBytes)
     {
-        if (content.StartsWith(Jpeg))
+        if (FileSignatures.IsJpeg(content))
         {
             return (AttachmentKind.Jpeg, null, null);
         }
 
-        if (content.StartsWith(Pdf))
+        if (FileSignatures.IsPdf(content))
         {
             // A real PDF ends with its %%EOF marker (possibly followed by a line end); a truncated upload does not.
             var tail = content[Math.Max(0, content.Length - 1024)..];
