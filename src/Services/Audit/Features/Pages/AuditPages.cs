@@ -120,7 +120,7 @@ public static class AuditPages
         {
             html.Append("<tr><td><a href=\"/audit/applications/").Append(item.Id).Append("\">").Append(E(item.ApplicantName)).Append("</a></td><td>")
                 .Append(E(item.Employer)).Append("</td><td>").Append(E(item.Specialty)).Append("</td><td>").Append(E(item.Level)).Append("</td><td>")
-                .Append(E(item.SubmittedAt.ToOffset(TitleReview.Contracts.WorkingDays.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+                .Append(E(TitleReview.Contracts.WorkingDays.ChinaTime.ToMinute(item.SubmittedAt)))
                 .Append("</td><td>").Append(E(item.StatusChinese)).Append("</td></tr>");
         }
 

@@ -217,7 +217,7 @@ public static class FinancePages
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Moment(DateTimeOffset moment) => moment.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Moment(DateTimeOffset moment) => ChinaTime.ToMinute(moment);
 
     /// <summary>A report without its lines, for the list: a report of a 10,000-line statement is large.</summary>
     public sealed class ReportSummary

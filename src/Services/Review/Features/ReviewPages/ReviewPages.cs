@@ -291,5 +291,5 @@ public static class ReviewPages
         _ => $"comment:{module}",
     };
 
-    private static string Moment(DateTimeOffset moment) => moment.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Moment(DateTimeOffset moment) => ChinaTime.ToMinute(moment);
 }
