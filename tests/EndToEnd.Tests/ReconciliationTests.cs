@@ -126,6 +126,10 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
         { "broken encoding", [.. Encoding.UTF8.GetBytes(Header + "\nT1,"), 0xFF, 0xFF, 0xFF, 0x80, .. Encoding.UTF8.GetBytes(",300.00,2023-06-16 10:00:00,x\n")], 400 },
         { "a bad line among good ones", Encoding.UTF8.GetBytes($"{Header}\nT1,R{Guid.NewGuid():N},300.00,2023-06-16 10:00:00,x\nT2,R2,abc,2023-06-16 10:00:00,x\n"), 400 },
         { "empty", [], 400 },
+        { "paid at the year 1", Encoding.UTF8.GetBytes($"{Header}\nT1,R{Guid.NewGuid():N},300.00,0001-01-01 00:00:00,x\n"), 400 },
+        { "paid at the year 1 with an offset", Encoding.UTF8.GetBytes($"{Header}\nT1,R{Guid.NewGuid():N},300.00,0001-01-01T00:00:00+08:00,x\n"), 400 },
+        { "paid at the end of 9999", Encoding.UTF8.GetBytes($"{Header}\nT1,R{Guid.NewGuid():N},300.00,9999-12-31 23:59:59,x\n"), 400 },
+        { "paid at the end of 9999 behind UTC", Encoding.UTF8.GetBytes($"{Header}\nT1,R{Guid.NewGuid():N},300.00,9999-12-31T23:59:59-08:00,x\n"), 400 },
     };
 
     [Theory]

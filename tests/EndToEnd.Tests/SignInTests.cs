@@ -82,4 +82,33 @@ public sealed class SignInTests(SystemFixture system)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await person.Http.GetAsync("/review")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/finance\r\nSet-Cookie: stolen=1")]
+    [InlineData("/finance\u0000")]
+    [InlineData("/finance\t")]
+    public async Task A_control_character_in_the_return_address_is_refused_even_with_the_right_password(string returnUrl)
+    {
+        using var person = new Person(system.PaymentAddress);
+        using var signedIn = await person.SignInAsync("finance-qian", returnUrl: returnUrl);
+
+        Assert.Equal(HttpStatusCode.BadRequest, signedIn.StatusCode);
+        Assert.Equal("application/problem+json", signedIn.Content.Headers.ContentType?.MediaType);
+        var text = await signedIn.Content.ReadAsStringAsync();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.Matches("[A-Za-z]{3,}", text);
+        Assert.False(signedIn.Headers.Contains("Set-Cookie") && signedIn.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".TitleReview.", StringComparison.Ordinal)),
+            "no sign-in cookie is issued");
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Http.GetAsync("/finance")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_return_address_with_chinese_text_is_kept_and_sent_back_encoded()
+    {
+        using var person = new Person(system.PaymentAddress);
+        using var signedIn = await person.SignInAsync("finance-qian", returnUrl: "/finance?note=退费");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/finance?note=%E9%80%80%E8%B4%B9", signedIn.Headers.Location!.OriginalString);
+    }
 }

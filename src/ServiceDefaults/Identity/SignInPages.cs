@@ -37,6 +37,16 @@ public static class SignInPages
         app.MapPost(BackOfficeAuthorization.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration,
             BackOfficeUserDirectory users) =>
         {
+            // A control character cannot go into a Location header (it used to end in a 500 after the password was
+            // checked); no link of ours carries one, so the request is refused before anyone is signed in.
+            if (form.ReturnUrl?.Any(char.IsControl) == true)
+            {
+                return Problems.Validation(new Dictionary<string, string[]>
+                {
+                    ["returnUrl"] = ["返回地址含有控制字符，请从系统页面重新登录。 / returnUrl contains a control character; sign in again from a page of this site."],
+                });
+            }
+
             var returnUrl = Local(form.ReturnUrl);
             if (users.SignIn(form.UserId, form.Password) is not { } user)
             {
@@ -66,9 +76,15 @@ public static class SignInPages
         return app;
     }
 
-    /// <summary>Only a path on this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
+    /// <summary>
+    /// Only a path on this site: an open redirect would let a phishing link borrow our sign-in page. Control characters
+    /// never pass; other non-ASCII text (a Chinese query) is percent-encoded, as a Location header must be ASCII.
+    /// </summary>
     private static string Local(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
+            ? string.Concat(url.EnumerateRunes().Select(rune => rune.Value < 128 ? rune.ToString() : Uri.EscapeDataString(rune.ToString())))
+            : "/";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, IConfiguration configuration, string returnUrl, string? error, int status = StatusCodes.Status200OK)
     {

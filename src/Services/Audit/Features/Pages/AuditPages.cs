@@ -23,9 +23,9 @@ public static class AuditPages
         pages.MapGet("/", async (string? name, ApplicationStatus? status, DateOnly? from, DateOnly? to, int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
             var paging = Paging.Of(page, 20, 20, 20);
-            if (paging.Problem is not null)
+            if ((paging.Problem ?? DateFilter.Invalid(from, to)) is { } problem)
             {
-                return paging.Problem;
+                return problem;
             }
 
             var found = await ApplicationSearchEndpoint.SearchAsync(sessions, new ApplicationSearchEndpoint.SearchCriteria(name, null, status, from, to), paging, cancellationToken);

@@ -30,9 +30,9 @@ public static class ApplicationSearchEndpoint
                 return paging.Problem;
             }
 
-            if (from > to)
+            if (DateFilter.Invalid(from, to) is { } badDates)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["from"] = ["起始日期不能晚于截止日期。 / from must not be after to."] });
+                return badDates;
             }
 
             IReadOnlyList<Guid>? ids = null;
@@ -89,19 +89,19 @@ public static class ApplicationSearchEndpoint
 
         if (criteria.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            var start = DateFilter.StartOf(from);
             found = found.Where(a => a.SubmittedAt >= start);
         }
 
         if (criteria.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            var end = DateFilter.EndOf(to);
             found = found.Where(a => a.SubmittedAt < end);
         }
 
         var total = await found.CountAsync(cancellationToken);
         var items = await found.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
-            .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return new SearchPage(
             items.Select(a => new ApplicationSummary(a.Id, a.ApplicantName, a.Employer, a.Specialty, a.Level.Chinese(), a.SubmittedAt, a.Status, a.Status.Chinese(), a.Version)).ToList(),
             paging.Page, paging.Size, total);

@@ -18,8 +18,9 @@ public static class ImportIntegrityRecords
 {
     public static RouteGroupBuilder MapIntegrityImport(this RouteGroupBuilder group)
     {
-        group.MapPost("/imports", async (IntegrityImport? import, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        group.MapPost("/imports", async (IntegrityImport? import, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
+            var today = TitleReview.Contracts.WorkingDays.ChinaTime.Today(clock);
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(import?.Source) || import.Source.Length > 200)
             {
@@ -45,6 +46,11 @@ public static class ImportIntegrityRecords
                 if (line?.RecordedOn is null)
                 {
                     errors[$"records[{i}].recordedOn"] = ["须写明记入日期。 / recordedOn is required."];
+                }
+                else if (line.RecordedOn < DateFilter.Earliest || line.RecordedOn > today)
+                {
+                    // A finding is recorded in the past; 9999-12-31 + 3 years does not exist and 0001-01-01 is a broken export.
+                    errors[$"records[{i}].recordedOn"] = [$"记入日期须在 {DateFilter.Earliest:yyyy-MM-dd} 至今天之间。 / recordedOn must be between {DateFilter.Earliest:yyyy-MM-dd} and today."];
                 }
             }
 

@@ -31,6 +31,11 @@ public static class FinancePages
     {
         finance.MapGet("/", async (HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, string? refunded, CancellationToken cancellationToken) =>
         {
+            if (InvalidPage(http.Request) is { } problem)
+            {
+                return problem;
+            }
+
             var body = await OverviewAsync(http, sessions, antiforgery, clock, cancellationToken);
             var notice = refunded is null ? "" : $"<p class=\"ok\" role=\"status\">已登记退费（到账记录 {E(refunded)}）。</p>";
             return Render("财务概览", Section, Navigation, notice + body);
@@ -85,7 +90,7 @@ public static class FinancePages
 
     private static async Task<string> OverviewAsync(HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
     {
-        int PageOf(string name) => int.TryParse(http.Request.Query[name], CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
+        int PageOf(string name) => int.TryParse(http.Request.Query[name], CultureInfo.InvariantCulture, out var n) && PageProblem(n) is null ? n : 1;
         string Link(string name, int n) => $"/finance?{name}={n}";
         var today = clock.Today();
         await using var query = sessions.Query();
@@ -211,6 +216,33 @@ public static class FinancePages
         }
 
         return html.ToString();
+    }
+
+    /// <summary>The lists' page parameters on the overview (outstanding, payments, lapses, refunds due, refunded, statements).</summary>
+    private static readonly string[] PageParameters = ["op", "pp", "lp", "rp", "fp", "sp"];
+
+    private static IResult? PageProblem(int page) => Paging.Of(page, PageSize, PageSize, PageSize).Problem;
+
+    /// <summary>A page parameter that is not a page the list can show is a 400, as on every API list (page=2147483647 overflowed the offset).</summary>
+    private static IResult? InvalidPage(HttpRequest request)
+    {
+        foreach (var name in PageParameters)
+        {
+            if (request.Query[name] is { Count: > 0 } value)
+            {
+                if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page))
+                {
+                    return Problems.Validation(new Dictionary<string, string[]> { [name] = [$"{name} 须为页码。 / {name} must be a page number."] });
+                }
+
+                if (PageProblem(page) is { } problem)
+                {
+                    return problem;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.Payment.Features.Reconciliation;
 
@@ -32,6 +33,10 @@ public static class StatementParser
 
     public static Parsed Parse(byte[] content)
     {
+        // No fee can be paid before the first cycle opened; 0001-01-01 or 9999-12-31 is a broken export, not a payment.
+        // (Not "before now": a statement may be reconciled while a demo's business clock stands earlier.)
+        var earliest = DateFilter.StartOf(TitleReview.Contracts.Cycles.ReviewCycles.All.Min(c => c.SubmissionOpens));
+        var latest = DateFilter.EndOf(DateFilter.Latest);
         var (text, encoding) = Decode(content);
         using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectDelimiter = false });
@@ -71,6 +76,10 @@ public static class StatementParser
             else if (!TryParseTime(paidAtText, out var paidAt))
             {
                 problems.Add($"第{number}行：交易时间“{paidAtText}”无效。 / Line {number}: paid_at '{paidAtText}' is not a date and time.");
+            }
+            else if (paidAt < earliest || paidAt > latest)
+            {
+                problems.Add($"第{number}行：交易时间“{paidAtText}”不在 {earliest:yyyy-MM-dd} 至 {DateFilter.Latest:yyyy-MM-dd} 之间。 / Line {number}: paid_at '{paidAtText}' is not between {earliest:yyyy-MM-dd} and {DateFilter.Latest:yyyy-MM-dd}.");
             }
             else
             {
@@ -130,7 +139,9 @@ public static class StatementParser
             return true;
         }
 
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        // Beijing wall time; its UTC instant must exist (0001-01-01 00:00 Beijing is before DateTimeOffset.MinValue).
+        if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local >= DateTime.MinValue + TitleReview.Contracts.WorkingDays.ChinaTime.Offset)
         {
             value = new DateTimeOffset(local, TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
             return true;

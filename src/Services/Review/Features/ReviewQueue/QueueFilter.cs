@@ -38,13 +38,13 @@ public sealed record QueueFilter(ApplicationStatus? Status, TitleLevel? Level, s
 
         if (From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            var start = DateFilter.StartOf(from);
             items = items.Where(i => i.QueuedAt >= start);
         }
 
         if (To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            var end = DateFilter.EndOf(to);
             items = items.Where(i => i.QueuedAt < end);
         }
 
@@ -72,6 +72,5 @@ public sealed record QueueFilter(ApplicationStatus? Status, TitleLevel? Level, s
         return counts;
     }
 
-    public static IResult? Invalid(DateOnly? from, DateOnly? to) =>
-        from > to ? Problems.Validation(new Dictionary<string, string[]> { ["from"] = ["起始日期不能晚于截止日期。 / from must not be after to."] }) : null;
+    public static IResult? Invalid(DateOnly? from, DateOnly? to) => DateFilter.Invalid(from, to);
 }
