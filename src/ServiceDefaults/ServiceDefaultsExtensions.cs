@@ -109,7 +109,9 @@ public static class ServiceDefaultsExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        // Forms bound with [FromForm] are checked here; API endpoints that take files from machines opt out explicitly.
+        // Whatever a cookie authenticates and changes state needs the token (CookieAntiforgery); then forms bound with
+        // [FromForm] are checked by the framework, except uploads that machines send with their keys (they opt out).
+        app.UseCookieAntiforgery();
         app.UseAntiforgery();
         // One rate limiter for the whole pipeline; each endpoint that needs a limit names its policy.
         app.UseRateLimiter();

@@ -67,6 +67,7 @@ public static class ReconciliationEndpoints
             await session.SaveChangesAsync(cancellationToken);
             return Results.Created($"/api/reconciliation/statements/{id}", new { duplicate = false, report = Summary(report) });
         })
+        // API-key callers send no token; a caller with the finance cookie must (CookieAntiforgery checks it for every endpoint).
         .DisableAntiforgery();
 
         group.MapGet("/statements", async (int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>

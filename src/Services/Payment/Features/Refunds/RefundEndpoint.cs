@@ -34,7 +34,7 @@ public static class RefundEndpoint
             await session.SaveChangesAsync(cancellationToken);
             return Results.Ok(refunded);
         })
-        // Callers authenticate with a header, not a cookie: there is no cross-site form to forge. The page's form checks its token.
+        // API-key callers send no token; a caller with the finance cookie must (CookieAntiforgery checks it for every endpoint).
         .DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(EvidenceFile.MaxBytes + 64 * 1024));
         return payments;
