@@ -27,7 +27,7 @@ public sealed class EventCatalogTests
             ["published"] = ServiceName.Publicity, ["objection_lodged"] = ServiceName.Publicity, ["objection_resolved"] = ServiceName.Publicity,
             ["publicity_completed"] = ServiceName.Publicity,
             ["fee_assessed"] = ServiceName.Payment, ["fee_paid"] = ServiceName.Payment, ["fee_refunded"] = ServiceName.Payment,
-            ["application_lapsed"] = ServiceName.Payment,
+            ["application_lapsed"] = ServiceName.Payment, ["application_lapse_undone"] = ServiceName.Payment,
             ["certificate_issued"] = ServiceName.Certificate, ["certificate_revoked"] = ServiceName.Certificate,
         };
 

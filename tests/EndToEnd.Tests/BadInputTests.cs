@@ -116,6 +116,8 @@ public sealed class BadInputTests(SystemFixture system)
         { "payment", "GET", "/finance?op=2147483647", null, 400 },
         { "payment", "GET", "/finance?sp=2147483647", null, 400 },
         { "payment", "GET", $"/finance/reconciliation/{Unknown}?page=2147483647", null, 400 },
+        { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":300,\"paidAt\":\"0001-01-01T00:00:00+08:00\"}", 400 },
+        { "payment", "POST", "/api/payments", "{\"paymentReference\":\"XSGC2023-NOPE\",\"amount\":300,\"paidAt\":\"9999-12-31T23:59:59+08:00\"}", 400 },
         { "intake-admin", "POST", "/api/integrity-register/imports", "{\"source\":\"诚信档案库\",\"records\":[{\"idNumber\":\"320200199001011235\",\"finding\":\"学术不端\",\"recordedOn\":\"9999-12-31\"}]}", 400 },
         { "intake-admin", "POST", "/api/integrity-register/imports", "{\"source\":\"诚信档案库\",\"records\":[{\"idNumber\":\"320200199001011235\",\"finding\":\"学术不端\",\"recordedOn\":\"0001-01-01\"}]}", 400 },
         { "intake-admin", "POST", "/api/refused-materials/imports", $"{{\"year\":9999,\"records\":[{{\"idNumber\":\"320200199001011235\",\"sha256\":[\"{new string('a', 64)}\"]}}]}}", 400 },

@@ -210,12 +210,13 @@ public sealed class Journey(SystemFixture system)
             DateOnly.Parse(fee.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    public static object Notification(Fee fee, decimal? amount = null, string? id = null) => new
+    /// <summary>A platform notification; paid by default at the business moment the fees of <see cref="AssessedAsync"/> are assessed.</summary>
+    public static object Notification(Fee fee, decimal? amount = null, string? id = null, DateTimeOffset? paidAt = null) => new
     {
         notificationId = id ?? $"N-{fee.Reference}-{amount ?? fee.Amount}",
         paymentReference = fee.Reference,
         amount = amount ?? fee.Amount,
-        paidAt = DateTimeOffset.UtcNow,
+        paidAt = paidAt ?? InsideWindow,
         channel = "unionpay",
     };
 

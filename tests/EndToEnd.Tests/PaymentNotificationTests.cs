@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TitleReview.Testing;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.Lapse;
 using TitleReview.Payment.Features.PaymentNotifications;
@@ -104,11 +105,95 @@ public sealed class PaymentNotificationTests(SystemFixture system)
         var lapsed = await journey.StatusBecomesAsync(id, "Lapsed");
         Assert.Equal("逾期未缴费，视作自愿放弃申报", lapsed.GetProperty("statusText").GetProperty("zh").GetString());
 
-        using var late = await journey.NotifyAsync(Journey.Notification(fee));
+        // Paid the day after the due date: late (逾期), so the money goes back and the lapse stands.
+        using var late = await journey.NotifyAsync(Journey.Notification(fee, paidAt: BeijingTime(fee.DueDate.AddDays(1), 0, 10)));
         Assert.Equal("RefundDue", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         Assert.DoesNotContain("fee_paid", await system.Infrastructure.EventTypesAsync(id));
+        Assert.DoesNotContain("application_lapse_undone", await system.Infrastructure.EventTypesAsync(id));
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
     }
+
+    [Fact]
+    public async Task A_payment_made_on_the_due_date_but_notified_after_the_lapse_pays_the_fee_and_the_application_continues()
+    {
+        var (id, fee) = await journey.AssessedAsync("按期缴费庚");
+        await system.SetBusinessTimeAsync(BeijingTime(fee.DueDate.AddDays(1), 0, 30));
+        await LapseJob.LapseOverdueAsync(CancellationToken.None);
+        await journey.StatusBecomesAsync(id, "Lapsed");
+
+        // Paid at 23:59 Beijing time on the due date (15:59 UTC): not 逾期, whenever the platform gets round to telling us.
+        using var notified = await journey.NotifyAsync(Journey.Notification(fee, paidAt: BeijingTime(fee.DueDate, 23, 59)));
+
+        Assert.Equal(HttpStatusCode.OK, notified.StatusCode);
+        Assert.Equal("Matched", (await notified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        var events = await system.Infrastructure.EventTypesAsync(id);
+        Assert.Equal(["application_lapsed", "application_lapse_undone", "fee_paid"], events.SkipWhile(e => e != "application_lapsed"));
+        var status = await Eventually.ReturnsAsync<JsonElement?>(async () => await journey.StatusAsync(id),
+            s => s!.Value.GetProperty("status").GetString() is "FinalApproved" or "InPublicity", TimeSpan.FromSeconds(60), "the application to continue");
+        Assert.NotEqual("Lapsed", status!.Value.GetProperty("status").GetString());
+        Assert.Equal(0, await system.Infrastructure.ScalarAsync(
+            "select count(*) from payment.mt_doc_feeaccount where id = @id and ((data->>'Lapsed')::boolean or not (data->>'Paid')::boolean)", ("id", id)));
+
+        // Publicity takes it up again: on the next notice (or already published), whatever its jobs did while it was lapsed.
+        await Eventually.ReturnsAsync<bool?>(async () =>
+            (await journey.StatusAsync(id)).GetProperty("status").GetString() == "InPublicity"
+            || (await system.PublicityApi.GetFromJsonAsync<JsonElement>("/api/publicity/pending")).EnumerateArray().Any(e => e.GetProperty("id").GetGuid() == id),
+            pending => pending == true, TimeSpan.FromSeconds(60), "publicity to take the application up again");
+
+        // The audit replay accepts the undone lapse: a lapse revoked by a timely payment breaks no rule.
+        var findings = await system.AuditApi.GetFromJsonAsync<JsonElement>($"/api/audit/applications/{id}/verification");
+        Assert.Empty(findings.GetProperty("findings").EnumerateArray());
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+    }
+
+    [Fact]
+    public async Task Finance_records_a_payment_made_on_the_due_date_after_the_lapse_and_a_late_one_is_refused()
+    {
+        var (id, fee) = await journey.AssessedAsync("按期缴费辛");
+        await system.SetBusinessTimeAsync(BeijingTime(fee.DueDate.AddDays(1), 9, 0));
+        await LapseJob.LapseOverdueAsync(CancellationToken.None);
+        await journey.StatusBecomesAsync(id, "Lapsed");
+
+        using (var late = await system.PaymentApi.PostAsJsonAsync("/api/payments",
+            new { paymentReference = fee.Reference, amount = fee.Amount, paidAt = BeijingTime(fee.DueDate.AddDays(1), 8, 0) }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        }
+
+        using (var onTime = await system.PaymentApi.PostAsJsonAsync("/api/payments",
+            new { paymentReference = fee.Reference, amount = fee.Amount, paidAt = BeijingTime(fee.DueDate, 16, 30) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, onTime.StatusCode);
+            Assert.Equal(BeijingTime(fee.DueDate, 16, 30), (await onTime.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paidAt").GetDateTimeOffset());
+        }
+
+        Assert.Equal(["application_lapsed", "application_lapse_undone", "fee_paid"], (await system.Infrastructure.EventTypesAsync(id)).SkipWhile(e => e != "application_lapsed"));
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+    }
+
+    [Fact]
+    public async Task A_payment_time_in_the_future_is_refused_and_nothing_is_recorded()
+    {
+        var (id, fee) = await journey.AssessedAsync("未来缴费壬");
+        var future = Journey.InsideWindow.AddHours(2);
+
+        using var notified = await journey.NotifyAsync(Journey.Notification(fee, paidAt: future));
+        using var recorded = await system.PaymentApi.PostAsJsonAsync("/api/payments", new { paymentReference = fee.Reference, amount = fee.Amount, paidAt = future });
+        using var ancient = await journey.NotifyAsync(Journey.Notification(fee, id: $"ancient-{fee.Reference}", paidAt: new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        foreach (var response in new[] { notified, recorded, ancient })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.DoesNotContain("fee_paid", await system.Infrastructure.EventTypesAsync(id));
+        Assert.Equal(0, await NotificationsAsync(fee.Reference));
+    }
+
+    /// <summary>A Beijing wall-clock time on a business date, as an instant.</summary>
+    private static DateTimeOffset BeijingTime(DateOnly day, int hour, int minute) =>
+        new(day.ToDateTime(new TimeOnly(hour, minute)), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
 
     private Task<long> NotificationsAsync(string reference) =>
         system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_paymentnotification where data->>'PaymentReference' = @r", ("r", reference));

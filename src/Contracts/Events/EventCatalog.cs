@@ -32,6 +32,7 @@ public static class EventCatalog
         new(typeof(FeePaid), "fee_paid", ServiceName.Payment),
         new(typeof(FeeRefunded), "fee_refunded", ServiceName.Payment),
         new(typeof(ApplicationLapsed), "application_lapsed", ServiceName.Payment),
+        new(typeof(ApplicationLapseUndone), "application_lapse_undone", ServiceName.Payment),
 
         new(typeof(CertificateIssued), "certificate_issued", ServiceName.Certificate),
         new(typeof(CertificateRevoked), "certificate_revoked", ServiceName.Certificate),

@@ -21,6 +21,7 @@ public static class EventNames
         "fee_paid" => "缴费到账",
         "fee_refunded" => "退费",
         "application_lapsed" => "逾期未缴费，视作放弃",
+        "application_lapse_undone" => "按期缴费到账，撤销逾期放弃",
         "certificate_issued" => "发放职称电子证书",
         "certificate_revoked" => "撤销证书",
         _ => storedName,

@@ -30,3 +30,14 @@ public sealed record ApplicationLapsed(
     Guid ApplicationId,
     string Reason,
     DateTimeOffset LapsedAt) : IApplicationEvent;
+
+/// <summary>
+/// Notice 五: money paid by the due date (Beijing time) was paid in time, even when the platform or finance reports it
+/// only after the lapse job ran. Appended right before that payment's FeePaid: the lapse ends and the application
+/// continues. Only after an ApplicationLapsed, and only for a payment made on or before the due date.
+/// </summary>
+public sealed record ApplicationLapseUndone(
+    Guid ApplicationId,
+    string PaymentReference,
+    DateTimeOffset PaidAt,
+    DateTimeOffset UndoneAt) : IApplicationEvent;

@@ -136,6 +136,15 @@ public sealed class ApplicationLifecycle
 
     public void Apply(ApplicationLapsed e) => Terminal = ApplicationStatus.Lapsed;
 
+    /// <summary>A payment made by the due date ends the lapse (notice 五): the application continues where it stood.</summary>
+    public void Apply(ApplicationLapseUndone e)
+    {
+        if (Terminal == ApplicationStatus.Lapsed)
+        {
+            Terminal = null;
+        }
+    }
+
     public void Apply(CommitteeDecided e)
     {
         CommitteePassed = e.Passed;

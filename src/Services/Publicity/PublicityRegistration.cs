@@ -24,7 +24,11 @@ public static class PublicityRegistration
             documents.Schema.For<ObjectionRecord>().Index(o => o.ApplicationId);
             documents.Schema.For<AutoPublishRun>().Identity(r => r.Id);
         });
-        builder.AddMessaging(ServiceName.Publicity, bus => bus.AddConsumer<AddToNextNotice>());
+        builder.AddMessaging(ServiceName.Publicity, bus =>
+        {
+            bus.AddConsumer<AddToNextNotice>();
+            bus.AddConsumer<ResumeAfterLapseUndone>();
+        });
         builder.Services.AddSingleton(WorkingDayCalendar.Official);
         builder.Services.AddSingleton<NoticePublisher>();
         builder.Services.Configure<PublicityJobOptions>(builder.Configuration.GetSection(PublicityJobOptions.Section));

@@ -18,6 +18,7 @@ public static class AuditRules
     public static readonly AuditRule CommitteeQuorumAndThreshold = new("committee-quorum-and-threshold", "评审周期·法定人数", "评委会出席人数达法定比例，表决结果与赞成票比例一致", "Quorum present and the outcome agrees with the pass threshold");
     public static readonly AuditRule CertificateAfterPass = new("certificate-after-pass", "二(一)", "评审通过后方可发证", "A certificate only after a committee pass");
     public static readonly AuditRule NothingAfterTerminal = new("nothing-after-terminal", "设计·生命周期", "终结事件之后除撤销证书外不得再有事件", "Nothing after a terminal event except a revocation");
+    public static readonly AuditRule LapseUndoneByTimelyPayment = new("lapse-undone-by-timely-payment", "五", "仅截止日当日及以前的缴费可撤销逾期放弃", "A lapse is undone only by a payment made by the due date");
     public static readonly AuditRule AppendedByOwner = new("appended-by-owner", "设计·事件归属", "每个事件由其归属服务写入", "Every event appended by its owning service");
     public static readonly AuditRule KnownEvent = new("known-readable-event", "设计·事件归属", "事件类型已登记且内容可读", "Every event type is registered and its data readable");
 
@@ -25,6 +26,6 @@ public static class AuditRules
     [
         StartsWithSubmission, SubmissionInsideWindow, NoApprovalWithOpenRevision, PublishedAfterFinalApproval, PublicityPeriod,
         PublicityCompletion, NoCompletionWithOpenObjection, FeeAfterFinalApproval, FeePaidMatchesAssessed,
-        CommitteeAfterPublicityAndFee, CommitteeQuorumAndThreshold, CertificateAfterPass, NothingAfterTerminal, AppendedByOwner, KnownEvent,
+        CommitteeAfterPublicityAndFee, CommitteeQuorumAndThreshold, CertificateAfterPass, NothingAfterTerminal, LapseUndoneByTimelyPayment, AppendedByOwner, KnownEvent,
     ];
 }

@@ -128,7 +128,29 @@ public static class HistoryVerifier
                 case ApplicationLapsed:
                     terminal = ("application_lapsed", sequence);
                     break;
+                case ApplicationLapseUndone e:
+                    OnLapseUndone(sequence, e);
+                    break;
             }
+        }
+
+        /// <summary>Notice 五: only money paid by the due date (Beijing date) ends a lapse; the application then continues.</summary>
+        private void OnLapseUndone(long sequence, ApplicationLapseUndone e)
+        {
+            if (terminal?.Type != "application_lapsed")
+            {
+                Fail(AuditRules.LapseUndoneByTimelyPayment, [sequence], "撤销逾期放弃之前没有逾期放弃。", "A lapse undone without a lapse before it.");
+                return;
+            }
+
+            if (assessed is not { } fee || ChinaTime.DateOfInstant(e.PaidAt) > fee.Event.DueDate)
+            {
+                Fail(AuditRules.LapseUndoneByTimelyPayment, [.. (assessed is { } a ? new[] { a.Sequence } : []), terminal.Value.Sequence, sequence],
+                    $"缴费时间 {ChinaTime.ToMinute(e.PaidAt)} 晚于缴费截止日{(assessed is { } late ? $" {late.Event.DueDate:yyyy-MM-dd}" : "（未核定）")}，不能撤销逾期放弃。",
+                    $"Paid at {ChinaTime.ToMinute(e.PaidAt)} Beijing time, not by the due date{(assessed is { } lateEn ? $" {lateEn.Event.DueDate:yyyy-MM-dd}" : " (no fee assessed)")}: the lapse cannot be undone.");
+            }
+
+            terminal = null;
         }
 
         private void OnSubmitted(long sequence, ApplicationSubmitted e)
@@ -270,8 +292,10 @@ public static class HistoryVerifier
         private void CheckAfterTerminal(LedgerEvent @event, IApplicationEvent data)
         {
             // A revocation ends an issued certificate; a refund returns money and changes nothing in the lifecycle
-            // (a payment that arrives after a lapse must go back). Everything else after the end is a breach.
-            var allowed = (data is CertificateRevoked && certificate is not null && terminal?.Type == "certificate_issued") || data is FeeRefunded;
+            // (a payment that arrives after a lapse must go back); a lapse is undone by a payment made in time (its own
+            // rule checks the time). Everything else after the end is a breach.
+            var allowed = (data is CertificateRevoked && certificate is not null && terminal?.Type == "certificate_issued") || data is FeeRefunded
+                || (data is ApplicationLapseUndone && terminal?.Type == "application_lapsed");
             if (terminal is { } end && !allowed)
             {
                 Fail(AuditRules.NothingAfterTerminal, [end.Sequence, @event.Sequence],

@@ -11,10 +11,10 @@ namespace TitleReview.Intake.Features.Status;
 /// Keeps the portal's status in step with the ledger. Each message only says "this stream moved": the status is
 /// refolded from the stream itself, so lost ordering between services cannot leave a wrong status behind.
 /// </summary>
-public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
+public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<ApplicationStatusFollower> logger) :
     IConsumer<ReviewStarted>, IConsumer<RevisionRequested>, IConsumer<FinalApproved>, IConsumer<ApplicationRejected>,
     IConsumer<Published>, IConsumer<ObjectionResolved>, IConsumer<PublicityCompleted>,
-    IConsumer<FeeAssessed>, IConsumer<FeePaid>, IConsumer<ApplicationLapsed>,
+    IConsumer<FeeAssessed>, IConsumer<FeePaid>, IConsumer<ApplicationLapsed>, IConsumer<ApplicationLapseUndone>,
     IConsumer<CommitteeDecided>, IConsumer<CertificateIssued>, IConsumer<CertificateRevoked>
 {
     public Task Consume(ConsumeContext<ReviewStarted> context) => Follow(context, context.Message.ApplicationId);
@@ -27,11 +27,14 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
     public Task Consume(ConsumeContext<FeeAssessed> context) => Follow(context, context.Message.ApplicationId);
     public Task Consume(ConsumeContext<FeePaid> context) => Follow(context, context.Message.ApplicationId);
     public Task Consume(ConsumeContext<ApplicationLapsed> context) => Follow(context, context.Message.ApplicationId);
+
+    /// <summary>A lapse undone by a payment made in time: the application is active again and holds its level slot (三(六)) again.</summary>
+    public Task Consume(ConsumeContext<ApplicationLapseUndone> context) => Follow(context, context.Message.ApplicationId, holdSlotAgain: true);
     public Task Consume(ConsumeContext<CommitteeDecided> context) => Follow(context, context.Message.ApplicationId);
     public Task Consume(ConsumeContext<CertificateIssued> context) => Follow(context, context.Message.ApplicationId);
     public Task Consume(ConsumeContext<CertificateRevoked> context) => Follow(context, context.Message.ApplicationId);
 
-    private Task Follow(ConsumeContext context, Guid applicationId) =>
+    private Task Follow(ConsumeContext context, Guid applicationId, bool holdSlotAgain = false) =>
         sessions.ProcessOnceAsync(context, nameof(ApplicationStatusFollower), async session =>
         {
             var file = await session.LoadAsync<ApplicationFile>(applicationId, context.CancellationToken);
@@ -43,6 +46,10 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
                 if (file.Status.IsTerminal())
                 {
                     await LevelSlots.FreeAsync(session, file, context.CancellationToken);
+                }
+                else if (holdSlotAgain && !await LevelSlots.HoldAgainAsync(session, file, context.CancellationToken))
+                {
+                    logger.LogWarning("Application {ApplicationId} continues after its lapse was undone, but the person's level slot is held by another active application", file.Id);
                 }
 
                 if (file.Status is ApplicationStatus.Rejected or ApplicationStatus.CommitteeFailed)

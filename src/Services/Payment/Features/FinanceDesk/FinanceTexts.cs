@@ -22,7 +22,7 @@ public static class FinanceTexts
         LineCategory.AmountDiffers => "金额不符",
         LineCategory.UnknownReference => "缴款码不存在",
         LineCategory.PaidTwice => "重复缴费（应退）",
-        LineCategory.PaidAfterLapse => "失效后缴费（应退）",
+        LineCategory.PaidAfterLapse => "逾期缴费（应退）",
         _ => category.ToString(),
     };
 }

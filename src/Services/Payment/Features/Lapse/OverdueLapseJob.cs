@@ -18,7 +18,8 @@ public sealed class PaymentJobOptions
 
 /// <summary>
 /// Notice 五: 逾期不缴费视作自愿放弃申报. The due date itself is still a day to pay; from the next day an unpaid fee
-/// lapses the application. Runs at start-up too (catch-up after downtime) and is safe to run twice.
+/// lapses the application. Runs at start-up too (catch-up after downtime) and is safe to run twice. A payment made by the
+/// due date but reported later undoes the lapse (ApplicationLapseUndone, see PaymentJudgement).
 /// </summary>
 public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, ILogger<OverdueLapseJob> logger) : PollingJob(logger)
 {
@@ -48,7 +49,9 @@ public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock,
                 lapsed++;
             }
 
-            account.Lapsed = true;
+            // The account was read before this stream: a payment taken meanwhile must not be overwritten as a lapse.
+            account.Paid = stream.Aggregate?.FeePaid ?? account.Paid;
+            account.Lapsed = !account.Paid;
             session.Store(account);
             await session.SaveChangesAsync(cancellationToken);
         }

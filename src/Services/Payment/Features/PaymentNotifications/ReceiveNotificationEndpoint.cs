@@ -64,22 +64,27 @@ public static class ReceiveNotificationEndpoint
                 });
             }
 
-            var receipt = await RecordAsync(notification, http, sessions, clock, cancellationToken);
-            return Results.Ok(receipt);
+            // paidAt decides whether the fee was paid in time (notice 五), so a time that cannot be true is refused, not kept.
+            if (PaymentJudgement.PaidAtProblem(notification.PaidAt.Value, clock.GetUtcNow(), application: null) is { } paidAtProblem)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = paidAtProblem });
+            }
+
+            return await RecordAsync(notification, http, sessions, clock, cancellationToken);
         })
         .AllowAnonymous()
         .WithName("ReceivePaymentNotification");
         return group;
     }
 
-    private static async Task<NotificationReceipt> RecordAsync(
+    private static async Task<IResult> RecordAsync(
         PlatformNotification notification, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var acting = LedgerSessions.ActingFor(http) with { UserId = "payment-platform", Role = "payment-platform" };
         await using var session = sessions.Open(acting);
         if (await session.LoadAsync<PaymentNotification>(notification.NotificationId!, cancellationToken) is { } known)
         {
-            return new NotificationReceipt(known.Id, known.Outcome, Duplicate: true);
+            return Results.Ok(new NotificationReceipt(known.Id, known.Outcome, Duplicate: true));
         }
 
         var record = new PaymentNotification
@@ -99,10 +104,17 @@ public static class ReceiveNotificationEndpoint
             record.ApplicationId = account.Id;
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
             var application = stream.Aggregate!;
-            record.Outcome = PaymentJudgement.Judge(application, account, record.Amount);
+            if (PaymentJudgement.PaidAtProblem(record.PaidAt, record.ReceivedAt, application) is { } beforeApproval)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = beforeApproval });
+            }
+
+            // Judged by when the money was paid, not when this notification arrived: a payment made on the due date
+            // and reported after the lapse job ran still pays the fee (and undoes the lapse).
+            record.Outcome = PaymentJudgement.Judge(application, account, record.Amount, record.PaidAt);
             if (record.Outcome == PaymentOutcome.Matched)
             {
-                PaymentJudgement.Accept(stream, account, record.Channel, record.PaidAt);
+                PaymentJudgement.Accept(stream, account, record.Channel, record.PaidAt, record.ReceivedAt);
                 session.Store(account);
             }
         }
@@ -115,10 +127,10 @@ public static class ReceiveNotificationEndpoint
         catch (DocumentAlreadyExistsException)
         {
             // The same notification arrived twice at once and the other delivery committed first: nothing more to do.
-            return new NotificationReceipt(record.Id, record.Outcome, Duplicate: true);
+            return Results.Ok(new NotificationReceipt(record.Id, record.Outcome, Duplicate: true));
         }
 
-        return new NotificationReceipt(record.Id, record.Outcome, Duplicate: false);
+        return Results.Ok(new NotificationReceipt(record.Id, record.Outcome, Duplicate: false));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ public enum LineCategory
     AmountDiffers,
     UnknownReference,
     PaidTwice,
+
+    /// <summary>Paid after the due date (逾期) for a fee not paid in time: the money goes back.</summary>
     PaidAfterLapse,
 }
 

@@ -5,7 +5,9 @@ namespace TitleReview.Payment.Features.Reconciliation;
 
 /// <summary>
 /// Classifies every statement line and every assessment. Reads only Payment's own fee accounts (two queries, whatever
-/// the statement's size); it reports differences and changes no fee: acting on them is finance's decision.
+/// the statement's size); it reports differences and changes no fee: acting on them is finance's decision. A line is
+/// late by its own paid time against the due date (notice 五), whether or not the lapse job has run yet: money paid
+/// by the due date for a fee that lapsed meanwhile is a match that finance records (POST /api/payments with paidAt).
 /// </summary>
 public static class StatementReconciler
 {
@@ -27,7 +29,7 @@ public static class StatementReconciler
             }
 
             var category = !seen.Add(line.PaymentReference) ? LineCategory.PaidTwice
-                : account.Lapsed && !account.Paid ? LineCategory.PaidAfterLapse
+                : !account.Paid && !RecordPayment.PaymentJudgement.PaidInTime(line.PaidAt, account.DueDate) ? LineCategory.PaidAfterLapse
                 : line.Amount != account.Amount ? LineCategory.AmountDiffers
                 : LineCategory.Matched;
             classified.Add(new ClassifiedLine(line, category, account.Id, account.Amount));

@@ -1,5 +1,8 @@
 using JasperFx.Events;
+using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
+using TitleReview.Contracts.Ledger;
+using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.ServiceDefaults.Ledger;
 
@@ -7,13 +10,13 @@ namespace TitleReview.Payment.Features.RecordPayment;
 
 public enum PaymentOutcome
 {
-    /// <summary>Amount as assessed for an open, unpaid fee: recorded as FeePaid.</summary>
+    /// <summary>Amount as assessed, paid by the due date, for an open (or only lapsed) unpaid fee: recorded as FeePaid.</summary>
     Matched,
 
     /// <summary>The amount differs from the assessment: the fee stays unpaid.</summary>
     AmountDiffers,
 
-    /// <summary>The application ended (lapsed, refused, withdrawn) before the money came: it must go back.</summary>
+    /// <summary>Paid after the due date (逾期), or the application ended (refused, withdrawn …) before the money came: it must go back.</summary>
     RefundDue,
 
     /// <summary>No fee has this payment reference.</summary>
@@ -25,18 +28,53 @@ public enum PaymentOutcome
 
 /// <summary>
 /// The one rule for taking a payment, whether finance records it by hand or the platform notifies it: only the
-/// assessed amount of an open, unpaid fee pays it; anything else is kept apart for finance to act on.
+/// assessed amount, paid by the due date, pays an unpaid fee; anything else is kept apart for finance to act on.
+/// Notice 五 (终审通过后…及时完成交费，逾期不缴费视作自愿放弃申报) is about when the money was paid, not when we heard of
+/// it: a payment made on the due date and reported after the lapse job ran undoes the lapse.
 /// </summary>
 public static class PaymentJudgement
 {
-    public static PaymentOutcome Judge(ApplicationLifecycle application, FeeAccount account, decimal amount) =>
+    /// <summary>How far ahead of our clock a payment time may be: the platform's clock and ours differ a little.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Paid on or before the due date, a Beijing date.</summary>
+    public static bool PaidInTime(DateTimeOffset paidAt, DateOnly dueDate) => ChinaTime.DateOfInstant(paidAt) <= dueDate;
+
+    /// <summary>
+    /// A payment time that cannot be true: later than now, or before the day the application was approved (before any
+    /// cycle opened, when the fee is unknown). Such a time would decide timeliness, so it is refused, not recorded.
+    /// </summary>
+    public static string[]? PaidAtProblem(DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application)
+    {
+        var notBefore = application?.FinalApprovedAt is { } approved
+            ? ChinaTime.DateOfInstant(approved)
+            : ReviewCycles.All.Min(cycle => cycle.SubmissionOpens);
+        if (paidAt > now + ClockSkew)
+        {
+            return ["缴费时间晚于当前时间。 / paidAt is in the future."];
+        }
+
+        return ChinaTime.DateOfInstant(paidAt) < notBefore
+            ? [$"缴费时间早于 {notBefore:yyyy-MM-dd}（终审通过前无从缴费）。 / paidAt is before {notBefore:yyyy-MM-dd}, when no fee could yet be paid."]
+            : null;
+    }
+
+    public static PaymentOutcome Judge(ApplicationLifecycle application, FeeAccount account, decimal amount, DateTimeOffset paidAt) =>
         application.FeePaid ? PaymentOutcome.PaidTwice
-        : application.IsTerminal ? PaymentOutcome.RefundDue
+        : !PaidInTime(paidAt, account.DueDate) ? PaymentOutcome.RefundDue
+        : application.IsTerminal && application.Terminal != ApplicationStatus.Lapsed ? PaymentOutcome.RefundDue
         : amount != account.Amount ? PaymentOutcome.AmountDiffers
         : PaymentOutcome.Matched;
 
-    public static FeePaid Accept(IEventStream<ApplicationLifecycle> stream, FeeAccount account, string channel, DateTimeOffset paidAt)
+    /// <summary>Records a Matched payment; a lapse it proves wrong is undone first, in the same append.</summary>
+    public static FeePaid Accept(IEventStream<ApplicationLifecycle> stream, FeeAccount account, string channel, DateTimeOffset paidAt, DateTimeOffset now)
     {
+        if (stream.Aggregate?.Terminal == ApplicationStatus.Lapsed)
+        {
+            stream.AppendOne(new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now));
+            account.Lapsed = false;
+        }
+
         var paid = new FeePaid(account.Id, account.Amount, account.PaymentReference, channel, paidAt);
         stream.AppendOne(paid);
         account.Paid = true;

@@ -2,15 +2,17 @@ using Marten;
 using TitleReview.ServiceDefaults.Ledger;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
+using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.Payment.Features.RecordPayment;
 
-public sealed record RecordPaymentRequest(string? PaymentReference, decimal? Amount, string? Channel);
+/// <summary>paidAt: when the money was paid (the bank slip's time); now when omitted.</summary>
+public sealed record RecordPaymentRequest(string? PaymentReference, decimal? Amount, string? Channel, DateTimeOffset? PaidAt);
 
-/// <summary>Finance records a payment against its reference (缴款码) → FeePaid.</summary>
+/// <summary>Finance records a payment against its reference (缴款码) → FeePaid, judged by when it was paid.</summary>
 public static class RecordPaymentEndpoint
 {
     public static RouteGroupBuilder MapRecordPayment(this RouteGroupBuilder group)
@@ -28,6 +30,13 @@ public static class RecordPaymentEndpoint
                 errors["amount"] = ["金额须大于0且最多两位小数（元）。 / amount must be greater than 0 CNY with at most two decimals."];
             }
 
+            var now = clock.GetUtcNow();
+            var paidAt = request?.PaidAt ?? now;
+            if (PaymentJudgement.PaidAtProblem(paidAt, now, application: null) is { } paidAtProblem)
+            {
+                errors["paidAt"] = paidAtProblem;
+            }
+
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
@@ -42,11 +51,19 @@ public static class RecordPaymentEndpoint
 
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
             var application = stream.Aggregate!;
+            if (PaymentJudgement.PaidAtProblem(paidAt, now, application) is { } beforeApproval)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = beforeApproval });
+            }
+
             var amount = request!.Amount!.Value;
-            switch (PaymentJudgement.Judge(application, account, amount))
+            switch (PaymentJudgement.Judge(application, account, amount, paidAt))
             {
                 case PaymentOutcome.PaidTwice:
                     return Problems.Conflict("该缴款码已缴费，不重复记录。", "This fee is already paid; the payment is not recorded twice.");
+                case PaymentOutcome.RefundDue when !PaymentJudgement.PaidInTime(paidAt, account.DueDate):
+                    return Problems.Conflict($"缴费时间 {ChinaTime.ToMinute(paidAt)} 晚于缴费截止日 {account.DueDate:yyyy-MM-dd}，属逾期缴费（通知 五），请办理退费。",
+                        $"Paid at {ChinaTime.ToMinute(paidAt)} Beijing time, after the due date {account.DueDate:yyyy-MM-dd} (notice 五): refund it instead.");
                 case PaymentOutcome.RefundDue:
                     return Problems.Conflict($"该申报当前为“{application.Status.Chinese()}”，不能再缴费，请办理退费。",
                         $"The application is '{application.Status.English()}'; a payment cannot be taken, refund it instead.");
@@ -57,7 +74,7 @@ public static class RecordPaymentEndpoint
             }
 
             var paid = PaymentJudgement.Accept(stream, account,
-                request.Channel?.Trim() is { Length: > 0 and <= 50 } channel ? channel : "finance-desk", clock.GetUtcNow());
+                request.Channel?.Trim() is { Length: > 0 and <= 50 } channel ? channel : "finance-desk", paidAt, now);
             session.Store(account);
             await session.SaveChangesAsync(cancellationToken);
             return Results.Ok(paid);

@@ -33,4 +33,32 @@ public static class LevelSlots
             session.Delete<LevelSlot>(id);
         }
     }
+
+    /// <summary>
+    /// Takes the slot back for an application that continues after its lapse was undone (a payment made in time).
+    /// False when another active application of the person took it meanwhile: both then stand, for an officer to settle.
+    /// </summary>
+    public static async Task<bool> HoldAgainAsync(IDocumentSession session, TitleReview.Intake.Features.Status.ApplicationFile file, CancellationToken cancellationToken)
+    {
+        if (TitleReview.Contracts.Cycles.ReviewCycles.Find(file.CycleId) is not { } cycle)
+        {
+            return true;
+        }
+
+        var id = LevelSlot.IdOf(cycle.Year, file.IdNumber, file.Level);
+        var slot = await session.LoadAsync<LevelSlot>(id, cancellationToken);
+        if (slot?.ApplicationId == file.Id)
+        {
+            return true;
+        }
+
+        if (slot is not null && await session.LoadAsync<TitleReview.Intake.Features.Status.ApplicationFile>(slot.ApplicationId, cancellationToken) is { } holder
+            && !TitleReview.Contracts.Ledger.ApplicationStatusText.IsTerminal(holder.Status))
+        {
+            return false;
+        }
+
+        session.Store(new LevelSlot { Id = id, ApplicationId = file.Id });
+        return true;
+    }
 }
