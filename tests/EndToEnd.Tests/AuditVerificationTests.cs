@@ -24,6 +24,17 @@ public sealed class AuditVerificationTests(SyntheticLedgerFixture ledger)
         Assert.Empty(report.GetProperty("findings").EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_lapse_undone_by_a_payment_made_on_the_due_date_gives_no_finding()
+    {
+        var id = await ledger.AppendAsync(id => Histories.WithLapse(Histories.Clean(id), paidOn: new DateOnly(2023, 6, 16)));
+
+        var report = await ledger.AuditApi.GetFromJsonAsync<JsonElement>($"/api/audit/applications/{id}/verification");
+
+        Assert.Equal(11, report.GetProperty("events").GetInt32());
+        Assert.Empty(report.GetProperty("findings").EnumerateArray());
+    }
+
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task Each_broken_rule_is_named_with_the_events_that_break_it(string scenario)

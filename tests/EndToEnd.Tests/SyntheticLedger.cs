@@ -120,7 +120,20 @@ public static class Histories
         ["certificate without a pass"] = (AuditRules.CertificateAfterPass.Code, id => [.. Clean(id).Where((_, i) => i != 7)]),
         ["something after the certificate"] = (AuditRules.NothingAfterTerminal.Code, id => [.. Clean(id), new(new ApplicationWithdrawn(id, "撤回", At.AddDays(100)))]),
         ["approval appended by Intake"] = (AuditRules.AppendedByOwner.Code, id => Replace(Clean(id), 2, new FinalApproved(id, "reviewer-wang", At.AddDays(2)), appendedBy: "Intake")),
+        ["lapse undone by a payment made after the due date"] = (AuditRules.LapseUndoneByTimelyPayment.Code, id => WithLapse(Clean(id), paidOn: new DateOnly(2023, 6, 17))),
+        ["lapse undone without a lapse"] = (AuditRules.LapseUndoneByTimelyPayment.Code, id =>
+            Insert(Clean(id), 5, new ApplicationLapseUndone(id, $"XSGC2023-{id.ToString("N")[..8]}", At.AddDays(5), At.AddDays(5)))),
     };
+
+    /// <summary>The clean history with its fee lapsed the day after the due date (2023-06-16) and the lapse undone by a payment made on <paramref name="paidOn"/>.</summary>
+    public static List<Forged> WithLapse(List<Forged> history, DateOnly paidOn)
+    {
+        var id = history[0].Event.ApplicationId;
+        var paidAt = new DateTimeOffset(paidOn.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(8));
+        history.Insert(5, new Forged(new ApplicationLapsed(id, "逾期未缴费", new DateTimeOffset(2023, 6, 17, 0, 30, 0, TimeSpan.FromHours(8)))));
+        history.Insert(6, new Forged(new ApplicationLapseUndone(id, $"XSGC2023-{id.ToString("N")[..8]}", paidAt, new DateTimeOffset(2023, 6, 18, 9, 0, 0, TimeSpan.FromHours(8)))));
+        return history;
+    }
 
     private static List<Forged> Replace(List<Forged> history, int index, IApplicationEvent with, string? appendedBy = null)
     {
