@@ -81,4 +81,90 @@ public sealed class ReviewClaimTests(SystemFixture system)
         Assert.Equal(0, await system.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type in ('final_approved', 'application_rejected')", ("id", id)));
     }
+
+    public static TheoryData<string, string[]> BrokenReviewForms() => new()
+    {
+        { "claim", [] },
+        { "claim", ["expectedVersion="] },
+        { "claim", ["expectedVersion=abc"] },
+        { "claim", ["expectedVersion=99999999999999999999999"] },
+        { "approval", [] },
+        { "rejection", ["reason=材料不全"] },
+        { "revision", ["basicComment=请补充"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenReviewForms))]
+    public async Task A_review_form_without_its_version_or_with_a_malformed_one_is_a_400_problem(string action, string[] fields)
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.SubmitAsync("表单缺项");
+        await journey.WaitUntilQueuedForReviewAsync(id);
+        using var wang = new Person(system.ReviewAddress);
+        (await wang.SignInAsync("reviewer-wang")).Dispose();
+        var token = await wang.FormTokenAsync($"/review/applications/{id}");
+
+        using var posted = await wang.Http.PostAsync($"/review/applications/{id}/{action}", Form(token, fields));
+
+        await AssertBilingualProblemAsync(posted);
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id", ("id", id)));
+    }
+
+    public static TheoryData<string[]> BrokenVoteForms() => new()
+    {
+        { [] },
+        { ["votesFor=4", "votesAgainst=2"] },
+        { ["applicationId=nonsense", "votesFor=4", "votesAgainst=2", "abstentions=0"] },
+        { ["votesFor=four", "votesAgainst=2", "abstentions=0"] },
+        { ["votesFor=99999999999", "votesAgainst=2", "abstentions=0"] },
+        { ["votesFor=2147483647", "votesAgainst=2147483647", "abstentions=5"] },
+        { ["votesFor=-1", "votesAgainst=7", "abstentions=0"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenVoteForms))]
+    public async Task A_committee_vote_form_with_a_missing_or_malformed_count_is_a_400_problem(string[] fields)
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        using var secretary = new Person(system.ReviewAddress);
+        (await secretary.SignInAsync("secretary-zhao")).Dispose();
+        var token = await secretary.FormTokenAsync("/committee");
+        using var created = await secretary.Http.PostAsync("/committee/meetings", new FormUrlEncodedContent(
+            [token, new("meetingDate", "2023-06-01"), new("members", "委员甲\n委员乙\n委员丙"), new("present", "委员甲\n委员乙\n委员丙")]));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var meeting = created.Headers.Location!.OriginalString;
+        var application = Guid.NewGuid();
+        var withApplication = fields.Length == 0 || fields.Any(f => f.StartsWith("applicationId=", StringComparison.Ordinal)) ? fields : [$"applicationId={application}", .. fields];
+
+        using var posted = await secretary.Http.PostAsync($"{meeting}/votes", Form(token, withApplication));
+
+        await AssertBilingualProblemAsync(posted);
+        Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id", ("id", application)));
+    }
+
+    [Fact]
+    public async Task A_meeting_form_with_a_malformed_date_is_a_400_problem()
+    {
+        using var secretary = new Person(system.ReviewAddress);
+        (await secretary.SignInAsync("secretary-zhao")).Dispose();
+        var token = await secretary.FormTokenAsync("/committee");
+
+        using var posted = await secretary.Http.PostAsync("/committee/meetings", Form(token, ["meetingDate=yesterday", "members=委员甲", "present=委员甲"]));
+
+        await AssertBilingualProblemAsync(posted);
+    }
+
+    private static FormUrlEncodedContent Form(KeyValuePair<string, string> token, IEnumerable<string> fields) =>
+        new([token, .. fields.Select(f => f.Split('=', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1]))]);
+
+    private static async Task AssertBilingualProblemAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        var text = problem.GetRawText();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", System.Text.RegularExpressions.Regex.Unescape(text));
+        Assert.Matches("[A-Za-z]{4,} [a-z]{2,}", text);
+    }
 }
