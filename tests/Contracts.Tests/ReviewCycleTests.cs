@@ -35,4 +35,30 @@ public sealed class ReviewCycleTests
     {
         Assert.Equal(passes, Xishan.Passes(present, votesFor));
     }
+
+    /// <summary>
+    /// Counts no meeting can have are never a quorum nor a pass: 2^30 present times 2 overflowed int to a negative
+    /// number, so zero yes votes "reached" it; int.MaxValue yes votes times 3 wrapped the same way.
+    /// </summary>
+    [Theory]
+    [InlineData(1 << 30, 1 << 30, 0, false)]
+    [InlineData(int.MaxValue, int.MaxValue, 0, false)]
+    [InlineData(9, 7, int.MaxValue, false)]
+    [InlineData(9, 7, 715827883, false)]
+    [InlineData(9, -7, 0, false)]
+    [InlineData(9, 7, -1, false)]
+    [InlineData(9, 12, 12, false)]
+    public void Impossible_or_overflowing_counts_are_never_a_quorate_pass(int total, int present, int votesFor, bool expected)
+    {
+        Assert.Equal(expected, Xishan.HasQuorum(total, present) && Xishan.Passes(present, votesFor));
+    }
+
+    [Fact]
+    public void Two_thirds_of_int_MaxValue_members_is_still_computed_exactly()
+    {
+        Assert.True(Xishan.HasQuorum(int.MaxValue, int.MaxValue));
+        Assert.True(Xishan.Passes(int.MaxValue, int.MaxValue));
+        Assert.False(Xishan.Passes(int.MaxValue, 1_431_655_764));   // ⌈2/3 · (2^31−1)⌉ − 1
+        Assert.True(Xishan.Passes(int.MaxValue, 1_431_655_765));
+    }
 }

@@ -75,6 +75,38 @@ public sealed class CertificateDocumentTests(CertificateLedgerFixture ledger)
     }
 
     [Fact]
+    public async Task A_portal_client_reads_the_certificate_record_only_of_an_application_it_submitted()
+    {
+        var (mine, certificate) = await IssuedAsync("钱本人", submittedBy: "dev-portal");
+        var (theirs, _) = await IssuedAsync("孙他人", submittedBy: "dev-portal-b");
+
+        using var portal = ledger.Client(Roles.Portal);
+        using (var own = await portal.GetAsync($"/api/certificates/by-application/{mine}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal(certificate.GetProperty("number").GetString(), (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString());
+        }
+
+        using (var other = await portal.GetAsync($"/api/certificates/by-application/{theirs}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+            Assert.DoesNotContain("verificationCode", await other.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var second = ledger.Client().AsSecondPortal();
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/certificates/by-application/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync($"/api/certificates/by-application/{theirs}")).StatusCode);
+        foreach (var role in new[] { Roles.CommitteeSecretary, Roles.Auditor, Roles.Admin })
+        {
+            using var backOffice = ledger.Client(role);
+            Assert.Equal(HttpStatusCode.OK, (await backOffice.GetAsync($"/api/certificates/by-application/{theirs}")).StatusCode);
+        }
+
+        using var reviewer = ledger.Client(Roles.Reviewer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/api/certificates/by-application/{mine}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Verification_answers_valid_then_revoked_and_reveals_only_what_the_certificate_states()
     {
         var (_, certificate) = await IssuedAsync("冯查验");

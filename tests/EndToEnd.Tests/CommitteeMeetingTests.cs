@@ -70,6 +70,46 @@ public sealed class CommitteeMeetingTests(SystemFixture system)
         Assert.Equal("6", rows[0]["实到"]?.ToString());
     }
 
+    public static TheoryData<string, object> ImpossibleDecisions() => new()
+    {
+        // 2^30 present times 2 overflowed int to a negative number: zero yes votes "reached" two thirds and passed.
+        { "membersTotal", new { membersTotal = 1 << 30, membersPresent = 1 << 30, votesFor = 0, votesAgainst = 1 << 30, abstentions = 0 } },
+        { "membersTotal", new { membersTotal = int.MaxValue, membersPresent = int.MaxValue, votesFor = 0, votesAgainst = int.MaxValue, abstentions = 0 } },
+        // int.MaxValue + int.MaxValue + 9 wrapped to 7, those present; int.MaxValue * 3 wrapped to a large positive number: a pass.
+        { "votesFor", new { membersTotal = 9, membersPresent = 7, votesFor = int.MaxValue, votesAgainst = int.MaxValue, abstentions = 9 } },
+        { "membersPresent", new { membersTotal = 9, membersPresent = -7, votesFor = 0, votesAgainst = 0, abstentions = 0 } },
+        { "abstentions", new { membersTotal = 9, membersPresent = 7, votesFor = 6, votesAgainst = 2, abstentions = -1 } },
+        { "membersPresent", new { membersTotal = 9, membersPresent = 10, votesFor = 10, votesAgainst = 0, abstentions = 0 } },
+        { "votes", new { membersTotal = 9, membersPresent = 7, votesFor = 5, votesAgainst = 0, abstentions = 0 } },
+    };
+
+    [Fact]
+    public async Task Impossible_or_overflowing_counts_are_refused_naming_the_field_and_nothing_is_decided()
+    {
+        var id = (await journey.AwaitingCommitteeAsync(("不可能票数", Journey.NewIdNumber())))[0];
+        foreach (var (field, counts) in ImpossibleDecisions().Select(row => ((string)row[0], row[1])))
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(counts))!.AsObject();
+            body["applicationId"] = id;
+            body["meetingDate"] = "2023-06-08";
+            using var refused = await system.CommitteeApi.PostAsJsonAsync("/api/committee/decisions", body);
+
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{body.ToJsonString()} answered {(int)refused.StatusCode}: {text}");
+            Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{body.ToJsonString()} should name {field}: {text}");
+        }
+
+        var meeting = (await CreateMeetingAsync(present: 6, date: "2023-06-08")).GetProperty("id").GetGuid();
+        using (var wrapped = await Vote(meeting, id, int.MaxValue, int.MaxValue, 8))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrapped.StatusCode);
+        }
+
+        Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided'", ("id", id)));
+        using var decided = await Vote(meeting, id, 4, 2, 0);
+        Assert.True((await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean());
+    }
+
     [Fact]
     public async Task The_secretary_registers_a_meeting_on_the_page_and_an_inquorate_one_shows_it_cannot_decide()
     {

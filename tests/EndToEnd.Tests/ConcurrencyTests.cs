@@ -9,16 +9,18 @@ public sealed class ConcurrencyTests(SystemFixture system)
     private readonly Journey journey = new(system);
 
     [Fact]
-    public async Task Two_reviewers_approving_the_same_version_at_once_cannot_both_win()
+    public async Task Two_approvals_of_the_same_version_at_once_cannot_both_win()
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var id = await journey.SubmitAsync("孙八");
         await journey.WaitUntilQueuedForReviewAsync(id);
-        var seen = (await journey.StatusAsync(id)).GetProperty("version").GetInt64();
+        using var claimed = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { });
+        var seen = (await claimed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("version").GetInt64();
 
+        // The claimant twice (two tabs): the approver is the caller, so only the stream version can tell them apart.
         var attempts = await Task.WhenAll(
-            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-a", expectedVersion = seen }),
-            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-b", expectedVersion = seen }));
+            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = seen }),
+            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = seen }));
 
         Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.Conflict);
@@ -35,8 +37,9 @@ public sealed class ConcurrencyTests(SystemFixture system)
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var id = await journey.SubmitAsync("周九");
         await journey.WaitUntilQueuedForReviewAsync(id);
+        (await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { })).Dispose();
 
-        using var stale = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-a", expectedVersion = 0 });
+        using var stale = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = 1 });
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.DoesNotContain("final_approved", await system.Infrastructure.EventTypesAsync(id));

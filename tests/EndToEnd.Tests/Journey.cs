@@ -81,9 +81,15 @@ public sealed class Journey(SystemFixture system)
             return response.StatusCode;
         }, status => status == HttpStatusCode.OK, timeout ?? TimeSpan.FromSeconds(60), $"application {id} in the review queue");
 
+    /// <summary>The reviewer client claims the file (only the claimant may approve) and approves it as itself.</summary>
     public async Task ApproveAsync(Guid id)
     {
-        using var response = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-wang" });
+        using (var claimed = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { }))
+        {
+            Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+        }
+
+        using var response = await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

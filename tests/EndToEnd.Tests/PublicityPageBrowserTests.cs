@@ -36,7 +36,10 @@ public sealed partial class PublicityPageBrowserTests(SystemFixture system)
             Assert.DoesNotMatch(MobileNumber(), text);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("publicity-page.png"), FullPage = true });
 
-            await page.SelectOptionAsync("#applicationId", id.ToString());
+            // The public page holds no application id; the form names the notice and the row.
+            Assert.DoesNotContain(id.ToString(), await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+            var option = await page.Locator("#entry option", new PageLocatorOptions { HasText = "浏览器测试人" }).First.GetAttributeAsync("value");
+            await page.SelectOptionAsync("#entry", option!);
             await page.FillAsync("#summary", "该申报人业绩材料中的项目并非本人主持。");
             await page.FillAsync("#contactName", "李女士");
             await page.FillAsync("#contact", "someone@example.cn");

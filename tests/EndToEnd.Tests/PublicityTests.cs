@@ -91,6 +91,66 @@ public sealed class PublicityTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Public_notices_show_no_application_id_and_an_objection_names_the_notice_and_row()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var id = await journey.ApprovedAndPublishedAsync("公示己");
+        using var anonymous = system.NewPublicityClient();
+
+        var notices = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await anonymous.GetStringAsync($"/api/publicity/notices?page={page}&pageSize=50");
+            Assert.DoesNotContain(id.ToString(), body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("applicationId", body, StringComparison.OrdinalIgnoreCase);
+            var answer = JsonDocument.Parse(body).RootElement;
+            notices.AddRange(answer.GetProperty("items").EnumerateArray());
+            if (page * 50 >= answer.GetProperty("total").GetInt64())
+            {
+                break;
+            }
+        }
+
+        var html = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/publicity"));
+        Assert.DoesNotContain(id.ToString(), html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("公示己", html, StringComparison.Ordinal);
+
+        var (notice, entry) = notices.SelectMany(n => n.GetProperty("entries").EnumerateArray().Select(e => (Notice: n, Entry: e)))
+            .Single(x => x.Entry.GetProperty("applicantName").GetString() == "公示己");
+        using var lodged = await anonymous.PostAsJsonAsync("/api/publicity/objections", new
+        {
+            noticeId = notice.GetProperty("id").GetGuid(),
+            row = entry.GetProperty("row").GetInt32(),
+            summary = "该申报人的业绩材料与实际情况不符。",
+            contactName = "王先生",
+            contact = "0510-88888888",
+        });
+        Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
+        Assert.Contains("objection_lodged", await system.Infrastructure.EventTypesAsync(id));
+
+        using var noSuchRow = await anonymous.PostAsJsonAsync("/api/publicity/objections", new
+        {
+            noticeId = notice.GetProperty("id").GetGuid(),
+            row = 100_000,
+            summary = "该申报人的业绩材料与实际情况不符。",
+            contactName = "王先生",
+            contact = "0510-88888888",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noSuchRow.StatusCode);
+
+        // The page's form names the same line: its option value is the notice and the row, and the objection lands.
+        using var person = new Person(system.PublicityAddress);
+        var token = await person.FormTokenAsync("/publicity");
+        var form = WebUtility.HtmlDecode(await person.Http.GetStringAsync("/publicity"));
+        var option = System.Text.RegularExpressions.Regex.Match(form, "<option value=\"([^\"]+)\">公示己（");
+        Assert.Equal($"{notice.GetProperty("id").GetGuid()}:{entry.GetProperty("row").GetInt32()}", option.Groups[1].Value);
+        using var viaPage = await person.Http.PostAsync("/publicity/objections", new FormUrlEncodedContent(
+            [token, new("entry", option.Groups[1].Value), new("summary", "该申报人的业绩材料与实际情况不符。"), new("contactName", "李女士"), new("contact", "someone@example.cn")]));
+        Assert.Equal(HttpStatusCode.Redirect, viaPage.StatusCode);
+        Assert.Equal(2, (await system.Infrastructure.EventTypesAsync(id)).Count(t => t == "objection_lodged"));
+    }
+
+    [Fact]
     public async Task Replaying_a_stream_whose_Published_end_was_moved_one_working_day_earlier_reports_the_violation()
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);

@@ -44,10 +44,11 @@ public sealed class ReviewConcurrencyTests(SystemFixture system)
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var id = await journey.SubmitAsync("并发终审");
         await journey.WaitUntilQueuedForReviewAsync(id);
+        (await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { })).Dispose();
         var version = (await system.ReviewApi.GetFromJsonAsync<JsonElement>($"/api/review/queue/{id}")).GetProperty("ledgerVersion").GetInt64();
 
         var answers = await Task.WhenAll(
-            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-wang", expectedVersion = version }),
+            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = version }),
             system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全", expectedVersion = version }));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);

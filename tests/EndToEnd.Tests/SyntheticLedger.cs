@@ -117,6 +117,12 @@ public static class Histories
         ["decided before publicity completed"] = (AuditRules.CommitteeAfterPublicityAndFee.Code, id => [.. Clean(id).Where((_, i) => i != 6)]),
         ["decided without a quorum"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 5, 5, 0, 0, true, At.AddDays(90)))),
         ["passed one vote short of two thirds"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 6, 3, 3, 0, true, At.AddDays(90)))),
+        // Counts whose int arithmetic overflowed: 2^30 present times 2 wraps negative, so zero yes votes "reached" two thirds.
+        ["passed with zero yes votes of 2^30 present"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 1 << 30, 1 << 30, 0, 1 << 30, 0, true, At.AddDays(90)))),
+        // int.MaxValue + int.MaxValue + 9 wraps to 7, the number present; votesFor * 3 wraps to a huge positive number.
+        ["int.MaxValue yes votes that wrap to those present"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 7, int.MaxValue, int.MaxValue, 9, true, At.AddDays(90)))),
+        ["fewer votes than members present"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), 9, 7, 5, 0, 0, true, At.AddDays(90)))),
+        ["negative members present"] = (AuditRules.CommitteeQuorumAndThreshold.Code, id => Replace(Clean(id), 7, new CommitteeDecided(id, Guid.NewGuid(), new DateOnly(2023, 9, 1), -9, -7, 0, 0, -7, true, At.AddDays(90)))),
         ["certificate without a pass"] = (AuditRules.CertificateAfterPass.Code, id => [.. Clean(id).Where((_, i) => i != 7)]),
         ["something after the certificate"] = (AuditRules.NothingAfterTerminal.Code, id => [.. Clean(id), new(new ApplicationWithdrawn(id, "撤回", At.AddDays(100)))]),
         ["approval appended by Intake"] = (AuditRules.AppendedByOwner.Code, id => Replace(Clean(id), 2, new FinalApproved(id, "reviewer-wang", At.AddDays(2)), appendedBy: "Intake")),

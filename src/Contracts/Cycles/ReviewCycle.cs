@@ -36,13 +36,18 @@ public sealed record ReviewCycle(
     public SeniorityStandard? SeniorityFor(TitleLevel level, string education) =>
         Seniority?.FirstOrDefault(s => s.Level == level && s.Education == education);
 
-    /// <summary>At least the quorum fraction of the members must be present (default 2/3).</summary>
+    /// <summary>
+    /// At least the quorum fraction of the members must be present (default 2/3). Counts no meeting can have are no
+    /// quorum; the products are taken in long, where int × int cannot overflow (in int, 2^30 × 2 wrapped negative).
+    /// </summary>
     public bool HasQuorum(int membersTotal, int membersPresent) =>
-        membersTotal > 0 && membersPresent * QuorumDenominator >= membersTotal * QuorumNumerator;
+        membersTotal > 0 && membersPresent >= 0 && membersPresent <= membersTotal
+        && (long)membersPresent * QuorumDenominator >= (long)membersTotal * QuorumNumerator;
 
-    /// <summary>Yes votes must reach the pass fraction of those present (default 2/3).</summary>
+    /// <summary>Yes votes must reach the pass fraction of those present (default 2/3); more yes votes than people present is no pass.</summary>
     public bool Passes(int membersPresent, int votesFor) =>
-        membersPresent > 0 && votesFor * PassDenominator >= membersPresent * PassNumerator;
+        membersPresent > 0 && votesFor >= 0 && votesFor <= membersPresent
+        && (long)votesFor * PassDenominator >= (long)membersPresent * PassNumerator;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using TitleReview.Audit.Features.History;
 using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
@@ -254,23 +255,28 @@ public static class HistoryVerifier
             }
         }
 
+        /// <summary>
+        /// The replay keeps its own arithmetic (BigInteger, which cannot overflow) instead of calling the cycle's
+        /// HasQuorum/Passes: an audit that shares the arithmetic of the code it audits shares its bugs too.
+        /// </summary>
         private void CheckVote(long sequence, CommitteeDecided e)
         {
             var rules = cycle ?? ReviewCycles.Get(ReviewCycles.Xishan2023);
-            var votesCast = e.VotesFor + e.VotesAgainst + e.Abstentions;
-            if (e.MembersPresent > e.MembersTotal || votesCast > e.MembersPresent || e.VotesFor < 0 || e.VotesAgainst < 0 || e.Abstentions < 0)
+            BigInteger total = e.MembersTotal, present = e.MembersPresent, yes = e.VotesFor;
+            var votesCast = yes + e.VotesAgainst + e.Abstentions;
+            if (total <= 0 || present < 0 || present > total || e.VotesFor < 0 || e.VotesAgainst < 0 || e.Abstentions < 0 || votesCast != present)
             {
                 Fail(AuditRules.CommitteeQuorumAndThreshold, [sequence],
-                    $"票数不成立：委员 {e.MembersTotal} 人，出席 {e.MembersPresent} 人，投票 {votesCast} 票。",
-                    $"Impossible counts: {e.MembersTotal} members, {e.MembersPresent} present, {votesCast} votes.");
+                    $"票数不成立：委员 {e.MembersTotal} 人，出席 {e.MembersPresent} 人，赞成 {e.VotesFor}、反对 {e.VotesAgainst}、弃权 {e.Abstentions}，合计 {votesCast} 票（须均不为负、出席不多于委员、合计等于出席）。",
+                    $"Impossible counts: {e.MembersTotal} members, {e.MembersPresent} present, {e.VotesFor} for, {e.VotesAgainst} against, {e.Abstentions} abstaining, {votesCast} in all (each at least 0, present at most the members, the votes adding up to those present).");
             }
-            else if (!rules.HasQuorum(e.MembersTotal, e.MembersPresent))
+            else if (present * rules.QuorumDenominator < total * rules.QuorumNumerator)
             {
                 Fail(AuditRules.CommitteeQuorumAndThreshold, [sequence],
                     $"出席 {e.MembersPresent}/{e.MembersTotal} 人，未达 {rules.QuorumNumerator}/{rules.QuorumDenominator} 法定人数，会议不能作出决定。",
                     $"{e.MembersPresent} of {e.MembersTotal} present, below the {rules.QuorumNumerator}/{rules.QuorumDenominator} quorum: the meeting cannot decide.");
             }
-            else if (e.Passed != rules.Passes(e.MembersPresent, e.VotesFor))
+            else if (e.Passed != (present > 0 && yes * rules.PassDenominator >= present * rules.PassNumerator))
             {
                 Fail(AuditRules.CommitteeQuorumAndThreshold, [sequence],
                     $"赞成 {e.VotesFor} 票/出席 {e.MembersPresent} 人，按 {rules.PassNumerator}/{rules.PassDenominator} 应为“{(e.Passed ? "不通过" : "通过")}”，记录却为“{(e.Passed ? "通过" : "不通过")}”。",

@@ -1,5 +1,6 @@
 using Marten;
 using TitleReview.Certificate.Features.Issue;
+using TitleReview.Certificate.Features.Pdf;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 
@@ -9,11 +10,13 @@ public static class CertificateLookupEndpoints
 {
     public static RouteGroupBuilder MapCertificateLookup(this RouteGroupBuilder group)
     {
-        group.MapGet("/by-application/{applicationId:guid}", async (Guid applicationId, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        // The record holds the verification code, the votes and the employer: a portal client reads it only for an
+        // application it submitted, exactly as for the PDF; another client's is answered as if it did not exist.
+        group.MapGet("/by-application/{applicationId:guid}", async (Guid applicationId, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
             await using var query = sessions.Query();
             var certificate = await query.Query<CertificateRecord>().FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
-            return certificate is null
+            return certificate is null || !PdfEndpoints.MayRead(http, certificate)
                 ? Problems.NotFound($"申报 {applicationId} 尚未发证。", $"No certificate has been issued for application {applicationId}.")
                 : Results.Ok(certificate);
         });

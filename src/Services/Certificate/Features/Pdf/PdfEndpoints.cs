@@ -48,7 +48,7 @@ public static class PdfEndpoints
     }
 
     /// <summary>A portal client reads only what it submitted; back-office roles read every certificate.</summary>
-    private static bool MayRead(HttpContext http, CertificateRecord certificate) =>
+    internal static bool MayRead(HttpContext http, CertificateRecord certificate) =>
         !http.User.IsInRole(Roles.Portal) || http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.CommitteeSecretary) || http.User.IsInRole(Roles.Auditor)
         || string.Equals(http.User.Identity?.Name, certificate.SubmittedBy, StringComparison.Ordinal);
 }

@@ -5,7 +5,7 @@ using TitleReview.ServiceDefaults.Http;
 
 namespace TitleReview.Publicity.Features.Notices;
 
-public sealed record NoticePage(IReadOnlyList<PublicityNotice> Items, long Total, int Page, int PageSize);
+public sealed record NoticePage(IReadOnlyList<PublicNotice> Items, long Total, int Page, int PageSize);
 
 public static class NoticeEndpoints
 {
@@ -31,7 +31,7 @@ public static class NoticeEndpoints
         return group;
     }
 
-    /// <summary>Anyone: published notices, open ones first, paged.</summary>
+    /// <summary>Anyone: published notices, open ones first, paged; without application ids (see <see cref="PublicNotice"/>).</summary>
     public static RouteGroupBuilder MapPublicNoticeEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/notices", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
@@ -48,12 +48,12 @@ public static class NoticeEndpoints
     }
 
     /// <summary>Everyone that may still be objected to today, whichever page their notice is on.</summary>
-    public static async Task<IReadOnlyList<NoticeEntry>> OpenForObjectionAsync(LedgerSessions sessions, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OpenNoticeEntry>> OpenForObjectionAsync(LedgerSessions sessions, DateOnly today, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var open = await query.Query<PublicityNotice>().Where(n => n.End >= today)
             .OrderByDescending(n => n.End).ThenByDescending(n => n.Number).ToListAsync(cancellationToken);
-        return open.SelectMany(n => n.Entries).ToList();
+        return [.. open.Select(PublicNotice.From).SelectMany(n => n.Entries.Select(entry => new OpenNoticeEntry(n.Id, n.Number, entry)))];
     }
 
     public static async Task<NoticePage> PageAsync(LedgerSessions sessions, int page, int pageSize, CancellationToken cancellationToken)
@@ -64,6 +64,6 @@ public static class NoticeEndpoints
         var notices = await query.Query<PublicityNotice>()
             .OrderByDescending(n => n.End).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Number)
             .ToPagedListAsync(page, pageSize, cancellationToken);
-        return new NoticePage(notices.ToList(), notices.TotalItemCount, page, pageSize);
+        return new NoticePage([.. notices.Select(PublicNotice.From)], notices.TotalItemCount, page, pageSize);
     }
 }

@@ -2,13 +2,18 @@ using System.Text.RegularExpressions;
 using Marten;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
+using TitleReview.Publicity.Features.Notices;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Ledger;
 
 namespace TitleReview.Publicity.Features.Objections;
 
-public sealed record LodgeObjectionRequest(Guid? ApplicationId, string? Summary, string? ContactName, string? Contact);
+/// <summary>
+/// Who is objected to: <paramref name="NoticeId"/> and <paramref name="Row"/> as the public notice lists them (the
+/// public sees no application ids), or <paramref name="ApplicationId"/> for a caller that already holds it.
+/// </summary>
+public sealed record LodgeObjectionRequest(Guid? ApplicationId, string? Summary, string? ContactName, string? Contact, Guid? NoticeId = null, int? Row = null);
 
 /// <summary>
 /// Anyone may object to an application while its publicity runs (to the end date, inclusive). The form is public,
@@ -57,8 +62,12 @@ public static partial class LodgeObjection
             return new Outcome(Guid.Empty, Invalid: errors);
         }
 
-        var id = request!.ApplicationId!.Value;
         await using var session = sessions.OpenForRequest(http);
+        if ((request!.ApplicationId ?? await OnNoticeAsync(session, request.NoticeId!.Value, request.Row!.Value, cancellationToken)) is not { } id)
+        {
+            return new Outcome(Guid.Empty, OutsidePublicity: true);
+        }
+
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
         var today = clock.Today();
         if (stream.Aggregate is not { PublicityNoticeId: { } noticeId, PublicityEnd: { } end, PublicityCompleted: false, IsTerminal: false } || today > end)
@@ -83,12 +92,20 @@ public static partial class LodgeObjection
         return new Outcome(objection.Id);
     }
 
+    /// <summary>The application on line <paramref name="row"/> (from 1) of a published notice, or null when there is no such line.</summary>
+    private static async Task<Guid?> OnNoticeAsync(IDocumentSession session, Guid noticeId, int row, CancellationToken cancellationToken) =>
+        await session.LoadAsync<PublicityNotice>(noticeId, cancellationToken) is { } notice && row >= 1 && row <= notice.Entries.Count
+            ? notice.Entries[row - 1].ApplicationId
+            : null;
+
     private static Dictionary<string, string[]> Validate(LodgeObjectionRequest? request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request?.ApplicationId is null || request.ApplicationId == Guid.Empty)
+        var byApplication = request?.ApplicationId is { } application && application != Guid.Empty;
+        var byNotice = request is { NoticeId: { } notice, Row: >= 1 } && notice != Guid.Empty;
+        if (byApplication == byNotice)
         {
-            errors["applicationId"] = ["请选择被异议的申报人。 / applicationId is required."];
+            errors["noticeId"] = ["请选择被异议的申报人（公示编号 noticeId 与行号 row）。 / Name the person by noticeId and row as the notice lists them (or by applicationId), not both."];
         }
 
         if (request?.Summary?.Trim() is not { Length: >= 10 and <= MaxSummaryLength })

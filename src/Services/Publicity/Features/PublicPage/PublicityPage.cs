@@ -10,7 +10,17 @@ using TitleReview.ServiceDefaults.EventStore;
 
 namespace TitleReview.Publicity.Features.PublicPage;
 
-public sealed record ObjectionForm(Guid? ApplicationId, string? Summary, string? ContactName, string? Contact);
+/// <param name="Entry">"{noticeId}:{row}": the line of an open notice the objection is about (no application id is public).</param>
+public sealed record ObjectionForm(string? Entry, string? Summary, string? ContactName, string? Contact)
+{
+    public LodgeObjectionRequest ToRequest()
+    {
+        var parts = (Entry ?? "").Split(':');
+        return parts.Length == 2 && Guid.TryParse(parts[0], out var notice) && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row)
+            ? new LodgeObjectionRequest(null, Summary, ContactName, Contact, notice, row)
+            : new LodgeObjectionRequest(null, Summary, ContactName, Contact);
+    }
+}
 
 /// <summary>
 /// The public publicity page (评审公示), no sign-in: current and past notices with name, employer, specialty and
@@ -32,9 +42,9 @@ public static class PublicityPage
         })
         .AllowAnonymous();
 
-        app.MapPost("/publicity/objections", async ([FromForm] ObjectionForm form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapPost("/publicity/objections", async ([FromForm] ObjectionForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var outcome = await LodgeObjection.LodgeAsync(new LodgeObjectionRequest(form.ApplicationId, form.Summary, form.ContactName, form.Contact), http, sessions, clock, cancellationToken);
+            var outcome = await LodgeObjection.LodgeAsync((form ?? new ObjectionForm(null, null, null, null)).ToRequest(), http, sessions, clock, cancellationToken);
             if (outcome.ObjectionId != Guid.Empty)
             {
                 return Results.Redirect("/publicity?lodged=1");
@@ -52,7 +62,7 @@ public static class PublicityPage
         return app;
     }
 
-    private static string Render(NoticePage notices, IReadOnlyList<NoticeEntry> open, DateOnly today, AntiforgeryTokenSet token, bool lodged, string? errors)
+    private static string Render(NoticePage notices, IReadOnlyList<OpenNoticeEntry> open, DateOnly today, AntiforgeryTokenSet token, bool lodged, string? errors)
     {
         var h = HtmlEncoder.Default;
         var html = new StringBuilder();
@@ -97,10 +107,10 @@ public static class PublicityPage
             html.Append(current
                 ? $"异议受理截止：{notice.End:yyyy年M月d日}（含当日）。"
                 : "公示已结束。");
-            html.Append("</p><table><thead><tr><th>姓名</th><th>工作单位</th><th>专业</th><th>申报层级</th></tr></thead><tbody>");
+            html.Append("</p><table><thead><tr><th>序号</th><th>姓名</th><th>工作单位</th><th>专业</th><th>申报层级</th></tr></thead><tbody>");
             foreach (var entry in notice.Entries)
             {
-                html.Append("<tr><td>").Append(h.Encode(entry.ApplicantName)).Append("</td><td>").Append(h.Encode(entry.Employer))
+                html.Append("<tr><td>").Append(entry.Row).Append("</td><td>").Append(h.Encode(entry.ApplicantName)).Append("</td><td>").Append(h.Encode(entry.Employer))
                     .Append("</td><td>").Append(h.Encode(entry.Specialty)).Append("</td><td>").Append(h.Encode(entry.Level.Chinese())).Append("</td></tr>");
             }
 
@@ -128,10 +138,11 @@ public static class PublicityPage
         {
             html.Append("<section><h2>提出异议</h2><form method=\"post\" action=\"/publicity/objections\">")
                 .Append("<input type=\"hidden\" name=\"").Append(h.Encode(token.FormFieldName)).Append("\" value=\"").Append(h.Encode(token.RequestToken ?? "")).Append("\">")
-                .Append("<label for=\"applicationId\">被异议人</label><select id=\"applicationId\" name=\"applicationId\" required>");
-            foreach (var entry in open)
+                .Append("<label for=\"entry\">被异议人</label><select id=\"entry\" name=\"entry\" required>");
+            foreach (var (noticeId, noticeNumber, entry) in open)
             {
-                html.Append("<option value=\"").Append(entry.ApplicationId).Append("\">").Append(h.Encode($"{entry.ApplicantName}（{entry.Employer}，{entry.Specialty}）")).Append("</option>");
+                html.Append("<option value=\"").Append(noticeId).Append(':').Append(entry.Row).Append("\">")
+                    .Append(h.Encode($"{entry.ApplicantName}（{entry.Employer}，{entry.Specialty}；第{noticeNumber}号公示第{entry.Row}行）")).Append("</option>");
             }
 
             html.Append("</select><label for=\"summary\">异议内容（10至2000字）</label><textarea id=\"summary\" name=\"summary\" rows=\"5\" minlength=\"10\" maxlength=\"2000\" required></textarea>")

@@ -20,6 +20,16 @@ public static class CommitteeVote
     public static async Task<(IResult? Problem, CommitteeDecided? Decided)> DecideAsync(IDocumentSession session, Guid applicationId, Vote vote, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        // Both entries validate field by field first; this is the last word before the ledger, for any caller.
+        if (vote.MembersPresent < 0 || vote.MembersPresent > vote.MembersTotal || vote.VotesFor < 0 || vote.VotesAgainst < 0 || vote.Abstentions < 0
+            || (long)vote.VotesFor + vote.VotesAgainst + vote.Abstentions != vote.MembersPresent)
+        {
+            return (Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["votes"] = ["票数不成立：各票数不得为负，合计须等于出席人数，出席不多于评委总数。 / Impossible counts: none negative, the votes adding up to those present, present at most the members."],
+            }), null);
+        }
+
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(applicationId, cancellationToken);
         if (stream.Aggregate is not { } application)
         {

@@ -1,3 +1,5 @@
+using TitleReview.Review.Features.CommitteeMeetings;
+
 namespace TitleReview.Review.Features.CommitteeDecision;
 
 /// <summary>The votes of one committee meeting on one application.</summary>
@@ -26,21 +28,30 @@ public sealed record RecordDecisionRequest(
             Fail("meetingDate", "必须给出会议日期（YYYY-MM-DD）。", "meetingDate (YYYY-MM-DD) is required.");
         }
 
-        if (MembersTotal is not > 0)
+        // Every count is bounded by the meeting (at most MaxMembers members) before any arithmetic, and the sum is
+        // taken in long: int.MaxValue + int.MaxValue + 9 wrapped to 7 and passed as "seven present".
+        if (MembersTotal is not (> 0 and <= MeetingEndpoints.MaxMembers))
         {
-            Fail("membersTotal", "评委总数必须大于0。", "membersTotal must be greater than 0.");
+            Fail("membersTotal", $"评委总数须在 1 到 {MeetingEndpoints.MaxMembers} 之间。", $"membersTotal must be between 1 and {MeetingEndpoints.MaxMembers}.");
         }
 
-        if (MembersPresent is not >= 0 || MembersPresent > MembersTotal)
+        if (MembersPresent is not >= 0 || MembersPresent > (MembersTotal ?? 0) || MembersPresent > MeetingEndpoints.MaxMembers)
         {
             Fail("membersPresent", "出席人数须在0到评委总数之间。", "membersPresent must be between 0 and membersTotal.");
         }
 
-        if (VotesFor is not >= 0 || VotesAgainst is not >= 0 || Abstentions is not >= 0)
+        var present = MembersPresent ?? 0;
+        var countsValid = !errors.ContainsKey("membersTotal") && !errors.ContainsKey("membersPresent");
+        foreach (var (field, chinese, count) in new[] { ("votesFor", "赞成", VotesFor), ("votesAgainst", "反对", VotesAgainst), ("abstentions", "弃权", Abstentions) })
         {
-            Fail("votes", "赞成、反对、弃权票数均须为非负整数。", "votesFor, votesAgainst and abstentions must be whole numbers of at least 0.");
+            if (count is not >= 0 || count > present)
+            {
+                Fail(field, $"{chinese}票数须为 0 到出席人数之间的整数。", $"{field} must be a whole number from 0 to membersPresent.");
+                countsValid = false;
+            }
         }
-        else if (VotesFor + VotesAgainst + Abstentions != MembersPresent)
+
+        if (countsValid && (long)VotesFor!.Value + VotesAgainst!.Value + Abstentions!.Value != present)
         {
             Fail("votes", "赞成、反对、弃权票数之和须等于出席人数。", "votesFor + votesAgainst + abstentions must equal membersPresent.");
         }

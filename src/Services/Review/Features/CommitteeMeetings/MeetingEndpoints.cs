@@ -156,6 +156,37 @@ public static class Meetings
         return agenda;
     }
 
+    /// <summary>The sum of the votes does not match those present: the only vote error a person at the page can make with a well-formed form.</summary>
+    public const string VotesSum = "votes";
+
+    /// <summary>
+    /// Each count is a whole number from 0 to those present, checked one by one before any arithmetic, and the sum is
+    /// taken in long: int.MaxValue + int.MaxValue + 8 wrapped to 6 and passed for "six present".
+    /// </summary>
+    public static Dictionary<string, string[]> VoteErrors(MeetingVoteRequest? request, int present)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request?.ApplicationId is null || request.ApplicationId == Guid.Empty)
+        {
+            errors["applicationId"] = ["必须给出申报编号。 / applicationId is required."];
+        }
+
+        foreach (var (field, chinese, count) in new[] { ("votesFor", "赞成", request?.VotesFor), ("votesAgainst", "反对", request?.VotesAgainst), ("abstentions", "弃权", request?.Abstentions) })
+        {
+            if (count is not >= 0 || count > present)
+            {
+                errors[field] = [$"{chinese}票数须为 0 到出席人数 {present} 之间的整数。 / {field} must be a whole number from 0 to the {present} members present."];
+            }
+        }
+
+        if (errors.Count == 0 && (long)request!.VotesFor!.Value + request.VotesAgainst!.Value + request.Abstentions!.Value != present)
+        {
+            errors[VotesSum] = [$"赞成、反对、弃权票数合计须等于出席人数 {present}。 / votesFor + votesAgainst + abstentions must equal the {present} members present."];
+        }
+
+        return errors;
+    }
+
     public static async Task<(IResult? Problem, MeetingDecision? Decision)> VoteAsync(IDocumentSession session, Guid meetingId, MeetingVoteRequest? request, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -165,14 +196,12 @@ public static class Meetings
             return (NoSuchMeeting(meetingId), null);
         }
 
-        if (request is not { ApplicationId: { } applicationId, VotesFor: >= 0, VotesAgainst: >= 0, Abstentions: >= 0 }
-            || request.VotesFor + request.VotesAgainst + request.Abstentions != meeting.Present.Count)
+        if (VoteErrors(request, meeting.Present.Count) is { Count: > 0 } errors)
         {
-            return (Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["votes"] = [$"须给出申报编号，赞成、反对、弃权票数均为非负整数且合计等于出席人数 {meeting.Present.Count}。 / applicationId is required; votesFor + votesAgainst + abstentions must equal the {meeting.Present.Count} members present."],
-            }), null);
+            return (Problems.Validation(errors), null);
         }
+
+        var applicationId = request!.ApplicationId!.Value;
 
         // An invalid meeting cannot decide anything, whatever the votes say.
         if (CommitteeVote.QuorumProblem(ReviewCycles.Get(meeting.CycleId), meeting.Members.Count, meeting.Present.Count) is { } inquorate)
@@ -180,7 +209,7 @@ public static class Meetings
             return (inquorate, null);
         }
 
-        var vote = new Vote(meeting.Id, meeting.MeetingDate, meeting.Members.Count, meeting.Present.Count, request.VotesFor.Value, request.VotesAgainst.Value, request.Abstentions.Value);
+        var vote = new Vote(meeting.Id, meeting.MeetingDate, meeting.Members.Count, meeting.Present.Count, request.VotesFor!.Value, request.VotesAgainst!.Value, request.Abstentions!.Value);
         var (problem, decided) = await CommitteeVote.DecideAsync(session, applicationId, vote, now, cancellationToken);
         if (problem is not null)
         {

@@ -7,6 +7,8 @@ namespace TitleReview.Review.Features.FinalApproval;
 /// <summary>
 /// <paramref name="ExpectedVersion"/> is the stream version the reviewer was looking at: when someone else changed
 /// the application since, the approval is refused with 409 instead of silently overwriting their work.
+/// <paramref name="ReviewerId"/> is not who acts: the acting reviewer is always the authenticated caller. It is still
+/// read so that a client naming someone else is told so (400) instead of believing it approved in their name.
 /// </summary>
 public sealed record FinalApprovalRequest(string? ReviewerId, long? ExpectedVersion);
 
@@ -17,17 +19,17 @@ public static class FinalApprovalEndpoint
         group.MapPost("/applications/{id:guid}/final-approval", async (
             Guid id, FinalApprovalRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var reviewer = request?.ReviewerId?.Trim();
-            if (string.IsNullOrEmpty(reviewer) || reviewer.Length > 100)
+            var caller = LedgerSessions.ActingFor(http).UserId;
+            if (request?.ReviewerId is { } named && !string.Equals(named.Trim(), caller, StringComparison.Ordinal))
             {
                 return Problems.Validation(new Dictionary<string, string[]>
                 {
-                    ["reviewerId"] = ["必须填写审核人（不超过100个字符）。 / reviewerId is required (at most 100 characters)."],
+                    ["reviewerId"] = [$"审核人即当前登录用户（{caller}），不能以他人名义终审；请省略 reviewerId。 / The acting reviewer is the authenticated caller ({caller}); omit reviewerId."],
                 });
             }
 
             await using var session = sessions.OpenForRequest(http);
-            var outcome = await ReviewAction.ApproveAsync(session, id, request!.ExpectedVersion, reviewer, clock.GetUtcNow(), cancellationToken);
+            var outcome = await ReviewAction.ApproveAsync(session, id, request?.ExpectedVersion, caller, clock.GetUtcNow(), cancellationToken);
             return outcome.ToResult(id);
         })
         .WithName("GiveFinalApproval");

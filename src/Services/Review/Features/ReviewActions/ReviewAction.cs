@@ -56,7 +56,7 @@ public static class ReviewAction
         DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync(session, id, expectedVersion, now, ApplicationStatus.RevisionRequested, application =>
             application.Status != ApplicationStatus.UnderReview ? Refuse(application, "退回修改")
-            : ClaimedByOther(application, reviewer) ?? (object)new RevisionRequested(id, comments, now),
+            : NotClaimedBy(application, reviewer) ?? (object)new RevisionRequested(id, comments, now),
             item =>
             {
                 item.Status = ApplicationStatus.RevisionRequested;
@@ -66,7 +66,7 @@ public static class ReviewAction
     public static Task<ReviewOutcome> RejectAsync(IDocumentSession session, Guid id, long? expectedVersion, string reviewer, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync(session, id, expectedVersion, now, ApplicationStatus.Rejected, application =>
             application.IsTerminal || application.FinalApproved ? Refuse(application, "审核不通过")
-            : ClaimedByOther(application, reviewer) ?? (object)new ApplicationRejected(id, reason, now),
+            : NotClaimedBy(application, reviewer) ?? (object)new ApplicationRejected(id, reason, now),
             item => item.Status = ApplicationStatus.Rejected, cancellationToken);
 
     public static Task<ReviewOutcome> ApproveAsync(IDocumentSession session, Guid id, long? expectedVersion, string reviewer, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -74,16 +74,23 @@ public static class ReviewAction
             application.IsTerminal || application.FinalApproved ? Refuse(application, "终审通过")
             : application.RevisionOpen
                 ? new ReviewOutcome.Refused("该申报正在退回修改，须待申报人重新提交后才能终审通过。", "A revision request is open; final approval waits for the resubmission.")
-                : ClaimedByOther(application, reviewer) ?? (object)new FinalApproved(id, reviewer, now),
+                : NotClaimedBy(application, reviewer) ?? (object)new FinalApproved(id, reviewer, now),
             item => item.Status = ApplicationStatus.FinalApproved, cancellationToken);
 
     private static ReviewOutcome.Refused Refuse(ApplicationLifecycle application, string action) =>
         new($"该申报当前为“{application.Status.Chinese()}”，不能{action}。", $"The application is '{application.Status.English()}'; this action is not possible now.");
 
-    private static ReviewOutcome.Refused? ClaimedByOther(ApplicationLifecycle application, string reviewer) =>
-        application.Reviewer is { } other && other != reviewer
-            ? new ReviewOutcome.Refused($"该申报由 {other} 审核，只有认领人可以操作。", $"{other} reviews this application; only they can act on it.")
-            : null;
+    /// <summary>
+    /// Revision, rejection and approval need the claim: the acting user must be the one whose ReviewStarted holds the
+    /// file. An unclaimed file is claimed first, so the ledger always says who reviewed what; an admin is no exception
+    /// (they may claim, and then act as themselves).
+    /// </summary>
+    private static ReviewOutcome.Refused? NotClaimedBy(ApplicationLifecycle application, string reviewer) => application.Reviewer switch
+    {
+        null => new ReviewOutcome.Refused("该申报尚未认领：请先认领，再审核。", "Nobody has claimed this application; claim it before acting on it."),
+        var other when other != reviewer => new ReviewOutcome.Refused($"该申报由 {other} 审核，只有认领人可以操作。", $"{other} reviews this application; only they can act on it."),
+        _ => null,
+    };
 
     /// <param name="decide">An event to append, or a <see cref="ReviewOutcome.Refused"/>.</param>
     private static async Task<ReviewOutcome> RunAsync(IDocumentSession session, Guid id, long? expectedVersion, DateTimeOffset now, ApplicationStatus after,

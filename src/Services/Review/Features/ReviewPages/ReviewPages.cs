@@ -80,9 +80,19 @@ public static class ReviewPages
     private delegate Task<ReviewOutcome> PageAction(IDocumentSession session, Guid id, ActionForm form, IFormCollection raw, string reviewer, DateTimeOffset now, CancellationToken cancellationToken);
 
     private static void MapAction(RouteGroupBuilder pages, string action, string done, PageAction run) =>
-        pages.MapPost($"/applications/{{id:guid}}/{action}", async (Guid id, [FromForm] ActionForm form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery,
+        pages.MapPost($"/applications/{{id:guid}}/{action}", async (Guid id, [FromForm] ActionForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery,
             TimeProvider clock, CancellationToken cancellationToken) =>
         {
+            // Every action form carries the version its page showed (a form with none of its fields binds to null);
+            // without it the action would act on whatever the file has become since, so it is refused, not guessed.
+            if (form?.ExpectedVersion is not >= 0)
+            {
+                return Problems.Validation(new Dictionary<string, string[]>
+                {
+                    ["expectedVersion"] = ["表单缺少页面显示的版本号（expectedVersion），请刷新页面后重试。 / expectedVersion, the version the page showed, is required; reload the page and try again."],
+                });
+            }
+
             ReviewOutcome outcome;
             await using (var session = sessions.OpenForRequest(http))
             {
