@@ -110,22 +110,55 @@ public sealed class DossierRuleTests
     }
 
     [Fact]
-    public void Initial_levels_count_years_since_graduation()
+    public void Initial_levels_count_years_since_graduation_or_since_the_technician_title()
     {
         var assistant = Example with { Level = "AssistantEngineer" };
-        SubmitApplicationRequest College(DateOnly graduated) => assistant with
+        SubmitApplicationRequest Initial(string education, DateOnly graduated, CurrentTitle? title = null, string level = "AssistantEngineer") => assistant with
         {
+            Level = level,
             Dossier = assistant.Dossier! with
             {
-                Education = [assistant.Dossier.Education![0] with { Level = "College", GraduatedOn = graduated }],
-                Qualifications = assistant.Dossier.Qualifications! with { CurrentTitle = new CurrentTitle("None", null, null, false, false, null) },
+                Education = [assistant.Dossier.Education![0] with { Level = education, GraduatedOn = graduated }],
+                Qualifications = assistant.Dossier.Qualifications! with { CurrentTitle = title ?? new CurrentTitle("None", null, null, false, false, null) },
                 AcademicOutputs = [assistant.Dossier.AcademicOutputs![0]],
             },
         };
+        CurrentTitle Technician(DateOnly obtained) => new("Technician", "技术员", obtained, false, true, null);
 
-        // 大专: 3 years of technical work to 2022-12-31.
-        Accepted(College(new DateOnly(2019, 12, 31)));
-        Refused(College(new DateOnly(2020, 1, 1)), "seniority", "三(一)(二)(五)", "dossier.education");
+        // 本科: 助理工程师 after 1 year since graduation, to 2022-12-31.
+        Accepted(Initial("Bachelor", new DateOnly(2021, 12, 31)));
+        Refused(Initial("Bachelor", new DateOnly(2022, 1, 1)), "seniority", "三(一)(二)(五)", "dossier.education");
+
+        // 硕士 and 第二学士学位: 助理工程师 directly.
+        Accepted(Initial("Master", new DateOnly(2022, 6, 30)));
+        Accepted(Initial("SecondBachelor", new DateOnly(2022, 6, 30)));
+
+        // 大专: 技术员 first, then 2 years (人社部发〔2019〕16号), not 3 years since graduation.
+        Refused(Initial("College", new DateOnly(2015, 6, 30)), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle");
+        Accepted(Initial("College", new DateOnly(2015, 6, 30), Technician(new DateOnly(2020, 12, 31))));
+        Refused(Initial("College", new DateOnly(2015, 6, 30), Technician(new DateOnly(2021, 1, 1))), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle.obtainedOn");
+
+        // 中专: 技术员 first, then 4 years.
+        Accepted(Initial("Secondary", new DateOnly(2012, 6, 30), Technician(new DateOnly(2018, 12, 31))));
+        Refused(Initial("Secondary", new DateOnly(2012, 6, 30), Technician(new DateOnly(2019, 1, 1))), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle.obtainedOn");
+
+        // 技术员: 本科 directly; 大专 and 中专 after 1 year.
+        Accepted(Initial("Bachelor", new DateOnly(2022, 6, 30), level: "Technician"));
+        Accepted(Initial("College", new DateOnly(2021, 12, 31), level: "Technician"));
+        Refused(Initial("Secondary", new DateOnly(2022, 1, 1), level: "Technician"), "seniority", "三(一)(二)(五)", "dossier.education");
+    }
+
+    [Fact]
+    public void A_second_bachelors_degree_applies_for_engineer_two_years_after_the_assistant_title()
+    {
+        SubmitApplicationRequest SecondBachelor(DateOnly obtained) => With(d => d with
+        {
+            Education = [d.Education![0] with { Level = "SecondBachelor" }],
+            Qualifications = d.Qualifications! with { CurrentTitle = d.Qualifications.CurrentTitle! with { ObtainedOn = obtained } },
+        });
+
+        Accepted(SecondBachelor(new DateOnly(2020, 12, 31)));
+        Refused(SecondBachelor(new DateOnly(2021, 1, 1)), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle.obtainedOn");
     }
 
     [Fact]
@@ -167,6 +200,11 @@ public sealed class DossierRuleTests
         });
         Accepted(YoungTalent(new DateOnly(2017, 6, 30)));
         Refused(YoungTalent(new DateOnly(2018, 6, 30)), "seniority", "三(一)", "dossier.education");
+
+        // 大专: the whole path, 技术员 1 + 助理工程师 2 + 工程师 4 = 7 years since graduation.
+        SubmitApplicationRequest CollegeTalent(DateOnly graduated) => With(d => YoungTalent(graduated).Dossier! with { Education = [d.Education![0] with { Level = "College", GraduatedOn = graduated }] });
+        Accepted(CollegeTalent(new DateOnly(2015, 12, 31)));
+        Refused(CollegeTalent(new DateOnly(2016, 1, 1)), "seniority", "三(一)", "dossier.education");
     }
 
     [Fact]
