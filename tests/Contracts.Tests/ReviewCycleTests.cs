@@ -1,3 +1,4 @@
+using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Cycles;
 
 namespace TitleReview.Contracts.Tests;
@@ -60,5 +61,48 @@ public sealed class ReviewCycleTests
         Assert.True(Xishan.Passes(int.MaxValue, int.MaxValue));
         Assert.False(Xishan.Passes(int.MaxValue, 1_431_655_764));   // ⌈2/3 · (2^31−1)⌉ − 1
         Assert.True(Xishan.Passes(int.MaxValue, 1_431_655_765));
+    }
+
+    /// <summary>
+    /// 人社部发〔2019〕16号 附件《工程技术人才职称评价基本标准》, line by line: (level, education, title held first, years).
+    /// 技术员: 本科 directly; 大专、中专 after 1 year. 助理工程师: 硕士或第二学士学位 directly; 本科 after 1 year; 大专 技术员 + 2;
+    /// 中专 技术员 + 4. 工程师: 博士 directly; 硕士或第二学士学位 助理工程师 + 2; 本科 助理工程师 + 4; 大专 助理工程师 + 4.
+    /// </summary>
+    [Theory]
+    [InlineData("Technician", "Bachelor", null, 0)]
+    [InlineData("Technician", "College", null, 1)]
+    [InlineData("Technician", "Secondary", null, 1)]
+    [InlineData("AssistantEngineer", "Master", null, 0)]
+    [InlineData("AssistantEngineer", "SecondBachelor", null, 0)]
+    [InlineData("AssistantEngineer", "Bachelor", null, 1)]
+    [InlineData("AssistantEngineer", "College", "Technician", 2)]
+    [InlineData("AssistantEngineer", "Secondary", "Technician", 4)]
+    [InlineData("Engineer", "Doctorate", null, 0)]
+    [InlineData("Engineer", "Master", "AssistantEngineer", 2)]
+    [InlineData("Engineer", "SecondBachelor", "AssistantEngineer", 2)]
+    [InlineData("Engineer", "Bachelor", "AssistantEngineer", 4)]
+    [InlineData("Engineer", "College", "AssistantEngineer", 4)]
+    public void Seniority_rows_are_those_of_the_national_standard(string level, string education, string? afterTitle, int years)
+    {
+        var row = Xishan.SeniorityFor(Enum.Parse<TitleLevel>(level), education);
+
+        Assert.NotNull(row);
+        Assert.Equal(afterTitle is null ? null : Enum.Parse<TitleLevel>(afterTitle), row.AfterTitle);
+        Assert.Equal(years, row.Years);
+        Assert.Contains(education, Vocabulary.EducationLevel.Keys);
+    }
+
+    [Theory]
+    [InlineData("Engineer", "Secondary")]
+    [InlineData("Technician", "Master")]
+    public void Educations_the_standard_does_not_name_at_a_level_have_no_row(string level, string education)
+    {
+        Assert.Null(Xishan.SeniorityFor(Enum.Parse<TitleLevel>(level), education));
+    }
+
+    [Fact]
+    public void Second_bachelors_degree_is_an_education_choice_with_its_chinese_name()
+    {
+        Assert.Equal("第二学士学位", Vocabulary.EducationLevel["SecondBachelor"]);
     }
 }

@@ -53,7 +53,7 @@ public sealed class DossierRuleTests
     {
         Assert.Empty(Example.Validate());
         Assert.Empty(Check(Example));
-        Assert.Equal(19, SubmissionRules.All.Count);
+        Assert.Equal(20, SubmissionRules.All.Count);
         Assert.All(SubmissionRules.All, rule => Assert.False(string.IsNullOrWhiteSpace(rule.Clause)));
     }
 
@@ -110,22 +110,55 @@ public sealed class DossierRuleTests
     }
 
     [Fact]
-    public void Initial_levels_count_years_since_graduation()
+    public void Initial_levels_count_years_since_graduation_or_since_the_technician_title()
     {
         var assistant = Example with { Level = "AssistantEngineer" };
-        SubmitApplicationRequest College(DateOnly graduated) => assistant with
+        SubmitApplicationRequest Initial(string education, DateOnly graduated, CurrentTitle? title = null, string level = "AssistantEngineer") => assistant with
         {
+            Level = level,
             Dossier = assistant.Dossier! with
             {
-                Education = [assistant.Dossier.Education![0] with { Level = "College", GraduatedOn = graduated }],
-                Qualifications = assistant.Dossier.Qualifications! with { CurrentTitle = new CurrentTitle("None", null, null, false, false, null) },
+                Education = [assistant.Dossier.Education![0] with { Level = education, GraduatedOn = graduated }],
+                Qualifications = assistant.Dossier.Qualifications! with { CurrentTitle = title ?? new CurrentTitle("None", null, null, false, false, null) },
                 AcademicOutputs = [assistant.Dossier.AcademicOutputs![0]],
             },
         };
+        CurrentTitle Technician(DateOnly obtained) => new("Technician", "技术员", obtained, false, true, null);
 
-        // 大专: 3 years of technical work to 2022-12-31.
-        Accepted(College(new DateOnly(2019, 12, 31)));
-        Refused(College(new DateOnly(2020, 1, 1)), "seniority", "三(一)(二)(五)", "dossier.education");
+        // 本科: 助理工程师 after 1 year since graduation, to 2022-12-31.
+        Accepted(Initial("Bachelor", new DateOnly(2021, 12, 31)));
+        Refused(Initial("Bachelor", new DateOnly(2022, 1, 1)), "seniority", "三(一)(二)(五)", "dossier.education");
+
+        // 硕士 and 第二学士学位: 助理工程师 directly.
+        Accepted(Initial("Master", new DateOnly(2022, 6, 30)));
+        Accepted(Initial("SecondBachelor", new DateOnly(2022, 6, 30)));
+
+        // 大专: 技术员 first, then 2 years (人社部发〔2019〕16号), not 3 years since graduation.
+        Refused(Initial("College", new DateOnly(2015, 6, 30)), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle");
+        Accepted(Initial("College", new DateOnly(2015, 6, 30), Technician(new DateOnly(2020, 12, 31))));
+        Refused(Initial("College", new DateOnly(2015, 6, 30), Technician(new DateOnly(2021, 1, 1))), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle.obtainedOn");
+
+        // 中专: 技术员 first, then 4 years.
+        Accepted(Initial("Secondary", new DateOnly(2012, 6, 30), Technician(new DateOnly(2018, 12, 31))));
+        Refused(Initial("Secondary", new DateOnly(2012, 6, 30), Technician(new DateOnly(2019, 1, 1))), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle.obtainedOn");
+
+        // 技术员: 本科 directly; 大专 and 中专 after 1 year.
+        Accepted(Initial("Bachelor", new DateOnly(2022, 6, 30), level: "Technician"));
+        Accepted(Initial("College", new DateOnly(2021, 12, 31), level: "Technician"));
+        Refused(Initial("Secondary", new DateOnly(2022, 1, 1), level: "Technician"), "seniority", "三(一)(二)(五)", "dossier.education");
+    }
+
+    [Fact]
+    public void A_second_bachelors_degree_applies_for_engineer_two_years_after_the_assistant_title()
+    {
+        SubmitApplicationRequest SecondBachelor(DateOnly obtained) => With(d => d with
+        {
+            Education = [d.Education![0] with { Level = "SecondBachelor" }],
+            Qualifications = d.Qualifications! with { CurrentTitle = d.Qualifications.CurrentTitle! with { ObtainedOn = obtained } },
+        });
+
+        Accepted(SecondBachelor(new DateOnly(2020, 12, 31)));
+        Refused(SecondBachelor(new DateOnly(2021, 1, 1)), "seniority", "三(一)(二)(五)", "dossier.qualifications.currentTitle.obtainedOn");
     }
 
     [Fact]
@@ -167,6 +200,11 @@ public sealed class DossierRuleTests
         });
         Accepted(YoungTalent(new DateOnly(2017, 6, 30)));
         Refused(YoungTalent(new DateOnly(2018, 6, 30)), "seniority", "三(一)", "dossier.education");
+
+        // 大专: the whole path, 技术员 1 + 助理工程师 2 + 工程师 4 = 7 years since graduation.
+        SubmitApplicationRequest CollegeTalent(DateOnly graduated) => With(d => YoungTalent(graduated).Dossier! with { Education = [d.Education![0] with { Level = "College", GraduatedOn = graduated }] });
+        Accepted(CollegeTalent(new DateOnly(2015, 12, 31)));
+        Refused(CollegeTalent(new DateOnly(2016, 1, 1)), "seniority", "三(一)", "dossier.education");
     }
 
     [Fact]
@@ -211,11 +249,59 @@ public sealed class DossierRuleTests
         Refused(With(d => d with { AcademicOutputs = [outputs[0], outputs[1] with { Language = "en" }] }), "academic-outputs", "四(三)", "dossier.academicOutputs[1].translationId");
         Accepted(With(d => d with { AcademicOutputs = [outputs[0], outputs[1] with { Language = "en", TranslationId = Files.Report }] }));
 
-        // Two reports are fine for 中级; 初级 submits exactly one report.
-        Accepted(With(d => d with { AcademicOutputs = [outputs[0], outputs[0]] }));
+        // Two reports are fine for 中级 when they are two outputs; 初级 submits exactly one report.
+        Accepted(With(d => d with
+        {
+            Performance = [d.Performance![0], d.Performance[0] with { Id = "P2", Title = "主轴箱装配工艺优化" }],
+            AcademicOutputs = [outputs[0], outputs[0] with { PerformanceItemId = "P2", Title = "《关于主轴箱装配工艺优化的技术总结报告》", DocumentId = Files.Paper }],
+        }));
         var initial = Example with { Level = "AssistantEngineer" };
         Assert.Contains(Check(initial), v => v.Rule == "academic-outputs" && v.Field == "dossier.academicOutputs");
         Assert.DoesNotContain(Check(initial with { Dossier = initial.Dossier! with { AcademicOutputs = [outputs[0]] } }), v => v.Rule == "academic-outputs");
+    }
+
+    [Fact]
+    public void The_two_outputs_of_an_engineer_are_two_different_documents_with_different_titles()
+    {
+        var outputs = Example.Dossier!.AcademicOutputs!;
+
+        // The same report named twice is one output, not two (四(三): 中级 提交2篇成果).
+        Refused(With(d => d with { AcademicOutputs = [outputs[0], outputs[0]] }), "academic-outputs", "四(三)", "dossier.academicOutputs[1].documentId");
+        Refused(With(d => d with { AcademicOutputs = [outputs[0], outputs[1] with { DocumentId = Files.Report }] }), "academic-outputs", "四(三)", "dossier.academicOutputs[1].documentId");
+        Refused(With(d => d with { AcademicOutputs = [outputs[0], outputs[1] with { Title = $" {outputs[0].Title} " }] }), "academic-outputs", "四(三)", "dossier.academicOutputs[1].title");
+    }
+
+    [Fact]
+    public void Every_dated_achievement_counts_against_the_cutoff_and_a_missing_date_is_named()
+    {
+        var late = new DateOnly(2023, 4, 1);
+        var paper = Example.Dossier!.AcademicOutputs![1];
+        SubmitApplicationRequest Paper(AcademicOutput changed) => With(d => d with { AcademicOutputs = [d.AcademicOutputs![0], changed] });
+
+        Refused(Paper(paper with { PublishedOn = null }), "achievements-cutoff", "三(五)", "dossier.academicOutputs[1].publishedOn");
+        Refused(Paper(paper with { PublishedOn = late }), "achievements-cutoff", "三(五)", "dossier.academicOutputs[1].publishedOn");
+        Refused(With(d => d with { Patents = [d.Patents![0] with { GrantedOn = late }] }), "achievements-cutoff", "三(五)", "dossier.patents[0].grantedOn");
+        Refused(With(d => d with { Patents = [d.Patents![0] with { GrantedOn = null }] }), "achievements-cutoff", "三(五)", "dossier.patents[0].grantedOn");
+        Refused(With(d => d with { Qualifications = d.Qualifications! with { Industry = [d.Qualifications.Industry![0] with { ObtainedOn = late }] } }),
+            "achievements-cutoff", "三(五)", "dossier.qualifications.industry[0].obtainedOn");
+        Refused(With(d => d with { Qualifications = d.Qualifications! with { Industry = [d.Qualifications.Industry![0] with { ObtainedOn = null }] } }),
+            "achievements-cutoff", "三(五)", "dossier.qualifications.industry[0].obtainedOn");
+        Refused(With(d => d with { Awards = [d.Awards![0] with { AwardedOn = null }] }), "achievements-cutoff", "三(五)", "dossier.awards[0].awardedOn");
+        Accepted(With(d => d with { Patents = [d.Patents![0] with { GrantedOn = new DateOnly(2023, 3, 31) }] }));
+    }
+
+    [Fact]
+    public void Only_the_engineering_series_is_reviewed_and_excluded_specialties_are_matched_exactly()
+    {
+        Refused(Example with { Series = "经济" }, "series", "通知正文（工程类）", "series");
+        Refused(Example with { Specialty = "交通运输工程" }, "excluded-specialty", "通知正文（交通、水利除外）", "specialty");
+        Refused(Example with { Specialty = " 水利水电工程 " }, "excluded-specialty", "通知正文（交通、水利除外）", "specialty");
+
+        // A specialty that only mentions 交通 is not refused by a substring: the reviewer checks it against the catalogue.
+        var signals = Example with { Specialty = "交通信号控制" };
+        Accepted(signals);
+        Assert.Contains(ReviewerChecklist.For(Facts(signals)), c => c.Code == "specialty-scope" && c.Prefilled.Contains("交通", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReviewerChecklist.For(Facts(Example)), c => c.Code == "specialty-scope");
     }
 
     [Fact]
@@ -261,6 +347,23 @@ public sealed class DossierRuleTests
         Refused(With(d => d with { WorkHistory = [first, second with { MainTechnicalWork = "无" }] }), "work-history", "填报须知 二(六)", "dossier.workHistory[1].mainTechnicalWork");
         Refused(With(d => d with { WorkHistory = [first with { From = new DateOnly(2015, 1, 1) }, second] }), "work-history", "填报须知 二(六)", "dossier.workHistory[0].from");
         Refused(With(d => d with { WorkHistory = [first, second with { To = Today.AddDays(-1) }] }), "work-history", "填报须知 二(六)", "dossier.workHistory[1].to");
+    }
+
+    [Fact]
+    public void Work_history_has_no_unexplained_gap_and_no_period_overlaps_any_other()
+    {
+        var first = new WorkPeriod(new DateOnly(2014, 7, 1), new DateOnly(2018, 3, 31), "无锡甲公司", "机械设计");
+        var second = new WorkPeriod(new DateOnly(2018, 6, 1), Today, "无锡某机械有限公司", "机械设计与制造工艺");
+
+        // Two months not written in: refused; written in as 待业: accepted.
+        Refused(With(d => d with { WorkHistory = [first, second] }), "work-history", "填报须知 二(六)", "dossier.workHistory[1].from");
+        Accepted(With(d => d with { WorkHistory = [second, new WorkPeriod(new DateOnly(2018, 4, 1), new DateOnly(2018, 5, 31), "无", "待业"), first] }));
+
+        // Unsorted, and the overlap is not between neighbours: the long first job overlaps the last one.
+        var longFirst = first with { To = new DateOnly(2020, 12, 31) };
+        var inside = new WorkPeriod(new DateOnly(2015, 1, 1), new DateOnly(2015, 12, 31), "无锡乙公司", "工艺设计");
+        var last = second with { From = new DateOnly(2016, 1, 1) };
+        Refused(With(d => d with { WorkHistory = [last, longFirst, inside] }), "work-history", "填报须知 二(六)", "dossier.workHistory[0].from");
     }
 
     [Fact]

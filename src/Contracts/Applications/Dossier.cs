@@ -66,8 +66,11 @@ public sealed record Award(string? Name, DateOnly? AwardedOn, bool InApplicantsN
 /// <summary>(六) 工作经历: from the first job to the application date, no overlaps, 待业 stated as such.</summary>
 public sealed record WorkPeriod(DateOnly? From, DateOnly? To, string? Employer, string? MainTechnicalWork);
 
-/// <summary>(七) 发明专利: the certificate, or the official registry's screenshot and address.</summary>
-public sealed record Patent(string? Title, string? Kind, string? Number, bool InApplicantsName, Guid? CertificateId, string? RegistryUrl);
+/// <summary>
+/// (七) 发明专利: the certificate, or the official registry's screenshot and address; <see cref="GrantedOn"/> (授权公告日, on
+/// the certificate) is what the achievements cut-off (三(五)) is checked against.
+/// </summary>
+public sealed record Patent(string? Title, string? Kind, string? Number, bool InApplicantsName, Guid? CertificateId, string? RegistryUrl, DateOnly? GrantedOn = null);
 
 /// <summary>(八) 破格申报材料: only for those who meet the exceptional conditions instead of education or seniority.</summary>
 public sealed record ExceptionalCase(string? Reason, IReadOnlyList<Guid>? AttachmentIds);

@@ -30,6 +30,9 @@ public static class Vocabulary
     {
         ["Doctorate"] = "博士研究生",
         ["Master"] = "硕士研究生",
+
+        // 人社部发〔2019〕16号 puts 第二学士学位 beside 硕士学位 (助理工程师 directly, 工程师 after 助理工程师 + 2 years).
+        ["SecondBachelor"] = "第二学士学位",
         ["Bachelor"] = "大学本科",
         ["College"] = "大学专科",
         ["Secondary"] = "中专",

@@ -30,8 +30,27 @@ public sealed record ReviewCycle(
     int PassDenominator,
     IReadOnlyList<SeniorityStandard>? Seniority = null,
     IReadOnlyDictionary<int, decimal>? ContinuingEducationHours = null,
-    string? SeniorityStandardSource = null)
+    string? SeniorityStandardSource = null,
+    IReadOnlyList<string>? Series = null,
+    IReadOnlyList<string>? ExcludedSpecialtyNames = null)
 {
+    /// <summary>
+    /// The notice's preamble (工程类（交通、水利除外）): the series this committee reviews; null or empty: any.
+    /// Compared exactly, after trimming and folding full-width characters.
+    /// </summary>
+    public bool ReviewsSeries(string series) => Series is not { Count: > 0 } || Series.Any(s => Comparable(s) == Comparable(series));
+
+    /// <summary>
+    /// The specialty names refused as belonging to an excluded sector (<see cref="ExcludedSpecialties"/>: 交通、水利), matched
+    /// exactly — a name that merely contains a sector (交通信号控制) is not refused by a substring but left to the reviewer.
+    /// </summary>
+    public bool ExcludesSpecialty(string specialty) => ExcludedSpecialtyNames?.Any(s => Comparable(s) == Comparable(specialty)) == true;
+
+    /// <summary>The excluded sector a specialty's name mentions, if any (for the message and the reviewer's check).</summary>
+    public string? SectorMentionedBy(string specialty) => ExcludedSpecialties.FirstOrDefault(sector => Comparable(specialty).Contains(Comparable(sector), StringComparison.Ordinal));
+
+    private static string Comparable(string text) => string.Concat(text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+
     /// <summary>The standard for applying at a level with an education, or null when that education cannot apply there.</summary>
     public SeniorityStandard? SeniorityFor(TitleLevel level, string education) =>
         Seniority?.FirstOrDefault(s => s.Level == level && s.Education == education);

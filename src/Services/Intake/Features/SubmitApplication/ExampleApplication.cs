@@ -44,7 +44,7 @@ public static class ExampleApplication
             ContinuingEducation: [.. new[] { 2020, 2021, 2022 }.Select(year => new ContinuingEducationYear(year, 90, files.Evidence))],
             Awards: [new Award("无锡市锡山区科技进步奖三等奖", new DateOnly(2021, 11, 8), InApplicantsName: true, files.Evidence, null)],
             WorkHistory: [new WorkPeriod(new DateOnly(2014, 7, 1), today, "无锡某机械有限公司", "机械设计与制造工艺")],
-            Patents: [new Patent("一种主轴箱散热结构", "UtilityModel", "ZL202020000000.0", InApplicantsName: true, files.Evidence, null)],
+            Patents: [new Patent("一种主轴箱散热结构", "UtilityModel", "ZL202020000000.0", InApplicantsName: true, files.Evidence, null, new DateOnly(2021, 1, 5))],
             Exceptional: null,
             WorkSummary: new WorkSummary(files.WorkSummary),
             Performance: [new PerformanceItem(PerformanceItemId, PerformanceTitle, new DateOnly(2019, 3, 1), new DateOnly(2021, 12, 31), "项目技术负责人", files.Evidence, "王核实", new DateOnly(2023, 4, 10))],

@@ -17,6 +17,10 @@ public sealed partial class AcademicOutputs : ISubmissionRule
     [GeneratedRegex("^《关于.+的技术总结报告》$")]
     private static partial Regex ReportTitle();
 
+    /// <summary>A title as compared between outputs: full-width folded, without spaces and book-title marks.</summary>
+    private static string TitleKey(string? title) =>
+        string.Concat((title ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ('《' or '》')));
+
     public IEnumerable<Violation> Check(SubmissionFacts facts)
     {
         if (facts.Dossier is not { } dossier)
@@ -36,9 +40,24 @@ public sealed partial class AcademicOutputs : ISubmissionRule
         }
 
         var performance = (dossier.Performance ?? []).Where(p => p.Id is not null).ToDictionary(p => p.Id!, StringComparer.Ordinal);
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (output, i) in outputs.Select((o, i) => (o, i)))
         {
             var at = $"dossier.academicOutputs[{i}]";
+
+            // 2篇成果 are two outputs: the same document (by id or by content) or the same title named twice is one.
+            if (output.DocumentId is { } document && !documents.Add(facts.Attachments?.GetValueOrDefault(document)?.Sha256 ?? document.ToString()))
+            {
+                yield return new(Code, Clause, $"{at}.documentId", $"第{i + 1}篇成果与前面的成果是同一文档，须提交不同的成果（通知 {Clause}）。",
+                    "This output's document is one already submitted as another output; the outputs must be different documents.");
+            }
+
+            if (TitleKey(output.Title) is { Length: > 0 } title && !titles.Add(title))
+            {
+                yield return new(Code, Clause, $"{at}.title", $"第{i + 1}篇成果与前面的成果题目相同，须提交不同的成果（通知 {Clause}）。",
+                    "This output has the title of another output; the outputs must be different.");
+            }
             if (output.Kind is { } kind && Vocabulary.ExcludedOutputKind.TryGetValue(kind, out var excluded))
             {
                 yield return new(Code, Clause, $"{at}.kind", $"{excluded}不可作为论文申报（通知 {Clause}）。", $"A {kind} cannot be submitted as an academic output.");

@@ -7,7 +7,7 @@ namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 /// <summary>What several rules derive from a dossier: the education that counts, full years between dates, attachments by field.</summary>
 public static class DossierFacts
 {
-    private static readonly string[] EducationRank = ["Secondary", "College", "Bachelor", "Master", "Doctorate"];
+    private static readonly string[] EducationRank = ["Secondary", "College", "Bachelor", "SecondBachelor", "Master", "Doctorate"];
 
     /// <summary>四(二): a technical school's class counts as the education it is equivalent to.</summary>
     public static string? CountedLevel(EducationRecord education) =>

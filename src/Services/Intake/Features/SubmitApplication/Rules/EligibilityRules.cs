@@ -52,7 +52,12 @@ public sealed class Eligibility : ISubmissionRule
     }
 }
 
-/// <summary>三(五): 业绩成果、论文、学历（学位）截止 2023年3月31日 (the cycle's achievements cut-off).</summary>
+/// <summary>
+/// 三(五): 业绩成果、论文、学历（学位）截止 2023年3月31日 (the cycle's achievements cut-off). Every dated achievement counts:
+/// degrees, performance, outputs (published: the publication date; unpublished: the date written), awards, patents
+/// (授权公告日) and industry qualifications. One without its date is refused by name, never let through unchecked (an
+/// unpublished output's missing date is the academic-outputs rule's, 填报须知 二(十一)).
+/// </summary>
 public sealed class AchievementsCutoff : ISubmissionRule
 {
     public string Code => "achievements-cutoff";
@@ -66,16 +71,25 @@ public sealed class AchievementsCutoff : ISubmissionRule
         }
 
         var cutoff = facts.Cycle.AchievementsCutoff;
-        var dated = (dossier.Education ?? []).Select((e, i) => ($"dossier.education[{i}].graduatedOn", "学历（学位）", e.GraduatedOn))
-            .Concat((dossier.Performance ?? []).Select((p, i) => ($"dossier.performance[{i}].from", "业绩", p.From)))
-            .Concat((dossier.AcademicOutputs ?? []).Select((o, i) => ($"dossier.academicOutputs[{i}].{(o.Published ? "publishedOn" : "writtenOn")}", "学术成果", o.Published ? o.PublishedOn : o.WrittenOn)))
-            .Concat((dossier.Awards ?? []).Select((a, i) => ($"dossier.awards[{i}].awardedOn", "奖励", a.AwardedOn)));
-        foreach (var (field, what, date) in dated)
+        var dated = (dossier.Education ?? []).Select((e, i) => ($"dossier.education[{i}].graduatedOn", "学历（学位）", e.GraduatedOn, Required: false))
+            .Concat((dossier.Performance ?? []).Select((p, i) => ($"dossier.performance[{i}].from", "业绩", p.From, Required: true)))
+            .Concat((dossier.AcademicOutputs ?? []).Select((o, i) => o.Published
+                ? ($"dossier.academicOutputs[{i}].publishedOn", "已发表成果的发表", o.PublishedOn, Required: true)
+                : ($"dossier.academicOutputs[{i}].writtenOn", "学术成果", o.WrittenOn, Required: false)))
+            .Concat((dossier.Awards ?? []).Select((a, i) => ($"dossier.awards[{i}].awardedOn", "奖励", a.AwardedOn, Required: true)))
+            .Concat((dossier.Patents ?? []).Select((p, i) => ($"dossier.patents[{i}].grantedOn", "专利授权", p.GrantedOn, Required: true)))
+            .Concat((dossier.Qualifications?.Industry ?? []).Select((q, i) => ($"dossier.qualifications.industry[{i}].obtainedOn", "资格证书取得", q.ObtainedOn, Required: true)));
+        foreach (var (field, what, date, required) in dated)
         {
             if (date is { } on && on > cutoff)
             {
                 yield return new(Code, Clause, field, $"{what}日期{on:yyyy年M月d日}晚于截止时间{cutoff:yyyy年M月d日}，不能计入本次申报（通知 {Clause}）。",
                     $"{field} {on:yyyy-MM-dd} is after the cut-off {cutoff:yyyy-MM-dd} (notice {Clause}).");
+            }
+            else if (date is null && required)
+            {
+                yield return new(Code, Clause, field, $"须填写{what}日期，以核对截止时间{cutoff:yyyy年M月d日}（通知 {Clause}）。",
+                    $"{field} is required: every dated achievement is checked against the cut-off {cutoff:yyyy-MM-dd} (notice {Clause}).");
             }
         }
     }

@@ -18,16 +18,37 @@ public sealed class SubmissionWindow : ISubmissionRule
             : null);
 }
 
-/// <summary>The notice's preamble: 工程类（交通、水利除外）— those specialties go to their own committees.</summary>
+/// <summary>The notice's preamble: 工程类 — the committee reviews the series its cycle names (工程技术), no other.</summary>
+public sealed class SeriesRule : ISubmissionRule
+{
+    public string Code => "series";
+    public string Clause => "通知正文（工程类）";
+
+    public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
+        !facts.Cycle.ReviewsSeries(facts.Request.Series!)
+            ? new(Code, Clause, "series", $"本评委会只受理{string.Join("、", facts.Cycle.Series!)}系列的申报，“{facts.Request.Series!.Trim()}”系列请向相应评委会申报（通知正文）。",
+                $"This committee reviews the {string.Join(", ", facts.Cycle.Series!)} series only; apply to that series' committee.")
+            : null);
+}
+
+/// <summary>
+/// The notice's preamble: 工程类（交通、水利除外）— those specialties go to their own committees. Refused by the cycle's
+/// exact list of excluded specialty names, not by a substring: 交通信号控制 mentions 交通 but may be an electronics
+/// specialty, so it goes to the reviewer as a checklist item instead (<see cref="ReviewerChecklist"/>).
+/// </summary>
 public sealed class ExcludedSpecialty : ISubmissionRule
 {
     public string Code => "excluded-specialty";
     public string Clause => "通知正文（交通、水利除外）";
 
-    public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
-        facts.Cycle.ExcludedSpecialties.FirstOrDefault(excluded => facts.Request.Specialty!.Contains(excluded, StringComparison.Ordinal)) is { } hit
-            ? new(Code, Clause, "specialty", $"本评委会不受理{hit}类专业，请向相应行业评委会申报。", $"This committee does not review {hit} specialties; apply to that sector's committee.")
+    public IEnumerable<Violation> Check(SubmissionFacts facts)
+    {
+        var specialty = facts.Request.Specialty!.Trim();
+        return Once(facts.Cycle.ExcludesSpecialty(specialty)
+            ? new(Code, Clause, "specialty", $"本评委会不受理{facts.Cycle.SectorMentionedBy(specialty) ?? specialty}类专业（{specialty}），请向相应行业评委会申报。",
+                $"This committee does not review {specialty}; apply to that sector's committee.")
             : null);
+    }
 }
 
 /// <summary>Notice 四(三)3: a title obtained by fraud is revoked and recorded for 3 years.</summary>
@@ -72,7 +93,7 @@ public static class SubmissionRules
     /// <summary>Every hard rule, in the order the notice states them.</summary>
     public static IReadOnlyList<ISubmissionRule> All { get; } =
     [
-        new SubmissionWindow(), new ExcludedSpecialty(), new Eligibility(), new IntegrityRegisterRule(), new OneApplicationPerLevel(), new OneCommitteePerEmployer(),
+        new SubmissionWindow(), new SeriesRule(), new ExcludedSpecialty(), new Eligibility(), new IntegrityRegisterRule(), new OneApplicationPerLevel(), new OneCommitteePerEmployer(),
         new Seniority(), new ContinuingEducation(), new OutOfProvinceTitle(), new AchievementsCutoff(), new EducationEvidence(),
         new AcademicOutputs(), new IdenticalToRefused(), new UnitPublicity(), new AnnualAssessments(), new WorkHistory(),
         new AwardsAndPatents(), new PerformanceEvidence(), new AttachmentsByContent(),

@@ -77,7 +77,7 @@ public sealed class EducationEvidence : ISubmissionRule
     }
 }
 
-/// <summary>二(六): from the first job to the application date, without overlaps, main technical work never empty or 无.</summary>
+/// <summary>二(六): from the first job to the application date, without gaps (待业 written in) or overlaps between any two periods, main technical work never empty or 无.</summary>
 public sealed class WorkHistory : ISubmissionRule
 {
     public string Code => "work-history";
@@ -105,14 +105,26 @@ public sealed class WorkHistory : ISubmissionRule
             }
         }
 
-        var dated = periods.Where(p => p.Period.From is not null && p.Period.To is not null).OrderBy(p => p.Period.From).ToList();
+        // Every pair, not only neighbours once sorted: a long period can overlap one that starts after its neighbour.
+        var dated = periods.Where(p => p.Period.From is not null && p.Period.To is not null && p.Period.To >= p.Period.From).OrderBy(p => p.Period.From).ToList();
         for (var k = 1; k < dated.Count; k++)
         {
-            if (dated[k].Period.From <= dated[k - 1].Period.To)
+            var (period, index) = dated[k];
+            if (dated.Take(k).FirstOrDefault(earlier => period.From <= earlier.Period.To) is { Period: { } other })
             {
-                yield return new(Code, Clause, $"dossier.workHistory[{dated[k].Index}].from",
-                    $"工作经历时间交叉：{dated[k - 1].Period.From:yyyy-MM-dd}至{dated[k - 1].Period.To:yyyy-MM-dd}与{dated[k].Period.From:yyyy-MM-dd}起的经历重叠。",
+                yield return new(Code, Clause, $"dossier.workHistory[{index}].from",
+                    $"工作经历时间交叉：{other.From:yyyy-MM-dd}至{other.To:yyyy-MM-dd}与{period.From:yyyy-MM-dd}至{period.To:yyyy-MM-dd}的经历重叠。",
                     "Work periods overlap.");
+                continue;
+            }
+
+            // 若某阶段未工作，请如实填写，可注明待业: the record runs without a gap from the first job to today.
+            var coveredTo = dated.Take(k).Max(earlier => earlier.Period.To!.Value);
+            if (period.From!.Value > coveredTo.AddDays(1))
+            {
+                yield return new(Code, Clause, $"dossier.workHistory[{index}].from",
+                    $"工作经历不连续：{coveredTo.AddDays(1):yyyy-MM-dd}至{period.From.Value.AddDays(-1):yyyy-MM-dd}未填写；未工作的阶段请如实填写，可注明待业（填报须知 二(六)）。",
+                    $"The work history has a gap from {coveredTo.AddDays(1):yyyy-MM-dd} to {period.From.Value.AddDays(-1):yyyy-MM-dd}; write in the period (e.g. 待业).");
             }
         }
 

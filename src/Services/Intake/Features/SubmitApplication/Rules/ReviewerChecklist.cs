@@ -11,13 +11,19 @@ public static class ReviewerChecklist
 {
     public static IReadOnlyList<ChecklistItem> For(SubmissionFacts facts)
     {
+        // 交通、水利 are refused by exact name; a specialty that only mentions them is the reviewer's call.
+        var specialty = facts.Request.Specialty?.Trim() ?? "";
+        ChecklistItem[] scope = facts.Cycle.SectorMentionedBy(specialty) is { } sector && !facts.Cycle.ExcludesSpecialty(specialty)
+            ? [new("specialty-scope", "通知正文（交通、水利除外）", ApplicationModules.Declaration, $"核实专业“{specialty}”是否属{string.Join("、", facts.Cycle.ExcludedSpecialties)}类（本评委会不受理，应向相应行业评委会申报）",
+                $"专业名称含“{sector}”，不在本批次排除的专业名单中，系统未拒绝。")]
+            : [];
         if (facts.Dossier is not { } dossier)
         {
             // Schema version 1 carries no modules: the reviewer checks the declaration against the portal's record.
-            return [new("declaration", "二(一)", ApplicationModules.Basic, "核对申报人基本信息与申报信息（第1版申报不含13个模块材料）。", "第1版申报，无模块材料可预审。")];
+            return [new("declaration", "二(一)", ApplicationModules.Basic, "核对申报人基本信息与申报信息（第1版申报不含13个模块材料）。", "第1版申报，无模块材料可预审。"), .. scope];
         }
 
-        var items = new List<ChecklistItem>();
+        var items = new List<ChecklistItem>(scope);
         foreach (var education in dossier.Education ?? [])
         {
             var counted = DossierFacts.CountedLevel(education) is { } level && Vocabulary.EducationLevel.TryGetValue(level, out var name) ? name : "未识别";

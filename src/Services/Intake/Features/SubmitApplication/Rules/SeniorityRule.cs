@@ -46,8 +46,9 @@ public sealed class Seniority : ISubmissionRule
 
         if (standard.AfterTitle is { } needed && route == "PrivateEnterpriseYoungTalent" && facts.Level == TitleLevel.Engineer && held != needed)
         {
-            // (TitleLevel counts down: Engineer = 1 is the highest.) The whole path from graduation: the years to reach the title below plus the years after it.
-            var below = facts.Cycle.SeniorityFor(needed, counted)?.Years ?? 0;
+            // The whole path from graduation: the years to reach the title below (itself perhaps after another title,
+            // e.g. 大专: 技术员 1 + 助理工程师 2) plus the years after it.
+            var below = PathYears(facts, needed, counted);
             var since = education.GraduatedOn is { } graduated ? DossierFacts.FullYears(graduated, cutoff) : 0;
             if (since < below + years)
             {
@@ -88,4 +89,10 @@ public sealed class Seniority : ISubmissionRule
                 $"{counted} needs {years} years of work since graduation to apply for {facts.Level}; has {since} to {cutoff:yyyy-MM-dd}.");
         }
     }
+
+    /// <summary>Years of technical work from graduation to being able to apply at <paramref name="level"/>, title after title.</summary>
+    private static int PathYears(SubmissionFacts facts, TitleLevel level, string education) =>
+        facts.Cycle.SeniorityFor(level, education) is { } standard
+            ? standard.Years + (standard.AfterTitle is { } before && before != level ? PathYears(facts, before, education) : 0)
+            : 0;
 }
