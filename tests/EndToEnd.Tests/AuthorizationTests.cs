@@ -41,7 +41,9 @@ public sealed class AuthorizationTests(SystemFixture system)
             if (!endpoint.Effects)
             {
                 using var admitted = await SendAsync(client, endpoint);
+                // Admitted means neither refused nor broken: a 500 for an allowed role is a failure too (issue #16).
                 Assert.True(admitted.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{caller} was refused {endpoint}: {admitted.StatusCode}");
+                Assert.True((int)admitted.StatusCode < 500, $"{caller} was admitted to {endpoint} but it failed: {admitted.StatusCode} {await admitted.Content.ReadAsStringAsync()}");
             }
 
             return;

@@ -66,7 +66,9 @@ public static class SignInPages
         {
             await http.SignOutAsync(BackOfficeAuthorization.CookieScheme);
             return Results.LocalRedirect(BackOfficeAuthorization.LoginPath);
-        });
+        })
+        // Any signed-in person may leave: an explicit role decision, so the generated role table has no gap.
+        .RequireRoles([.. Roles.All]);
 
         app.MapGet("/account/login/oidc", (string? returnUrl, IConfiguration configuration) =>
             OpenIdConnectSignIn.IsConfigured(configuration)

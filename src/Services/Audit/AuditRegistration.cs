@@ -7,7 +7,9 @@ using TitleReview.Audit.Features.TimeTravel;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Audit.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Ledger;
 
 namespace TitleReview.Audit;
@@ -39,6 +41,8 @@ public static class AuditRegistration
         builder.Services.AddHostedService<SealTables>();
         builder.Services.AddHostedService<SealJob>();
         builder.Services.AddHttpClient<IntakeDirectory>(http => http.BaseAddress = new Uri(builder.Configuration["Audit:IntakeAddress"] ?? "http://intake"));
+        builder.Services.AddServiceOpenApi("TitleReview 审计服务 Audit — 账本审计 API / Ledger audit API",
+            "只读：检索申报、事件历史、任意时刻的状态、核验与封存。 / Read-only: search applications, event history, state at any moment, verification runs and seals.", AuditApiOperations.All);
         return builder;
     }
 
@@ -50,6 +54,7 @@ public static class AuditRegistration
         audit.MapGroup("/seals").MapSeals();
         app.MapGroup("/audit").RequireRoles(Roles.Auditor, Roles.Admin).MapAuditPages();
         app.MapBackOfficeSignIn();
+        app.MapServiceOpenApi(isPublic: false);
         return app;
     }
 }

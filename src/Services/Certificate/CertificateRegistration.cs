@@ -7,7 +7,9 @@ using TitleReview.Certificate.Features.Verification;
 using TitleReview.Contracts;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.Certificate.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Certificate;
@@ -32,6 +34,8 @@ public static class CertificateRegistration
         });
         builder.Services.AddPerAddressRateLimits(
             (CertificateVerification.RateLimitPolicy, builder.Configuration.GetValue("Certificate:Verification:PerMinute", 30)));
+        builder.Services.AddServiceOpenApi("TitleReview 证书服务 Certificate — 证书 API / Certificates API",
+            "公开的职称证书查询；证书与申报表 PDF；管理员撤销证书。 / Public certificate verification; certificate and application-form PDFs; revocation by an administrator.", CertificateApiOperations.All);
         return builder;
     }
 
@@ -41,6 +45,7 @@ public static class CertificateRegistration
         var certificates = app.MapGroup("/api/certificates").WithTags("Certificates");
         certificates.MapGroup("").RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup().MapCertificatePdfs();
         certificates.MapGroup("").RequireRoles(Roles.Admin).MapRevokeCertificate();
+        app.MapServiceOpenApi(isPublic: false);
         return app;
     }
 }

@@ -8,7 +8,9 @@ using TitleReview.Payment.Features.Reconciliation;
 using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.Payment.Features.Refunds;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Payment.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Payment;
@@ -33,6 +35,8 @@ public static class PaymentRegistration
         builder.Services.AddOptions<PlatformSigning>().Bind(builder.Configuration.GetSection(PlatformSigning.Section));
         builder.Services.Configure<PaymentJobOptions>(builder.Configuration.GetSection(PaymentJobOptions.Section));
         builder.Services.AddHostedService<OverdueLapseJob>();
+        builder.Services.AddServiceOpenApi("TitleReview 缴费服务 Payment — 缴费、退费与对账 API / Payments, refunds and reconciliation API",
+            "财务登记缴费、退费与对账；支付平台以签名通知到账。 / Finance records payments, refunds and reconciles statements; the payment platform posts signed notifications.", PaymentApiOperations.All);
         return builder;
     }
 
@@ -44,6 +48,7 @@ public static class PaymentRegistration
         // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.
         app.MapGroup("/api/payments").WithTags("Payment platform").MapReceiveNotification();
         app.MapBackOfficeSignIn();
+        app.MapServiceOpenApi(isPublic: false);
         return app;
     }
 }

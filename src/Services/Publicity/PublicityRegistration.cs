@@ -7,7 +7,9 @@ using TitleReview.Publicity.Features.PublicPage;
 using TitleReview.Publicity.Features.WorkingDays;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.Publicity.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Publicity;
@@ -36,6 +38,8 @@ public static class PublicityRegistration
         builder.Services.AddHostedService<NoticeAutoPublishJob>();
         var objectionsPerMinute = builder.Configuration.GetValue($"{PublicityJobOptions.Section}:{nameof(PublicityJobOptions.ObjectionsPerMinute)}", 5);
         builder.Services.AddPerAddressRateLimits((LodgeObjection.RateLimitPolicy, objectionsPerMinute));
+        builder.Services.AddServiceOpenApi("TitleReview 公示服务 Publicity — 公示与异议 API / Publicity and objections API",
+            "公开：工作日计算、公示公告、提出异议；公示员：发布公示、处理异议。 / Public: working-day arithmetic, notices, lodging an objection; officers: publishing notices, resolving objections.", PublicityApiOperations.All);
         return builder;
     }
 
@@ -48,6 +52,7 @@ public static class PublicityRegistration
         app.MapGroup("/api/publicity").WithTags("Publicity (officers)").RequireRoles(Roles.PublicityOfficer)
             .MapNoticeOfficerEndpoints().MapObjectionOfficerEndpoints();
         app.MapPublicityPage();
+        app.MapServiceOpenApi(isPublic: false);
         return app;
     }
 }

@@ -7,7 +7,9 @@ using TitleReview.Review.Features.ReviewActions;
 using TitleReview.Review.Features.ReviewPages;
 using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Review.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Messaging;
 
 namespace TitleReview.Review;
@@ -22,7 +24,8 @@ public static class ReviewRegistration
             documents.Schema.For<CommitteeMeeting>().UseOptimisticConcurrency(true);
         });
         builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddServiceOpenApi("TitleReview 审核服务 Review — 审核与评委会 API / Review and committee API",
+            "审核员的队列与审核操作、评委会秘书的会议与表决。认证：Authorization: ApiKey <密钥>。 / Reviewers' queue and actions, the committee secretary's meetings and votes. Authenticate with 'Authorization: ApiKey <key>'.", ReviewApiOperations.All);
         builder.Services.AddHttpClient<IntakeAttachments>(http => http.BaseAddress = new Uri(builder.Configuration["Review:IntakeAddress"] ?? "http://intake"));
         return builder;
     }
@@ -34,7 +37,7 @@ public static class ReviewRegistration
         app.MapGroup("/committee").RequireRoles(Roles.CommitteeSecretary).MapMeetingPages();
         app.MapBackOfficeSignIn();
         // The API beside the pages, described for integrators; behind sign-in like everything not public.
-        app.MapOpenApi();
+        app.MapServiceOpenApi(isPublic: false);
         app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).MapCommitteeDecision().MapCommitteeMeetings();
         return app;
     }

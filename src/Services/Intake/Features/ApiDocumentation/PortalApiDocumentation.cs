@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
+using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.Intake.Features.SubmitApplication;
 
 namespace TitleReview.Intake.Features.ApiDocumentation;
@@ -17,19 +18,16 @@ public static class PortalApiDocumentation
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private const string Title = "TitleReview 受理服务 Intake — 门户 API / Portal API";
+
+    private const string Description =
+        "职称评审申报的门户接口：先 POST /api/attachments 上传附件（按内容判定 JPG、DOC/DOCX、PDF），再 POST /api/applications 提交第2版申报（13个模块），" +
+        "GET /api/applications/{id} 查询状态与退回意见（ETag 为流版本），PUT /api/applications/{id}（If-Match）修改后重新提交。认证：Authorization: ApiKey <门户密钥>。\n\n" +
+        "The portal API: upload attachments first, then submit the schema v2 application; read the status (ETag = stream version); resubmit with PUT and If-Match. " +
+        "Authenticate with 'Authorization: ApiKey <key>'. Rule violations answer 422 problem+json listing every violation with rule, clause, field, zh and en.";
+
     public static IServiceCollection AddPortalApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "TitleReview 受理服务 Intake — 门户 API / Portal API";
-                document.Info.Description =
-                    "职称评审申报的门户接口：先 POST /api/attachments 上传附件（按内容判定 JPG、DOC/DOCX、PDF），再 POST /api/applications 提交第2版申报（13个模块），" +
-                    "GET /api/applications/{id} 查询状态与退回意见（ETag 为流版本），PUT /api/applications/{id}（If-Match）修改后重新提交。认证：Authorization: ApiKey <门户密钥>。\n\n" +
-                    "The portal API: upload attachments first, then submit the schema v2 application; read the status (ETag = stream version); resubmit with PUT and If-Match. " +
-                    "Authenticate with 'Authorization: ApiKey <key>'. Rule violations answer 422 problem+json listing every violation with rule, clause, field, zh and en.";
-                return Task.CompletedTask;
-            });
+        services.AddServiceOpenApi(Title, Description, IntakeApiOperations.All, options =>
             options.AddOperationTransformer((operation, context, _) =>
             {
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<EndpointNameMetadata>().Any(n => n.EndpointName is "SubmitApplication" or "ResubmitApplication")
@@ -39,15 +37,14 @@ public static class PortalApiDocumentation
                 }
 
                 return Task.CompletedTask;
-            });
-        });
+            }));
 
     public static JsonNode ExampleJson() =>
         JsonSerializer.SerializeToNode(ExampleApplication.Create(ExampleDay, ExampleAttachments.Placeholders), Json)!;
 
     public static WebApplication MapPortalApiDocumentation(this WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi(isPublic: true);
         app.MapScalarApiReference(options => options.WithTitle("TitleReview 门户 API")).AllowAnonymous();
         return app;
     }

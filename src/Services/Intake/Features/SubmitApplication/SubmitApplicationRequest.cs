@@ -101,5 +101,7 @@ public sealed record SubmitApplicationRequest(
         }
     }
 
+    /// <summary>Computed from <see cref="Level"/> after validation: never part of the request the portal sends.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TitleLevel ParsedLevel => Enum.Parse<TitleLevel>(Level!);
 }
