@@ -16,6 +16,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! co
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils >/dev/null
 fi
 
+# The OpenAPI lint test runs Spectral, pinned in tests/contract/package-lock.json.
+command -v npm >/dev/null 2>&1 || { echo "test.sh: npm (Node.js) is missing; the OpenAPI lint test needs it (apt-get install nodejs npm)" >&2; exit 1; }
+(cd "$ROOT/tests/contract" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+# The generated-client test runs kiota from the repository's tool manifest (.config/dotnet-tools.json).
+(cd "$ROOT" && dotnet tool restore >/dev/null)
+
 rm -rf "$ROOT/TestResults"
 export TITLEREVIEW_SCREENSHOTS="$ROOT/TestResults/screenshots"
 exec dotnet test "$ROOT/TitleReview.sln" --logger "trx" --results-directory "$ROOT/TestResults" "$@"

@@ -10,10 +10,28 @@ namespace TitleReview.ServiceDefaults.Http;
 
 /// <summary>
 /// Turns the exceptions a request can legitimately cause into 4xx problem+json: unreadable JSON (400), a stream
-/// changed by someone else since it was read (409), a date outside the loaded calendar (422).
+/// changed by someone else since it was read (409), a date outside the loaded calendar (422), text PostgreSQL cannot
+/// store such as U+0000 (400).
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>
+    /// PostgreSQL refuses U+0000 (and text it cannot encode) in text and jsonb, wherever a request's string reaches a
+    /// query or a document: the input is at fault, and the refused statement wrote nothing.
+    /// </summary>
+    private static bool IsUnstorableText(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, detail) = exception switch
@@ -24,6 +42,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ConcurrencyException or ExistingStreamIdCollisionException =>
                 (StatusCodes.Status409Conflict, "该申请已被他人修改，请刷新后重试。 / The application was changed by someone else; reload and try again."),
             CalendarYearNotLoadedException calendar => (StatusCodes.Status422UnprocessableEntity, calendar.Message),
+            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "请求无法解析：请检查 JSON 格式与字段类型。 / The request could not be read: check the JSON syntax and field types."),
+            _ when IsUnstorableText(exception) =>
+                (StatusCodes.Status400BadRequest, "请求含有无法保存的字符（如 U+0000 空字符），请删除后重试。 / The request contains characters that cannot be stored (such as U+0000); remove them and resend."),
             _ => (StatusCodes.Status500InternalServerError, "服务器内部错误，已记录。 / Internal error; it has been logged."),
         };
 
