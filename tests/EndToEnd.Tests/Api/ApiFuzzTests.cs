@@ -36,24 +36,8 @@ public sealed class ApiFuzzTests(SystemFixture system, ITestOutputHelper output)
     /// </summary>
     private static readonly HashSet<string> KnownOpenServerErrors = new(StringComparer.Ordinal)
     {
-        // Paging: page=int.MaxValue overflows the OFFSET (PostgreSQL 2201X) in every paged list.
-        "GET /api/review/queue query:page=\"2147483647\"",
-        "GET /api/committee/meetings query:page=\"2147483647\"",
-        "GET /api/publicity/notices query:page=\"2147483647\"",
-        "GET /api/publicity/objections query:page=\"2147483647\"",
-        "GET /api/reconciliation/statements query:page=\"2147483647\"",
-        "GET /api/audit/applications query:page=\"2147483647\"",
-        "GET /api/audit/verifications query:page=\"2147483647\"",
-        "GET /api/audit/seals query:page=\"2147483647\"",
-        // Date filters at the calendar's ends overflow when turned into instants.
-        "GET /api/review/queue query:from=\"0001-01-01\"",
-        "GET /api/review/queue query:to=\"9999-12-31\"",
-        "GET /api/audit/applications query:from=\"0001-01-01\"",
-        "GET /api/audit/applications query:to=\"9999-12-31\"",
         // A null entry in a dossier list (NullReferenceException in Intake's rules).
         "POST /api/applications body.dossier.education.0=\"null\"",
-        // Claiming the all-zero application id.
-        "POST /api/review/applications/{id}/claim path:id=\"00000000-0000-0000-0000-000000000000\"",
     };
 
     private static readonly string Huge = new('字', 20_000);

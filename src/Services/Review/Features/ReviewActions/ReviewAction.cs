@@ -96,6 +96,12 @@ public static class ReviewAction
     private static async Task<ReviewOutcome> RunAsync(IDocumentSession session, Guid id, long? expectedVersion, DateTimeOffset now, ApplicationStatus after,
         Func<ApplicationLifecycle, object> decide, Action<ReviewQueueItem> updateQueue, CancellationToken cancellationToken)
     {
+        // Marten refuses the empty Guid as a stream id with an exception; no application has it, so it is simply not found.
+        if (id == Guid.Empty)
+        {
+            return new ReviewOutcome.NotFound();
+        }
+
         try
         {
             var stream = expectedVersion is { } expected
