@@ -83,6 +83,28 @@ public sealed class SigningCertificateTests(CertificateLedgerFixture ledger)
         Assert.Contains("nowhere.pfx", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_expired_certificate_or_one_not_meant_for_signing_is_refused()
+    {
+        using var work = new TemporaryFolder();
+        var now = DateTimeOffset.UtcNow;
+        var expired = work.Write("expired.pfx", SelfSigned(X509KeyUsageFlags.DigitalSignature, now.AddYears(-2), now.AddDays(-1)).Export(X509ContentType.Pkcs12, "p")!);
+        var encipherOnly = work.Write("encipher.pfx", SelfSigned(X509KeyUsageFlags.KeyEncipherment, now.AddDays(-1), now.AddYears(1)).Export(X509ContentType.Pkcs12, "p")!);
+
+        Assert.Contains("expired on", Assert.Throws<InvalidOperationException>(
+            () => CommitteeSignature.Load(new SigningOptions { CertificatePath = expired, Password = "p" }, Production())).Message, StringComparison.Ordinal);
+        Assert.Contains("not for digital signatures", Assert.Throws<InvalidOperationException>(
+            () => CommitteeSignature.Load(new SigningOptions { CertificatePath = encipherOnly, Password = "p" }, Production())).Message, StringComparison.Ordinal);
+    }
+
+    private static X509Certificate2 SelfSigned(X509KeyUsageFlags usage, DateTimeOffset from, DateTimeOffset to)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(CommitteeSubject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
+        return request.CreateSelfSigned(from, to);
+    }
+
     private static HostingEnvironment Production() => new() { EnvironmentName = "Production" };
 
     private static byte[] Render(CommitteeSignature signature)

@@ -72,6 +72,7 @@ public sealed class CommitteeSignature
         var (signing, issuers) = Read(options);
         var problem = !signing.HasPrivateKey ? "holds no private key"
             : signing.NotAfter < DateTime.Now ? $"expired on {signing.NotAfter:yyyy-MM-dd}"
+            : signing.NotBefore > DateTime.Now ? $"is not valid before {signing.NotBefore:yyyy-MM-dd}"
             : signing.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
               && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0 ? "is not for digital signatures (key usage)"
             : null;
