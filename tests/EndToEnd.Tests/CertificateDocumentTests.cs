@@ -41,6 +41,34 @@ public sealed class CertificateDocumentTests(CertificateLedgerFixture ledger)
     }
 
     [Fact]
+    public async Task The_certificate_PDF_carries_the_committees_signature_and_one_changed_byte_breaks_it()
+    {
+        var (_, certificate) = await IssuedAsync("秦签名", submittedBy: "dev-portal");
+        var number = certificate.GetProperty("number").GetString()!;
+        using var portal = ledger.Client(Roles.Portal);
+        var pdf = await portal.GetByteArrayAsync($"/api/certificates/{number}/pdf");
+
+        var report = await PdfTools.SignaturesAsync(pdf);
+        Assert.Contains("Signature Type: adbe.pkcs7.detached", report);
+        Assert.Contains("Signing Hash Algorithm: SHA-256", report);
+        Assert.Contains("Signer full Distinguished Name: CN=TitleReview DEVELOPMENT signing certificate - not for production", report);
+        Assert.Contains("Total document signed", report);
+        Assert.Contains("Signature Validation: Signature is Valid.", report);
+        // No certificate is configured in Development: the page itself says its signature proves nothing.
+        Assert.Contains("开发环境签名", await PdfTools.TextAsync(pdf));
+
+        // One letter of the document information (Creator), inside the signed bytes, changed from T to t.
+        var at = pdf.AsSpan().IndexOf("(TitleReview)"u8) + 1;
+        Assert.True(at > 0, "the PDF names its creator");
+        Assert.Contains(PdfTools.SignedRanges(report), range => at >= range.From && at < range.To);
+        var tampered = pdf.ToArray();
+        tampered[at] ^= 0x20;
+        var broken = await PdfTools.SignaturesAsync(tampered);
+        Assert.DoesNotContain("Signature is Valid.", broken);
+        Assert.Matches("Signature Validation: (Signature is Invalid|Digest Mismatch)", broken);
+    }
+
+    [Fact]
     public async Task The_application_form_has_the_places_for_the_units_seal_and_the_applicants_signature()
     {
         var (_, certificate) = await IssuedAsync("吴申报表");
@@ -57,6 +85,7 @@ public sealed class CertificateDocumentTests(CertificateLedgerFixture ledger)
         Assert.Contains("单位盖章", text);
         Assert.Contains("本人签字", text);
         Assert.Contains(number, text);
+        Assert.Contains("Signature Validation: Signature is Valid.", await PdfTools.SignaturesAsync(pdf));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using ZXing.Common;
 
 namespace TitleReview.EndToEnd.Tests;
 
-/// <summary>Reads PDFs back the way a person's tools would: poppler's pdftotext and pdftoppm (apt-get install poppler-utils), and ZXing for the QR code.</summary>
+/// <summary>Reads PDFs back the way a person's tools would: poppler's pdftotext, pdftoppm and pdfsig (apt-get install poppler-utils), and ZXing for the QR code.</summary>
 public static class PdfTools
 {
     public static async Task<string> TextAsync(byte[] pdf)
@@ -13,6 +13,27 @@ public static class PdfTools
         var file = await SaveAsync(pdf);
         return await RunAsync("pdftotext", $"-layout \"{file}\" -");
     }
+
+    /// <summary>
+    /// What poppler's pdfsig reports of the PDF's signatures, as an employer checking a certificate would see it. Its exit
+    /// code is not asserted: pdfsig also exits non-zero for a PDF without signatures, and the report says why.
+    /// </summary>
+    public static async Task<string> SignaturesAsync(byte[] pdf)
+    {
+        var file = await SaveAsync(pdf);
+        using var process = Process.Start(new ProcessStartInfo("pdfsig", $"\"{file}\"") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 })
+            ?? throw new InvalidOperationException("pdfsig did not start: apt-get install poppler-utils.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return await output + await error;
+    }
+
+    /// <summary>The byte ranges a signature covers, as pdfsig lists them: "Signed Ranges: [0 - 559], [3423 - 5619]".</summary>
+    public static IReadOnlyList<(long From, long To)> SignedRanges(string report) =>
+        System.Text.RegularExpressions.Regex.Matches(report.Split('\n').Single(line => line.Contains("Signed Ranges:", StringComparison.Ordinal)), @"\[(\d+) - (\d+)\]")
+            .Select(m => (long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
 
     /// <summary>Rasterises the first page to 8-bit grey (PGM) and decodes the QR code on it.</summary>
     public static async Task<string?> QrCodeAsync(byte[] pdf)

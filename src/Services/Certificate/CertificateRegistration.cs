@@ -32,6 +32,9 @@ public static class CertificateRegistration
             CertificateFont.Install(font);
             return font;
         });
+        // Loaded here, before the host is built: without the committee's certificate (outside Development) the service does not start.
+        builder.Services.AddSingleton(CommitteeSignature.Load(
+            builder.Configuration.GetSection(SigningOptions.Section).Get<SigningOptions>() ?? new SigningOptions(), builder.Environment));
         builder.Services.AddPerAddressRateLimits(
             (CertificateVerification.RateLimitPolicy, builder.Configuration.GetValue("Certificate:Verification:PerMinute", 30)));
         builder.Services.AddServiceOpenApi("TitleReview 证书服务 Certificate — 证书 API / Certificates API",
@@ -41,6 +44,12 @@ public static class CertificateRegistration
 
     public static WebApplication MapCertificateEndpoints(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<CommitteeSignature>() is { Development: true } signature)
+        {
+            app.Logger.LogWarning("PDFs are signed with a generated development certificate ({Subject}): such signatures prove nothing. Set {Section}:CertificatePath outside Development.",
+                signature.Subject, SigningOptions.Section);
+        }
+
         app.MapCertificateVerification();
         var certificates = app.MapGroup("/api/certificates").WithTags("Certificates");
         certificates.MapGroup("").RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup().MapCertificatePdfs();

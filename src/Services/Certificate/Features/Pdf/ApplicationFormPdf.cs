@@ -11,11 +11,11 @@ namespace TitleReview.Certificate.Features.Pdf;
 /// <summary>
 /// The 评审申报表 a passed applicant prints (notice 二(一)): what the ledger recorded of the application and its review,
 /// with the box for the unit's seal (单位审核意见) and the line for the applicant's signature (本人签字), then a summary of
-/// the modules the applicant submitted.
+/// the modules the applicant submitted. Signed by the committee like the certificate.
 /// </summary>
 public static class ApplicationFormPdf
 {
-    public static byte[] Render(CertificateRecord certificate, Dossier? dossier)
+    public static byte[] Render(CertificateRecord certificate, Dossier? dossier, CommitteeSignature signature)
     {
         using var document = new PdfDocument();
         document.Info.Title = $"评审申报表 {certificate.HolderName} {certificate.Number}";
@@ -27,6 +27,7 @@ public static class ApplicationFormPdf
         {
             var canvas = new PdfCanvas(graphics);
             var cycle = ReviewCycles.Find(certificate.CycleId);
+            canvas.DevelopmentNotice(signature, 40, width);
             canvas.Centered("专业技术资格评审申报表", 22, 70, width, bold: true);
             canvas.Centered($"{certificate.CommitteeName}{(cycle is null ? "" : $" · {cycle.Year} 年度")}", 11, 94, width);
 
@@ -74,6 +75,7 @@ public static class ApplicationFormPdf
             DossierPages(document, certificate, dossier);
         }
 
+        signature.Sign(document, $"评审申报表 {certificate.Number}");
         return PdfCanvas.Save(document);
     }
 

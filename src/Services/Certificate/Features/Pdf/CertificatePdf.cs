@@ -7,13 +7,16 @@ using TitleReview.Contracts;
 
 namespace TitleReview.Certificate.Features.Pdf;
 
-/// <summary>The electronic title certificate (职称电子证书): A4 landscape, every value in the embedded CJK font, a QR code to the verification page.</summary>
+/// <summary>
+/// The electronic title certificate (职称电子证书): A4 landscape, every value in the embedded CJK font, a QR code to the
+/// verification page, and the committee's digital signature over the whole file.
+/// </summary>
 public static class CertificatePdf
 {
     public static string VerificationUrl(string publicBaseUrl, CertificateRecord certificate) =>
         $"{publicBaseUrl.TrimEnd('/')}/certificates/verify?number={Uri.EscapeDataString(certificate.Number)}&code={Uri.EscapeDataString(certificate.VerificationCode)}";
 
-    public static byte[] Render(CertificateRecord certificate, string publicBaseUrl)
+    public static byte[] Render(CertificateRecord certificate, string publicBaseUrl, CommitteeSignature signature)
     {
         using var document = new PdfDocument();
         document.Info.Title = $"职称电子证书 {certificate.Number}";
@@ -28,6 +31,7 @@ public static class CertificatePdf
             var canvas = new PdfCanvas(graphics);
             canvas.Box(24, 24, width - 48, height - 48, 2.5);
             canvas.Box(32, 32, width - 64, height - 64, 0.8);
+            canvas.DevelopmentNotice(signature, 52, width);
             canvas.Centered("专业技术资格证书", 30, 92, width, bold: true);
             canvas.Centered("职称电子证书", 15, 120, width);
 
@@ -61,6 +65,7 @@ public static class CertificatePdf
             }
         }
 
+        signature.Sign(document, $"职称电子证书 {certificate.Number}");
         return PdfCanvas.Save(document);
     }
 

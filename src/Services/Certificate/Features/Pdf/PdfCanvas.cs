@@ -45,6 +45,15 @@ public sealed class PdfCanvas(XGraphics graphics)
     // Below the CJK blocks (U+2E80) is Latin, Greek, general punctuation: the Latin font has them, the CJK font does not.
     private static string FamilyOf(char c) => c < '\u2E80' ? CertificateFont.Latin : CertificateFont.Cjk;
 
+    /// <summary>Signed with the development certificate: says so in red at the top of the page, in both languages.</summary>
+    public void DevelopmentNotice(CommitteeSignature signature, double y, double pageWidth)
+    {
+        if (signature.Development)
+        {
+            Centered(CommitteeSignature.DevelopmentNotice, 8, y, pageWidth, brush: XBrushes.Red);
+        }
+    }
+
     public void Box(double x, double y, double width, double height, double thickness = 0.8) =>
         graphics.DrawRectangle(new XPen(XColors.Black, thickness), x, y, width, height);
 

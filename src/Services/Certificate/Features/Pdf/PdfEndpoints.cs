@@ -13,16 +13,20 @@ public static class PdfEndpoints
 {
     /// <summary>
     /// GET /api/certificates/{number}/pdf and …/application-form: for the portal client that submitted the application,
-    /// and for back-office users. Another portal client gets 404, as if the certificate did not exist.
+    /// and for back-office users. Another portal client gets 404, as if the certificate did not exist. Both are signed
+    /// by the committee (<see cref="CommitteeSignature"/>).
     /// </summary>
     public static RouteGroupBuilder MapCertificatePdfs(this RouteGroupBuilder certificates)
     {
-        certificates.MapGet("/{number}/pdf", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, IOptions<PdfOptions> options, CancellationToken cancellationToken) =>
-            RenderAsync(number, http, sessions, font, (record, _) => CertificatePdf.Render(record, options.Value.PublicBaseUrl), $"certificate-{number}.pdf",
+        certificates.MapGet("/{number}/pdf", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, IOptions<PdfOptions> options,
+                CommitteeSignature signature, CancellationToken cancellationToken) =>
+            RenderAsync(number, http, sessions, font, (record, _) => CertificatePdf.Render(record, options.Value.PublicBaseUrl, signature), $"certificate-{number}.pdf",
                 withDossier: false, cancellationToken));
 
-        certificates.MapGet("/{number}/application-form", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, CancellationToken cancellationToken) =>
-            RenderAsync(number, http, sessions, font, ApplicationFormPdf.Render, $"application-form-{number}.pdf", withDossier: true, cancellationToken));
+        certificates.MapGet("/{number}/application-form", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, CommitteeSignature signature,
+                CancellationToken cancellationToken) =>
+            RenderAsync(number, http, sessions, font, (record, dossier) => ApplicationFormPdf.Render(record, dossier, signature), $"application-form-{number}.pdf",
+                withDossier: true, cancellationToken));
         return certificates;
     }
 
