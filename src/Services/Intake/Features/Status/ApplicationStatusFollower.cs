@@ -40,11 +40,6 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions) :
             {
                 file.CatchUpWith(ledger);
                 session.Store(file);
-                if (file.Status.IsTerminal())
-                {
-                    await LevelSlots.FreeAsync(session, file, context.CancellationToken);
-                }
-
                 if (file.Status is ApplicationStatus.Rejected or ApplicationStatus.CommitteeFailed)
                 {
                     await RefusedMaterials.RememberAsync(session, file, context.CancellationToken);
