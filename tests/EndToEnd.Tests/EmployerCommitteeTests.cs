@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TitleReview.Contracts.Cycles;
+using TitleReview.Contracts.Identification;
 using TitleReview.Intake.Features.Status;
 
 namespace TitleReview.EndToEnd.Tests;
@@ -13,7 +14,7 @@ namespace TitleReview.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class EmployerCommitteeTests(SystemFixture system)
 {
-    private const string OtherCycle = "test-other-engineering-2023";
+    public const string OtherCycle = "test-other-engineering-2023";
 
     private static object Application(string name, string employer, string cycleId, string level = "Engineer") => new
     {
@@ -21,7 +22,9 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         employer, series = "工程技术", specialty = "机械工程", level,
     };
 
-    private async Task LoadOtherCommitteeAsync()
+    private Task LoadOtherCommitteeAsync() => LoadOtherCommitteeAsync(system);
+
+    internal static async Task LoadOtherCommitteeAsync(SystemFixture system)
     {
         var directory = Directory.CreateTempSubdirectory("cycles-");
         var xishan = ReviewCycles.Get(ReviewCycles.Xishan2023);
@@ -85,6 +88,58 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         using var there = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(OtherCycle, $"乙单位{Guid.NewGuid():N}"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, there.StatusCode);
         Assert.Equal("one-application-per-level", (await there.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task One_employer_is_one_key_with_or_without_its_credit_code()
+    {
+        await LoadOtherCommitteeAsync();
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var employer = $"无锡某阀门有限公司{Guid.NewGuid():N}"[..20];
+        var first17 = $"91320205MA{Random.Shared.Next(0, 10_000_000):D7}";
+        var creditCode = first17 + UnifiedSocialCreditCode.CheckCharacterOf(first17);
+
+        var withCode = new
+        {
+            schemaVersion = 1, cycleId = ReviewCycles.Xishan2023, applicantName = "代码甲", idNumber = Journey.NewIdNumber(),
+            employer, employerCreditCode = creditCode, series = "工程技术", specialty = "机械工程", level = "Engineer",
+        };
+        using (var first = await system.IntakeApi.PostAsJsonAsync("/api/applications", withCode))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        // The same employer written without its code (and with a space) cannot go to another committee.
+        using var elsewhere = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("代码乙", $"{employer[..4]} {employer[4..]}", OtherCycle));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+        Assert.Equal("one-committee-per-employer", (await elsewhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task A_withdrawal_frees_the_year_for_the_same_committee_only()
+    {
+        await LoadOtherCommitteeAsync();
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var person = Journey.NewIdNumber();
+        object Of(string cycleId) => new
+        {
+            schemaVersion = 1, cycleId, applicantName = "撤回改投", idNumber = person, employer = $"丙单位{Guid.NewGuid():N}", series = "工程技术", specialty = "机械工程", level = "Engineer",
+        };
+
+        using var here = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycles.Xishan2023));
+        Assert.Equal(HttpStatusCode.Created, here.StatusCode);
+        var id = (await here.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using (var withdrawn = await system.IntakeApi.PostAsJsonAsync($"/api/applications/{id}/withdrawal", new { reason = "改投他处" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        using var there = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(OtherCycle));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, there.StatusCode);
+        Assert.Equal("one-application-per-level", (await there.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+
+        using var again = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycles.Xishan2023));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     [Fact]

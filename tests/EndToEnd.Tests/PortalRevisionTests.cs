@@ -78,6 +78,11 @@ public sealed class PortalRevisionTests(SystemFixture system)
         Assert.Equal([ApplicationModules.AcademicOutputs], changed);
         Assert.NotEqual(tag, response.Headers.ETag);
 
+        // Intake's own status follows the resubmission at once, as the ledger does.
+        var status = await new Journey(system).StatusAsync(id);
+        Assert.Contains(status.GetProperty("status").GetString(), new[] { "Resubmitted", "UnderReview" });
+        Assert.Equal(response.Headers.ETag!.Tag, (await ETagAsync(id)).Tag);
+
         // The reviewer's page shows the module marked and the new scan among the downloads.
         using var reviewer = new Person(system.ReviewAddress);
         await reviewer.SignInAsync("reviewer-wang");
@@ -86,6 +91,33 @@ public sealed class PortalRevisionTests(SystemFixture system)
             html => html!.Contains($"/attachments/{paperScan}", StringComparison.Ordinal) && html.Contains(Marked, StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "the resubmitted dossier marked on the review page");
         Assert.DoesNotContain("工作经历 <span class=\"overdue\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_resubmission_cannot_change_the_person_the_level_or_the_cycle()
+    {
+        await EmployerCommitteeTests.LoadOtherCommitteeAsync(system);
+        var (id, request) = await SubmittedAndReturnedAsync("换人修改丁");
+        var tag = (await ETagAsync(id)).Tag;
+
+        foreach (var (changed, field) in new[]
+        {
+            (request with { IdNumber = Journey.NewIdNumber() }, "idNumber"),
+            (request with { Level = "AssistantEngineer" }, "level"),
+            (request with { CycleId = EmployerCommitteeTests.OtherCycle }, "cycleId"),
+        })
+        {
+            using var put = await PutAsync(id, changed, tag);
+            Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+            Assert.True((await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
+            using var post = await system.IntakeApi.PostAsJsonAsync($"/api/applications/{id}/resubmission", changed, Journey.Json);
+            Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        }
+
+        // The same number typed otherwise is the same person.
+        var typed = request with { IdNumber = $" {request.IdNumber!.ToLowerInvariant()[..9]} {request.IdNumber.ToLowerInvariant()[9..]}" };
+        using var same = await PutAsync(id, typed, tag);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IRea
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Engineer", "300.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:AssistantEngineer", "200.00");
         builder.UseSetting("Payment:Fees:Cycles:xishan-engineering-2023:Technician", "200.00");
+
+        // EmployerCommitteeTests loads a second cycle into the process (Cycles:Directory); Payment validates its fee
+        // schedule against every loaded cycle, so that cycle needs fees too or any later fee assessment fails.
+        builder.UseSetting("Payment:Fees:Cycles:test-other-engineering-2023:Engineer", "300.00");
+        builder.UseSetting("Payment:Fees:Cycles:test-other-engineering-2023:AssistantEngineer", "200.00");
+        builder.UseSetting("Payment:Fees:Cycles:test-other-engineering-2023:Technician", "200.00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -65,7 +65,9 @@ public sealed class SystemFixture : IAsyncLifetime
         Infrastructure = await TestInfrastructure.StartAsync();
 
         // One after another: each start migrates the shared ledger schema, and two at once only wait on each other's lock.
-        Intake = new ServiceHost<ApplicationFile>(Infrastructure);
+        // Most tests submit the short declaration-only application (schema v1): allowed here for the first development
+        // portal client only, as a deployment would allow a portal not yet moved to v2; dev-portal-b stays on v2.
+        Intake = new ServiceHost<ApplicationFile>(Infrastructure, new Dictionary<string, string> { ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal" });
         var intakePort = FreePort();
         Intake.UseKestrel(intakePort);
         Intake.StartServer();

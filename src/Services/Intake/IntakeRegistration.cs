@@ -35,6 +35,7 @@ public static class IntakeRegistration
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddHostedService<AttachmentTableSetup>();
         builder.Services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         builder.Services.AddPortalRateLimit(builder.Configuration);
         builder.Services.AddPortalApiDocumentation();
         builder.AddMessaging(ServiceName.Intake, bus =>

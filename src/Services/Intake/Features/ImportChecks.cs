@@ -21,7 +21,7 @@ public static class ImportChecks
 
     public static void IdNumber(string? idNumber, int line, Dictionary<string, string[]> errors)
     {
-        if (idNumber is null || ResidentIdNumber.Problem(idNumber) is not null)
+        if (idNumber is null || ResidentIdNumber.Problem(IdNumbers.Normalise(idNumber)) is not null)
         {
             errors[$"records[{line}].idNumber"] = ["身份证号码无效（GB 11643）。 / Invalid 身份证 number."];
         }

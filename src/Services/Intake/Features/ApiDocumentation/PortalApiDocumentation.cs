@@ -24,7 +24,10 @@ public static class PortalApiDocumentation
         "职称评审申报的门户接口：先 POST /api/attachments 上传附件（按内容判定 JPG、DOC/DOCX、PDF），再 POST /api/applications 提交第2版申报（13个模块），" +
         "GET /api/applications/{id} 查询状态与退回意见（ETag 为流版本），PUT /api/applications/{id}（If-Match）修改后重新提交。认证：Authorization: ApiKey <门户密钥>。\n\n" +
         "The portal API: upload attachments first, then submit the schema v2 application; read the status (ETag = stream version); resubmit with PUT and If-Match. " +
-        "Authenticate with 'Authorization: ApiKey <key>'. Rule violations answer 422 problem+json listing every violation with rule, clause, field, zh and en.";
+        "Authenticate with 'Authorization: ApiKey <key>'. Rule violations answer 422 problem+json listing every violation with rule, clause, field, zh and en.\n\n" +
+        "第1版（schemaVersion 1，仅申报信息）不含13个模块，不经任何材料规则审核，对评审而言是不完整的申报；仅对配置允许的门户客户端开放（Intake:Portal:DeclarationOnlyClients），其他客户端得到 400（schemaVersion）。\n" +
+        "Schema version 1 (the declaration alone) carries none of the 13 modules and skips every dossier rule: such an application is incomplete for review. " +
+        "It is accepted only from clients listed in Intake:Portal:DeclarationOnlyClients; any other client gets a 400 naming schemaVersion.";
 
     public static IServiceCollection AddPortalApiDocumentation(this IServiceCollection services) =>
         services.AddServiceOpenApi(Title, Description, IntakeApiOperations.All, options =>

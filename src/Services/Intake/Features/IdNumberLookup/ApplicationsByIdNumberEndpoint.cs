@@ -15,7 +15,7 @@ public static class ApplicationsByIdNumberEndpoint
     {
         group.MapGet("/by-id-number", async (string? idNumber, LedgerSessions sessions, CancellationToken cancellationToken) =>
         {
-            var number = idNumber?.Trim().ToUpperInvariant() ?? "";
+            var number = IdNumbers.Normalise(idNumber ?? "");
             if (number.Length != 18)
             {
                 return Problems.Validation(new Dictionary<string, string[]>
@@ -24,10 +24,9 @@ public static class ApplicationsByIdNumberEndpoint
                 });
             }
 
-            // Submissions keep the number as typed; the check character may be a lower-case x.
-            var lower = number.ToLowerInvariant();
+            // Submissions store the number normalised the same way: one exact lookup.
             await using var query = sessions.Query();
-            var ids = await query.Query<ApplicationFile>().Where(f => f.IdNumber == number || f.IdNumber == lower).Select(f => f.Id).ToListAsync(cancellationToken);
+            var ids = await query.Query<ApplicationFile>().Where(f => f.IdNumber == number).Select(f => f.Id).ToListAsync(cancellationToken);
             return Results.Ok(ids);
         });
         return group;

@@ -2,7 +2,7 @@ namespace TitleReview.Intake.Features.IntegrityRegister;
 
 /// <summary>
 /// Notice 四(三)3: whoever obtained a title by fraud has it revoked and is recorded for 3 years, during which Intake
-/// refuses their applications. Keyed by the 身份证 number (upper case), which only Intake holds.
+/// refuses their applications. Keyed by the 身份证 number (normalised: no spaces, upper-case X), which only Intake holds.
 /// </summary>
 public sealed class IntegrityRecord
 {
@@ -27,5 +27,5 @@ public sealed class IntegrityRecord
 
     public bool Refuses(DateOnly today) => today < Until;
 
-    public static string KeyOf(string idNumber) => idNumber.Trim().ToUpperInvariant();
+    public static string KeyOf(string idNumber) => IdNumbers.Normalise(idNumber);
 }

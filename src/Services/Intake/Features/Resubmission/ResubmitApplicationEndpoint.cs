@@ -14,6 +14,7 @@ using TitleReview.Intake.Features.SubmitApplication.Rules;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Ledger;
+using Microsoft.Extensions.Options;
 
 namespace TitleReview.Intake.Features.Resubmission;
 
@@ -23,14 +24,15 @@ namespace TitleReview.Intake.Features.Resubmission;
 /// missing: 428), or the older <c>POST /api/applications/{id}/resubmission</c>. The rules run again (except the
 /// submission window and the one-per-level slot, which the application already holds); Intake works out which
 /// modules changed, so the reviewer sees them marked, and the file returns to the reviewer who asked for the revision.
-/// The level and cycle cannot change: that would be a new application.
+/// The person (身份证 number), the level and the cycle cannot change (400 naming the field): that would be another
+/// application, and swapping the number would step around one application per person, grade and year.
 /// </summary>
 public static class ResubmitApplicationEndpoint
 {
     public static RouteGroupBuilder MapResubmitApplication(this RouteGroupBuilder applications)
     {
         applications.MapPut("/{id:guid}", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            CancellationToken cancellationToken) =>
+            IOptions<PortalOptions> portal, CancellationToken cancellationToken) =>
         {
             var ifMatch = http.Request.Headers.IfMatch.ToString();
             if (ifMatch.Length == 0)
@@ -40,14 +42,14 @@ public static class ResubmitApplicationEndpoint
             }
 
             return StreamVersionTag.Parse(ifMatch) is { } expected
-                ? ResubmitAsync(id, request, expected, http, sessions, attachments, clock, cancellationToken)
+                ? ResubmitAsync(id, request?.Normalised(), expected, http, sessions, attachments, clock, portal.Value, cancellationToken)
                 : Task.FromResult(Stale());
         })
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("ResubmitApplication");
 
         applications.MapPost("/{id:guid}/resubmission", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            CancellationToken cancellationToken) => ResubmitAsync(id, request, null, http, sessions, attachments, clock, cancellationToken))
+            IOptions<PortalOptions> portal, CancellationToken cancellationToken) => ResubmitAsync(id, request?.Normalised(), null, http, sessions, attachments, clock, portal.Value, cancellationToken))
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("ResubmitApplicationByPost");
         return applications;
@@ -57,7 +59,7 @@ public static class ResubmitApplicationEndpoint
         detail: "申报已被更新（If-Match 与当前版本不符），请重新查询状态后再提交。 / The application changed since that version; read its status and try again.");
 
     private static async Task<IResult> ResubmitAsync(Guid id, SubmitApplicationRequest? request, long? expectedVersion, HttpContext http, LedgerSessions sessions,
-        AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken)
+        AttachmentStore attachments, TimeProvider clock, PortalOptions portal, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -75,6 +77,12 @@ public static class ResubmitApplicationEndpoint
         if (file is null || !PortalOwnership.MayAccess(http, file))
         {
             return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+        }
+
+        // Checked once the caller is known to own the application (another client's gets the 404 above, never more).
+        if (Unchangeable(request, file, portal, LedgerSessions.ActingFor(http).UserId) is { Count: > 0 } fixedFields)
+        {
+            return Problems.Validation(fixedFields);
         }
 
         IEventStream<ApplicationLifecycle> stream;
@@ -100,13 +108,6 @@ public static class ResubmitApplicationEndpoint
                 $"The application is '{application.Status.English()}' with no open revision request; it cannot be resubmitted.");
         }
 
-        if (request.ParsedLevel != file.Level || request.CycleId != file.CycleId)
-        {
-            return Problems.Unprocessable("重新提交不能更改申报级别或评审批次；如需更改，请撤回后重新申报。",
-                "A resubmission cannot change the level or the cycle; withdraw and apply again instead.",
-                new Dictionary<string, object?> { ["rule"] = "resubmission-same-level", ["clause"] = "二(一)", ["field"] = "level" });
-        }
-
         var cycle = ReviewCycles.Get(file.CycleId);
         var today = clock.Today();
         var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
@@ -122,7 +123,7 @@ public static class ResubmitApplicationEndpoint
         var series = request.Series!.Trim();
         var specialty = request.Specialty!.Trim();
         var changed = new List<string>();
-        if (name != file.ApplicantName || employer != file.Employer || IntegrityRecord.KeyOf(request.IdNumber!) != IntegrityRecord.KeyOf(file.IdNumber))
+        if (name != file.ApplicantName || employer != file.Employer)
         {
             changed.Add(ApplicationModules.Basic);
         }
@@ -135,12 +136,18 @@ public static class ResubmitApplicationEndpoint
         changed.AddRange(DossierChanges.Between(file.Dossier, request.Dossier).Where(module => !changed.Contains(module)));
         var checklist = ReviewerChecklist.For(facts);
         var references = SubmissionFactsReader.References(facts);
-        stream.AppendOne(new ApplicationResubmitted(id, changed, clock.GetUtcNow(),
+        var resubmitted = new ApplicationResubmitted(id, changed, clock.GetUtcNow(),
             name != file.ApplicantName ? name : null, employer != file.Employer ? employer : null,
             series != file.Series ? series : null, specialty != file.Specialty ? specialty : null,
-            SubmissionFactsReader.ForLedger(request.Dossier), checklist, references));
+            SubmissionFactsReader.ForLedger(request.Dossier), checklist, references);
+        stream.AppendOne(resubmitted);
+
+        // The portal's status follows at once, as the ledger now reads: no service sends Intake its own event back.
+        var newVersion = (stream.StartingVersion ?? 0) + 1;
+        application.Apply(resubmitted);
+        application.Version = newVersion;
+        file.CatchUpWith(application);
         file.ApplicantName = name;
-        file.IdNumber = request.IdNumber!.Trim();
         file.Employer = employer;
         file.Series = series;
         file.Specialty = specialty;
@@ -160,7 +167,34 @@ public static class ResubmitApplicationEndpoint
                 : Stale();
         }
 
-        http.Response.Headers.ETag = StreamVersionTag.Of((stream.StartingVersion ?? 0) + 1);
+        http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
         return Results.Ok(new { id, status = "Resubmitted", changedModules = changed });
+    }
+
+    /// <summary>The fields a resubmission may not change, and schema v1 from a client not allowed it; empty when none.</summary>
+    private static Dictionary<string, string[]> Unchangeable(SubmitApplicationRequest request, ApplicationFile file, PortalOptions portal, string client)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (IntegrityRecord.KeyOf(request.IdNumber!) != IntegrityRecord.KeyOf(file.IdNumber))
+        {
+            errors["idNumber"] = ["重新提交不能更改身份证号码；不同的申报人须另行申报。 / A resubmission cannot change the 身份证 number; another person applies on their own."];
+        }
+
+        if (request.ParsedLevel != file.Level)
+        {
+            errors["level"] = ["重新提交不能更改申报级别；如需更改，请撤回后重新申报。 / A resubmission cannot change the level; withdraw and apply again instead."];
+        }
+
+        if (request.CycleId != file.CycleId)
+        {
+            errors["cycleId"] = ["重新提交不能更改评审批次；如需更改，请撤回后重新申报。 / A resubmission cannot change the cycle; withdraw and apply again instead."];
+        }
+
+        if (portal.SchemaVersionError(request, client) is { } schemaError)
+        {
+            errors["schemaVersion"] = schemaError;
+        }
+
+        return errors;
     }
 }

@@ -43,13 +43,9 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<A
             {
                 file.CatchUpWith(ledger);
                 session.Store(file);
-                if (file.Status.IsTerminal())
+                if (holdSlotAgain)
                 {
-                    await LevelSlots.FreeAsync(session, file, context.CancellationToken);
-                }
-                else if (holdSlotAgain && !await LevelSlots.HoldAgainAsync(session, file, context.CancellationToken))
-                {
-                    logger.LogWarning("Application {ApplicationId} continues after its lapse was undone, but the person's level slot is held by another active application", file.Id);
+                    await HoldSlotAgainAsync(session, file, context.CancellationToken);
                 }
 
                 if (file.Status is ApplicationStatus.Rejected or ApplicationStatus.CommitteeFailed)
@@ -58,4 +54,29 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<A
                 }
             }
         });
+
+    /// <summary>
+    /// A lapse counts as giving up (视作自愿放弃), so the person may have applied again to the same committee since, and
+    /// that application took the slot. The one paid in time continues; when the newer one is still active both stand,
+    /// for an officer to settle (logged), otherwise the slot points back at this application.
+    /// </summary>
+    private async Task HoldSlotAgainAsync(Marten.IDocumentSession session, ApplicationFile file, CancellationToken cancellationToken)
+    {
+        if (TitleReview.Contracts.Cycles.ReviewCycles.Find(file.CycleId) is not { } cycle)
+        {
+            return;
+        }
+
+        var id = LevelSlot.IdOf(cycle.Year, file.IdNumber, file.Level);
+        var slot = await session.LoadAsync<LevelSlot>(id, cancellationToken);
+        if (slot is null || slot.ApplicationId != file.Id
+            && (await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken))?.Status.IsTerminal() != false)
+        {
+            session.Store(new LevelSlot { Id = id, ApplicationId = file.Id });
+        }
+        else if (slot.ApplicationId != file.Id)
+        {
+            logger.LogWarning("Application {ApplicationId} continues after its lapse was undone, but the person's level slot is held by another active application {Other}", file.Id, slot.ApplicationId);
+        }
+    }
 }

@@ -10,6 +10,7 @@ using TitleReview.Intake.Features.SubmitApplication.Rules;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using Microsoft.Extensions.Options;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 
@@ -19,15 +20,16 @@ public static class SubmitApplicationEndpoint
 {
     public static RouteGroupBuilder MapSubmitApplication(this RouteGroupBuilder group)
     {
-        group.MapPost("", (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock, CancellationToken cancellationToken) =>
-            SubmitAsync(request, http, sessions, attachments, clock, retried: false, cancellationToken))
+        group.MapPost("", (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
+            IOptions<PortalOptions> portal, CancellationToken cancellationToken) =>
+            SubmitAsync(request?.Normalised(), http, sessions, attachments, clock, portal.Value, retried: false, cancellationToken))
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("SubmitApplication");
         return group;
     }
 
     private static async Task<IResult> SubmitAsync(SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-        bool retried, CancellationToken cancellationToken)
+        PortalOptions portal, bool retried, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -35,6 +37,11 @@ public static class SubmitApplicationEndpoint
         }
 
         var errors = request.Validate();
+        if (portal.SchemaVersionError(request, LedgerSessions.ActingFor(http).UserId) is { } schemaError)
+        {
+            errors["schemaVersion"] = schemaError;
+        }
+
         var idempotencyKey = http.Request.Headers[SubmissionKey.Header].ToString();
         if (idempotencyKey.Length > SubmissionKey.MaxLength)
         {
@@ -60,9 +67,9 @@ public static class SubmitApplicationEndpoint
         var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
         var slotId = LevelSlot.IdOf(cycle.Year, request.IdNumber!, request.ParsedLevel);
         var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
-        var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
-        var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;
-        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, active, LedgerSessions.ActingFor(http).UserId, cancellationToken);
+        var holder = await HolderAsync(session, slot, cycle, cancellationToken);
+        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, holder?.Id, LedgerSessions.ActingFor(http).UserId, cancellationToken)
+            with { SameLevelSubmitter = holder?.SubmittedBy };
         var violations = SubmissionRules.Check(facts);
         if (violations.Count > 0)
         {
@@ -132,9 +139,9 @@ public static class SubmitApplicationEndpoint
             }
 
             await using var query = sessions.Query();
-            var winner = await query.LoadAsync<LevelSlot>(slotId, cancellationToken);
+            var winner = await HolderAsync(query, await query.LoadAsync<LevelSlot>(slotId, cancellationToken), cycle, cancellationToken);
             var employer = await query.LoadAsync<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request), cancellationToken);
-            var recheck = SubmissionRules.Check(facts with { ActiveSameLevel = winner?.ApplicationId, EmployerChoice = employer });
+            var recheck = SubmissionRules.Check(facts with { ActiveSameLevel = winner?.Id, SameLevelSubmitter = winner?.SubmittedBy, EmployerChoice = employer });
             if (recheck.Count > 0)
             {
                 return RulesProblem(recheck);
@@ -144,11 +151,15 @@ public static class SubmitApplicationEndpoint
             // with this one, so it goes once more, now finding the committee recorded.
             return retried
                 ? Problems.Conflict("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again.")
-                : await SubmitAsync(request, http, sessions, attachments, clock, retried: true, cancellationToken);
+                : await SubmitAsync(request, http, sessions, attachments, clock, portal, retried: true, cancellationToken);
         }
 
         return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
     }
+
+    /// <summary>The application holding the person's slot of the year and grade when it still keeps them from this cycle (<see cref="LevelSlot.Holds"/>).</summary>
+    private static async Task<ApplicationFile?> HolderAsync(IQuerySession session, LevelSlot? slot, ReviewCycle cycle, CancellationToken cancellationToken) =>
+        slot is not null && await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken) is { } holder && LevelSlot.Holds(holder, cycle) ? holder : null;
 
     /// <summary>Marten reports one duplicate insert as itself, several in one batch as an AggregateException of them.</summary>
     private static bool AlreadyExists(Exception exception) =>

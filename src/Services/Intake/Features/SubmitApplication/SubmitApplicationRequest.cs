@@ -7,7 +7,7 @@ namespace TitleReview.Intake.Features.SubmitApplication;
 
 /// <summary>
 /// The portal's application. Version 2 (current) adds the notice's 13 modules as <see cref="Dossier"/>; version 1,
-/// the declaration alone, is still accepted for portals not yet moved (its reviewer checklist says so). Every field
+/// the declaration alone, skips every dossier rule and is accepted only from the clients <see cref="PortalOptions"/> lists. Every field
 /// is optional in the type so that a missing one is reported by name together with all others, not as a JSON error.
 /// </summary>
 public sealed record SubmitApplicationRequest(
@@ -28,6 +28,9 @@ public sealed record SubmitApplicationRequest(
 
     /// <summary>A complete application is a few tens of KB (files travel separately): anything near this is not one.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The request as the rules and the stores see it: the 身份证 number normalised once, here at the edge.</summary>
+    public SubmitApplicationRequest Normalised() => IdNumber is null ? this : this with { IdNumber = Features.IdNumbers.Normalise(IdNumber) };
 
     public Dictionary<string, string[]> Validate()
     {

@@ -6,7 +6,6 @@ using TitleReview.Intake.Features.Status;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Ledger;
-using TitleReview.Intake.Features.SubmitApplication.Rules;
 
 namespace TitleReview.Intake.Features.Withdrawal;
 
@@ -43,8 +42,8 @@ public static class WithdrawApplicationEndpoint
 
             stream.AppendOne(new ApplicationWithdrawn(id, request.Reason.Trim(), clock.GetUtcNow()));
             file.Status = ApplicationStatus.Withdrawn;
+            // The person's slot of the year stays with this application: withdrawn, it lets them apply again to this committee only (LevelSlot).
             session.Store(file);
-            await LevelSlots.FreeAsync(session, file, cancellationToken);
             try
             {
                 await session.SaveChangesAsync(cancellationToken);

@@ -51,7 +51,10 @@ public sealed class ExcludedSpecialty : ISubmissionRule
     }
 }
 
-/// <summary>Notice 四(三)3: a title obtained by fraud is revoked and recorded for 3 years.</summary>
+/// <summary>
+/// Notice 四(三)3: a title obtained by fraud is revoked and recorded for 3 years. The refusal is neutral: the record's
+/// finding, source, certificate and dates are the register's (admins read them there), not the submitting portal's.
+/// </summary>
 public sealed class IntegrityRegisterRule : ISubmissionRule
 {
     public string Code => "integrity-register";
@@ -59,17 +62,17 @@ public sealed class IntegrityRegisterRule : ISubmissionRule
 
     public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.Integrity is { } record && record.Refuses(facts.Today)
-            ? record.CertificateNumber.Length > 0
-                ? new(Code, Clause, "idNumber",
-                    $"申报人因以不正当手段取得职称被撤销证书（{record.CertificateNumber}，{record.RecordedOn:yyyy年M月d日}），记入诚信档案三年，{record.Until:yyyy年M月d日}前不得申报（通知 {Clause}）。",
-                    $"The applicant's certificate {record.CertificateNumber} was revoked on {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {Clause}).")
-                : new(Code, Clause, "idNumber",
-                    $"申报人因{record.Finding}于{record.RecordedOn:yyyy年M月d日}记入诚信档案（{record.Source}），记录期三年，{record.Until:yyyy年M月d日}前不得申报（通知 {Clause}）。",
-                    $"The applicant is in the integrity register for '{record.Finding}' since {record.RecordedOn:yyyy-MM-dd}; applications are refused until {record.Until:yyyy-MM-dd} (notice {Clause}).")
+            ? new(Code, Clause, "idNumber",
+                $"申报人在全省专业技术人员职称申报评审诚信档案的记录期（记录期三年）内，本评委会暂不受理其申报（通知 {Clause}）。",
+                $"The applicant is within the three-year record period of the integrity register; the application cannot be accepted (notice {Clause}).")
             : null);
 }
 
-/// <summary>Notice 三(六): 同一年度同一职称层级原则上只能向一个评审委员会提出申请 — once a year per level, whichever committee.</summary>
+/// <summary>
+/// Notice 三(六): 同一年度同一职称层级只能向一个评审委员会提出申请 — once a year per grade (初级: 助理工程师 and 技术员 together),
+/// whichever committee and however the earlier application ended (<see cref="LevelSlot"/>). The earlier application is
+/// named only to the portal client that submitted it; another client gets the refusal without it.
+/// </summary>
 public sealed class OneApplicationPerLevel : ISubmissionRule
 {
     public string Code => "one-application-per-level";
@@ -77,9 +80,13 @@ public sealed class OneApplicationPerLevel : ISubmissionRule
 
     public IEnumerable<Violation> Check(SubmissionFacts facts) => Once(
         facts.ActiveSameLevel is { } existing
-            ? new(Code, Clause, "level",
-                $"该身份证号码本年度已有一份{facts.Request.ParsedLevel.Chinese()}申报（{existing}）在办理中，同一层级只能申报一次（通知 {Clause}）。",
-                $"This 身份证 number already has an active {facts.Request.ParsedLevel} application ({existing}) this year; one per level (notice {Clause}).")
+            ? facts.SameLevelIsOwn
+                ? new(Code, Clause, "level",
+                    $"该身份证号码本年度已有一份{facts.Level.Grade()}申报（{existing}），同一年度同一职称层级只能向一个评审委员会申报一次（通知 {Clause}）。",
+                    $"This 身份证 number already has a {facts.Level.Grade()} application ({existing}) this year; one per grade and year (notice {Clause}).")
+                : new(Code, Clause, "level",
+                    $"该身份证号码本年度已有{facts.Level.Grade()}申报，同一年度同一职称层级只能向一个评审委员会申报一次（通知 {Clause}）。",
+                    $"This 身份证 number already has a {facts.Level.Grade()} application this year; one per grade and year (notice {Clause}).")
             : null);
 }
 

@@ -61,7 +61,7 @@ public static partial class ImportRefusedMaterials
             }
 
             await session.SaveChangesAsync(cancellationToken);
-            return Results.Ok(new { people = records.Select(r => r.IdNumber!.ToUpperInvariant()).Distinct().Count() });
+            return Results.Ok(new { people = records.Select(r => IdNumbers.Normalise(r.IdNumber!)).Distinct().Count() });
         })
         .WithName("ImportRefusedMaterials");
         return group;

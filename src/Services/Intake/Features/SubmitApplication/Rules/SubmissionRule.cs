@@ -11,8 +11,9 @@ namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 public sealed record Violation(string Rule, string Clause, string Field, string Zh, string En);
 
 /// <summary>
-/// What the rules look at: the request, its cycle, business today, what Intake already holds about the person, the
-/// attachments the application names (as stored), who submits it, and the official working-day calendar.
+/// What the rules look at: the request, its cycle, business today, what Intake already holds about the person (the
+/// application holding their slot of the year and grade, and who submitted it), the attachments the application names
+/// (as stored), who submits it, and the official working-day calendar.
 /// </summary>
 public sealed record SubmissionFacts(
     SubmitApplicationRequest Request,
@@ -24,8 +25,11 @@ public sealed record SubmissionFacts(
     string Submitter = "",
     WorkingDayCalendar? Calendar = null,
     IReadOnlySet<string>? RefusedLastCycleHashes = null,
-    EmployerCommittee? EmployerChoice = null)
+    EmployerCommittee? EmployerChoice = null,
+    string? SameLevelSubmitter = null)
 {
+    /// <summary>Whether the application holding the person's slot (<see cref="ActiveSameLevel"/>) was submitted by this caller.</summary>
+    public bool SameLevelIsOwn => SameLevelSubmitter is not null && SameLevelSubmitter == Submitter;
 
     public Dossier? Dossier => Request.Dossier;
 
