@@ -44,6 +44,34 @@ public static class DossierValidation
             return;
         }
 
+        // A null entry in a module's list (JSON "[null]") has no fields to check; every rule after this reads each
+        // entry's fields, so the shape is refused here, by the entry's path, before anything reads it.
+        void NoNullEntries<T>(string field, IReadOnlyList<T>? items)
+            where T : class
+        {
+            for (var i = 0; items is not null && i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    Fail($"{field}[{i}]", "列表中不能有空项（null）。", "A list entry cannot be null.");
+                }
+            }
+        }
+
+        NoNullEntries("dossier.education", dossier.Education);
+        NoNullEntries("dossier.qualifications.industry", dossier.Qualifications?.Industry);
+        NoNullEntries("dossier.continuingEducation", dossier.ContinuingEducation);
+        NoNullEntries("dossier.awards", dossier.Awards);
+        NoNullEntries("dossier.workHistory", dossier.WorkHistory);
+        NoNullEntries("dossier.patents", dossier.Patents);
+        NoNullEntries("dossier.performance", dossier.Performance);
+        NoNullEntries("dossier.academicOutputs", dossier.AcademicOutputs);
+        NoNullEntries("dossier.assessments", dossier.Assessments);
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
         if (dossier.Basic is not { } basic)
         {
             Fail("dossier.basic", "缺少“基本信息”模块。", "The basic module is required.");
