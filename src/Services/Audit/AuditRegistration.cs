@@ -9,6 +9,7 @@ using TitleReview.Contracts;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Audit;
 
@@ -31,6 +32,7 @@ public static class AuditRegistration
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
         builder.Services.AddSingleton<LedgerReader>();
+        builder.AddWorkingDayCalendars();
         builder.Services.AddSingleton<VerificationRunner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<VerificationRunner>());
         builder.Services.Configure<SealOptions>(builder.Configuration.GetSection("Audit:Seals"));

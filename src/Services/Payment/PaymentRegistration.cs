@@ -1,5 +1,4 @@
 using TitleReview.Contracts;
-using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.FinanceDesk;
 using TitleReview.Payment.Features.Lapse;
@@ -10,6 +9,7 @@ using TitleReview.Payment.Features.Refunds;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Payment;
 
@@ -20,12 +20,14 @@ public static class PaymentRegistration
         builder.AddEventStore(ServiceName.Payment, documents =>
         {
             documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference).Index(a => a.DueDate);
+            documents.Schema.For<AwaitingCalendar>();
             documents.Schema.For<PaymentNotification>().Identity(n => n.Id).Index(n => n.PaymentReference);
             documents.Schema.For<RefundEvidence>().Index(e => e.PaymentNotificationId);
             documents.Schema.For<ReconciliationReport>().Identity(r => r.Id).Index(r => r.UploadedAt);
         });
         builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
-        builder.Services.AddSingleton(WorkingDayCalendar.Official);
+        builder.AddWorkingDayCalendars();
+        builder.Services.AddSingleton<FeeAssessor>();
         builder.Services.AddOptions<FeeSchedule>()
             .Bind(builder.Configuration.GetSection(FeeSchedule.Section))
             .Validate(schedule => schedule.IsValid(), "Payment:Fees needs an amount (greater than 0, two decimals at most) for every level of every cycle.")
@@ -33,12 +35,13 @@ public static class PaymentRegistration
         builder.Services.AddOptions<PlatformSigning>().Bind(builder.Configuration.GetSection(PlatformSigning.Section));
         builder.Services.Configure<PaymentJobOptions>(builder.Configuration.GetSection(PaymentJobOptions.Section));
         builder.Services.AddHostedService<OverdueLapseJob>();
+        builder.Services.AddHostedService<AssessWhenCalendarArrivesJob>();
         return builder;
     }
 
     public static WebApplication MapPaymentEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment().MapRefund();
+        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment().MapRefund().MapAwaitingCalendar();
         app.MapGroup("/finance").RequireRoles(Roles.Finance).MapFinancePages();
         app.MapGroup("/api/reconciliation").WithTags("Reconciliation").RequireRoles(Roles.Finance).MapReconciliation();
         // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.

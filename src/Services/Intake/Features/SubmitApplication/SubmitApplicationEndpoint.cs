@@ -10,6 +10,7 @@ using TitleReview.Intake.Features.SubmitApplication.Rules;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 
@@ -62,7 +63,9 @@ public static class SubmitApplicationEndpoint
         var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
         var holder = slot is null ? null : await session.LoadAsync<ApplicationFile>(slot.ApplicationId, cancellationToken);
         var active = holder is not null && !holder.Status.IsTerminal() ? holder.Id : (Guid?)null;
-        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, active, LedgerSessions.ActingFor(http).UserId, cancellationToken);
+        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
+        var calendar = await http.RequestServices.GetRequiredService<WorkingDayCalendars>().CurrentAsync(cancellationToken);
+        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, active, LedgerSessions.ActingFor(http).UserId, calendar, cancellationToken);
         var violations = SubmissionRules.Check(facts);
         if (violations.Count > 0)
         {
