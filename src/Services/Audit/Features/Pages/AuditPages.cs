@@ -38,7 +38,7 @@ public static class AuditPages
             var history = await ledger.StreamAsync(id, cancellationToken);
             return history.Count == 0
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history, await calendars.GetAsync(cancellationToken))));
+                : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken))));
         });
 
         pages.MapGet("/verifications", async (HttpContext http, IAntiforgery antiforgery, LedgerSessions sessions, CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ public static class VerificationEndpoints
             var history = await ledger.StreamAsync(id, cancellationToken);
             return history.Count == 0
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Results.Ok(new { applicationId = id, events = history.Count, findings = HistoryVerifier.Verify(history, await calendars.GetAsync(cancellationToken)) });
+                : Results.Ok(new { applicationId = id, events = history.Count, findings = HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken)) });
         });
         return applications;
     }

@@ -133,12 +133,9 @@ public static class ImportCalendarYear
                 {
                     Add("daysOff", $"“{entry}”不在{year}年内；跨年的假期只列出本年的日期。 / '{entry}' is outside {year}; list only this year's days of a holiday that crosses the year.");
                 }
-                else if (days.All(IsWeekend))
-                {
-                    Add("daysOff", $"“{entry}”全是普通周末，列出不改变工作日，请核对通知。 / '{entry}' is only ordinary weekend days; check it against the notice.");
-                }
                 else
                 {
+                    // A weekend day off is accepted as the notice lists it (元旦 on a Saturday): it changes nothing, harms nothing.
                     daysOff.UnionWith(days);
                 }
             }
