@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using TitleReview.Audit.Features.History;
+using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
@@ -200,6 +202,18 @@ public sealed class CalendarImportTests(CalendarSystem isolated) : IClassFixture
         var old = set.ForVersion(WorkingDayCalendar.Official.Version + "+2029.1");
         Assert.NotNull(old);
         Assert.True(old.IsWorkingDay(new DateOnly(2029, 1, 2)));
+    }
+
+    [Fact]
+    public void The_audit_accepts_calendar_imports_on_the_calendar_stream_by_Publicity_only_and_nowhere_else()
+    {
+        var imported = new WorkingDayCalendarImported(2027, 1, [new DateOnly(2027, 1, 1)], [], "通知", new DateOnly(2026, 11, 20), "admin-wu", DateTimeOffset.UnixEpoch);
+        LedgerEvent At(Guid stream, string? service) =>
+            new(1, Guid.NewGuid(), stream, 1, "working_day_calendar_imported", DateTimeOffset.UnixEpoch, imported, "{}", "admin-wu", "admin", service, null, null);
+
+        Assert.Empty(HistoryVerifier.Verify([At(WorkingDayCalendarStream.Id, "Publicity")]));
+        Assert.Equal(AuditRules.AppendedByOwner.Code, Assert.Single(HistoryVerifier.Verify([At(WorkingDayCalendarStream.Id, "Payment")])).Rule);
+        Assert.Contains(HistoryVerifier.Verify([At(Guid.NewGuid(), "Publicity")]), f => f.Rule == AuditRules.KnownEvent.Code);
     }
 
     private async Task<HealthReportEntry> CalendarHealthAsync()

@@ -40,7 +40,15 @@ public static class HistoryVerifier
             {
                 if (@event.Data is ICalendarEvent calendarEvent)
                 {
-                    CheckOwner(@event, calendarEvent);
+                    if (@event.ApplicationId == WorkingDayCalendarStream.Id)
+                    {
+                        CheckOwner(@event, calendarEvent);
+                    }
+                    else
+                    {
+                        Fail(AuditRules.KnownEvent, [@event.Sequence], $"日历事件“{@event.Type}”出现在申报的事件流中。", $"Calendar event '{@event.Type}' inside an application's stream.");
+                    }
+
                     continue;
                 }
 
