@@ -49,7 +49,7 @@ try
 
     Report("read per stream + deserialize (no rules)", perStream, clock.Elapsed);
 
-    var runner = new VerificationRunner(store, ledger, TimeProvider.System, NullLogger<VerificationRunner>.Instance);
+    var runner = new VerificationRunner(store, ledger, new TitleReview.ServiceDefaults.WorkingDays.WorkingDayCalendars(store, NullLogger<TitleReview.ServiceDefaults.WorkingDays.WorkingDayCalendars>.Instance), TimeProvider.System, NullLogger<VerificationRunner>.Instance);
     var run = await runner.StartAsync("bench", CancellationToken.None);
     clock.Restart();
     await runner.RunAsync(run.Id, CancellationToken.None);

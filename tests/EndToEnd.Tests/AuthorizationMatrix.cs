@@ -61,9 +61,11 @@ public static class AuthorizationMatrix
         new("publicity", "POST", "/api/publicity/notices", [Roles.PublicityOfficer], Effects: true),
         new("publicity", "GET", "/api/publicity/objections", [Roles.PublicityOfficer]),
         new("publicity", "POST", $"/api/publicity/objections/{Any}/resolution", [Roles.PublicityOfficer]),
+        new("publicity", "POST", "/api/working-days/calendar-years", []),
 
         new("payment", "POST", "/api/payments", [Roles.Finance]),
         new("payment", "POST", "/api/payments/refunds", [Roles.Finance]),
+        new("payment", "GET", "/api/payments/awaiting-calendar", [Roles.Finance]),
         new("payment", "POST", "/api/reconciliation/statements", [Roles.Finance]),
         new("payment", "GET", "/api/reconciliation/statements", [Roles.Finance]),
         new("payment", "GET", "/finance", [Roles.Finance]),

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace TitleReview.Contracts.Events;
 
-/// <summary>One lifecycle event type: the name it is stored under and the only service allowed to append it.</summary>
+/// <summary>One ledger event type: the name it is stored under and the only service allowed to append it.</summary>
 public sealed record EventDefinition(Type Type, string StoredName, ServiceName Owner);
 
 /// <summary>
@@ -27,6 +27,7 @@ public static class EventCatalog
         new(typeof(ObjectionLodged), "objection_lodged", ServiceName.Publicity),
         new(typeof(ObjectionResolved), "objection_resolved", ServiceName.Publicity),
         new(typeof(PublicityCompleted), "publicity_completed", ServiceName.Publicity),
+        new(typeof(WorkingDayCalendarImported), "working_day_calendar_imported", ServiceName.Publicity),
 
         new(typeof(FeeAssessed), "fee_assessed", ServiceName.Payment),
         new(typeof(FeePaid), "fee_paid", ServiceName.Payment),

@@ -17,6 +17,7 @@ public static class EventNames
         "objection_lodged" => "收到公示异议",
         "objection_resolved" => "异议处理完毕",
         "publicity_completed" => "公示完成",
+        "working_day_calendar_imported" => "导入工作日安排",
         "fee_assessed" => "核定评审费",
         "fee_paid" => "缴费到账",
         "fee_refunded" => "退费",

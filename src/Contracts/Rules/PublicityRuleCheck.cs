@@ -105,7 +105,7 @@ public static class PublicityRuleCheck
         return violations;
     }
 
-    /// <summary>The calendars this build can replay with: today only the shipped one.</summary>
+    /// <summary>The calendar shipped with this build, for replays that hold no imports; services use WorkingDayCalendarSet.ForVersion.</summary>
     public static WorkingDayCalendar? ShippedCalendar(string version) =>
         version == WorkingDayCalendar.Official.Version ? WorkingDayCalendar.Official : null;
 }

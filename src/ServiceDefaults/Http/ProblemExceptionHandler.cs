@@ -58,7 +58,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = Problems.TitleFor(status),
+                Detail = detail,
+                // Machines (the portal) can tell "wait for the calendar" from any other rule without parsing the text.
+                Extensions = exception is CalendarYearNotLoadedException missing ? new Dictionary<string, object?> { ["calendarYear"] = missing.Year } : new Dictionary<string, object?>(),
+            },
         });
     }
 }

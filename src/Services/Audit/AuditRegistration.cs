@@ -11,6 +11,7 @@ using TitleReview.Audit.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Audit;
 
@@ -33,6 +34,7 @@ public static class AuditRegistration
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
         builder.Services.AddSingleton<LedgerReader>();
+        builder.AddWorkingDayCalendars();
         builder.Services.AddSingleton<VerificationRunner>();
         builder.Services.AddHostedService(services => services.GetRequiredService<VerificationRunner>());
         builder.Services.Configure<SealOptions>(builder.Configuration.GetSection("Audit:Seals"));

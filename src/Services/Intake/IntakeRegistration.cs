@@ -14,6 +14,8 @@ using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Messaging;
 
+using TitleReview.ServiceDefaults.WorkingDays;
+
 namespace TitleReview.Intake;
 
 public static class IntakeRegistration
@@ -33,6 +35,7 @@ public static class IntakeRegistration
         // Attachment bytes live in Intake's own table beside the documents, read and written with plain SQL.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
         builder.Services.AddSingleton<AttachmentStore>();
+        builder.AddWorkingDayCalendars();
         builder.Services.AddHostedService<AttachmentTableSetup>();
         builder.Services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));

@@ -1,5 +1,4 @@
 using TitleReview.Contracts;
-using TitleReview.Contracts.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.FinanceDesk;
 using TitleReview.Payment.Features.Lapse;
@@ -12,6 +11,7 @@ using TitleReview.Payment.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Messaging;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Payment;
 
@@ -22,12 +22,14 @@ public static class PaymentRegistration
         builder.AddEventStore(ServiceName.Payment, documents =>
         {
             documents.Schema.For<FeeAccount>().UniqueIndex(a => a.PaymentReference).Index(a => a.DueDate);
+            documents.Schema.For<AwaitingCalendar>();
             documents.Schema.For<PaymentNotification>().Identity(n => n.Id).Index(n => n.PaymentReference);
             documents.Schema.For<RefundEvidence>().Index(e => e.PaymentNotificationId);
             documents.Schema.For<ReconciliationReport>().Identity(r => r.Id).Index(r => r.UploadedAt);
         });
         builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
-        builder.Services.AddSingleton(WorkingDayCalendar.Official);
+        builder.AddWorkingDayCalendars();
+        builder.Services.AddSingleton<FeeAssessor>();
         builder.Services.AddOptions<FeeSchedule>()
             .Bind(builder.Configuration.GetSection(FeeSchedule.Section))
             .Validate(schedule => schedule.IsValid(), "Payment:Fees needs an amount (greater than 0, two decimals at most) for every level of every cycle.")
@@ -37,12 +39,13 @@ public static class PaymentRegistration
         builder.Services.AddHostedService<OverdueLapseJob>();
         builder.Services.AddServiceOpenApi("TitleReview 缴费服务 Payment — 缴费、退费与对账 API / Payments, refunds and reconciliation API",
             "财务登记缴费、退费与对账；支付平台以签名通知到账。 / Finance records payments, refunds and reconciles statements; the payment platform posts signed notifications.", PaymentApiOperations.All);
+        builder.Services.AddHostedService<AssessWhenCalendarArrivesJob>();
         return builder;
     }
 
     public static WebApplication MapPaymentEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment().MapRefund();
+        app.MapGroup("/api/payments").WithTags("Payments").RequireRoles(Roles.Finance).MapRecordPayment().MapRefund().MapAwaitingCalendar();
         app.MapGroup("/finance").RequireRoles(Roles.Finance).MapFinancePages();
         app.MapGroup("/api/reconciliation").WithTags("Reconciliation").RequireRoles(Roles.Finance).MapReconciliation();
         // The platform authenticates by signature, not by role: see ReceiveNotificationEndpoint.

@@ -1,5 +1,4 @@
 using TitleReview.Contracts;
-using TitleReview.Contracts.WorkingDays;
 using TitleReview.Publicity.Features.Complete;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.Publicity.Features.Objections;
@@ -11,6 +10,7 @@ using TitleReview.Publicity.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
 using TitleReview.ServiceDefaults.Messaging;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Publicity;
 
@@ -31,7 +31,7 @@ public static class PublicityRegistration
             bus.AddConsumer<AddToNextNotice>();
             bus.AddConsumer<ResumeAfterLapseUndone>();
         });
-        builder.Services.AddSingleton(WorkingDayCalendar.Official);
+        builder.AddWorkingDayCalendars();
         builder.Services.AddSingleton<NoticePublisher>();
         builder.Services.Configure<PublicityJobOptions>(builder.Configuration.GetSection(PublicityJobOptions.Section));
         builder.Services.AddHostedService<PublicityCompletionJob>();
@@ -45,9 +45,9 @@ public static class PublicityRegistration
 
     public static WebApplication MapPublicityEndpoints(this WebApplication app)
     {
-
         // Public: units and the portal plan their own publicity with the official working days.
-        app.MapGroup("/api/working-days").WithTags("Working days").AllowAnonymous().MapWorkingDays();
+        app.MapGroup("/api/working-days").WithTags("Working days").AllowAnonymous().MapWorkingDays().MapCalendarYears();
+        app.MapGroup("/api/working-days").WithTags("Working days (administrators)").RequireRoles(Roles.Admin).MapImportCalendarYear();
         app.MapGroup("/api/publicity").WithTags("Publicity (public)").AllowAnonymous().MapPublicNoticeEndpoints().MapLodgeObjection();
         app.MapGroup("/api/publicity").WithTags("Publicity (officers)").RequireRoles(Roles.PublicityOfficer)
             .MapNoticeOfficerEndpoints().MapObjectionOfficerEndpoints();

@@ -9,6 +9,7 @@ using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.WorkingDays;
 using static TitleReview.Audit.Features.Pages.AuditLayout;
 
 namespace TitleReview.Audit.Features.Pages;
@@ -32,12 +33,12 @@ public static class AuditPages
             return Page("申报查询", SearchForm(name, status, from, to) + Results(found, name, status, from, to));
         });
 
-        pages.MapGet("/applications/{id:guid}", async (Guid id, LedgerReader ledger, CancellationToken cancellationToken) =>
+        pages.MapGet("/applications/{id:guid}", async (Guid id, LedgerReader ledger, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
         {
             var history = await ledger.StreamAsync(id, cancellationToken);
             return history.Count == 0
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history)));
+                : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken))));
         });
 
         pages.MapGet("/verifications", async (HttpContext http, IAntiforgery antiforgery, LedgerSessions sessions, CancellationToken cancellationToken) =>

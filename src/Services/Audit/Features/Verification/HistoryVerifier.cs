@@ -10,13 +10,16 @@ namespace TitleReview.Audit.Features.Verification;
 /// <summary>
 /// Replays one application's history from its events alone and names every rule it breaks. It trusts no service's
 /// tables and no message: only the order and content of the ledger, the cycle the submission named, and the calendar
-/// version each publication recorded. Pure, so a verification over every stream is a loop over this.
+/// version each publication recorded (the shipped data, or the shipped data with the imports the version names). Pure,
+/// so a verification over every stream is a loop over this. The working-day calendar's own stream holds no application:
+/// its events are checked for being readable and appended by their owner, and nothing else.
 /// </summary>
 public static class HistoryVerifier
 {
-    public static IReadOnlyList<Finding> Verify(IReadOnlyList<LedgerEvent> history) => new Replay(history).Run();
+    public static IReadOnlyList<Finding> Verify(IReadOnlyList<LedgerEvent> history, WorkingDayCalendarSet? calendars = null) =>
+        new Replay(history, calendars is null ? PublicityRuleCheck.ShippedCalendar : calendars.ForVersion).Run();
 
-    private sealed class Replay(IReadOnlyList<LedgerEvent> history)
+    private sealed class Replay(IReadOnlyList<LedgerEvent> history, Func<string, WorkingDayCalendar?> calendarByVersion)
     {
         private readonly List<Finding> findings = [];
         private readonly Dictionary<Guid, long> openObjections = [];
@@ -36,6 +39,20 @@ public static class HistoryVerifier
         {
             foreach (var @event in history)
             {
+                if (@event.Data is ICalendarEvent calendarEvent)
+                {
+                    if (@event.ApplicationId == WorkingDayCalendarStream.Id)
+                    {
+                        CheckOwner(@event, calendarEvent);
+                    }
+                    else
+                    {
+                        Fail(AuditRules.KnownEvent, [@event.Sequence], $"日历事件“{@event.Type}”出现在申报的事件流中。", $"Calendar event '{@event.Type}' inside an application's stream.");
+                    }
+
+                    continue;
+                }
+
                 if (@event.Data is not IApplicationEvent data)
                 {
                     Fail(AuditRules.KnownEvent, [@event.Sequence], $"事件类型“{@event.Type}”未登记或内容无法读取。", $"Event type '{@event.Type}' is unknown or its data unreadable.");
@@ -184,7 +201,7 @@ public static class HistoryVerifier
                 Fail(AuditRules.PublishedAfterFinalApproval, [sequence], "未终审通过即公示。", "Published without a final approval.");
             }
 
-            foreach (var violation in PublicityRuleCheck.PeriodViolations(e, PublicityRuleCheck.ShippedCalendar(e.CalendarVersion)))
+            foreach (var violation in PublicityRuleCheck.PeriodViolations(e, calendarByVersion(e.CalendarVersion)))
             {
                 Fail(AuditRules.PublicityPeriod, [sequence], violation.Chinese, violation.English);
             }
@@ -284,7 +301,7 @@ public static class HistoryVerifier
             }
         }
 
-        private void CheckOwner(LedgerEvent @event, IApplicationEvent data)
+        private void CheckOwner(LedgerEvent @event, object data)
         {
             var owner = EventCatalog.For(data.GetType()).Owner.ToString();
             if (!string.Equals(@event.Service, owner, StringComparison.Ordinal))

@@ -3,6 +3,7 @@ using Marten;
 using TitleReview.Audit.Features.History;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Audit.Features.Verification;
 
@@ -15,12 +16,12 @@ public static class VerificationEndpoints
     /// <summary>GET /api/audit/applications/{id}/verification: one application's replay, answered at once.</summary>
     public static RouteGroupBuilder MapApplicationVerification(this RouteGroupBuilder applications)
     {
-        applications.MapGet("/{id:guid}/verification", async (Guid id, LedgerReader ledger, CancellationToken cancellationToken) =>
+        applications.MapGet("/{id:guid}/verification", async (Guid id, LedgerReader ledger, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
         {
             var history = await ledger.StreamAsync(id, cancellationToken);
             return history.Count == 0
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Results.Ok(new { applicationId = id, events = history.Count, findings = HistoryVerifier.Verify(history) });
+                : Results.Ok(new { applicationId = id, events = history.Count, findings = HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken)) });
         });
         return applications;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
 using TitleReview.Audit.Features.History;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Audit.Features.Verification;
 
@@ -9,7 +10,8 @@ namespace TitleReview.Audit.Features.Verification;
 /// Runs verifications one at a time in the background. A run interrupted by a restart is started again from the
 /// beginning (its partial findings dropped), so a crash never leaves a run that claims to be complete.
 /// </summary>
-public sealed class VerificationRunner(IDocumentStore store, LedgerReader ledger, TimeProvider clock, ILogger<VerificationRunner> logger) : BackgroundService
+public sealed class VerificationRunner(
+    IDocumentStore store, LedgerReader ledger, WorkingDayCalendars calendars, TimeProvider clock, ILogger<VerificationRunner> logger) : BackgroundService
 {
     private const int FindingsPerBatch = 500;
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
@@ -75,11 +77,13 @@ public sealed class VerificationRunner(IDocumentStore store, LedgerReader ledger
         session.Store(run);
         await session.SaveChangesAsync(cancellationToken);
 
+        // Read once per run: every Published replays with the calendar version it recorded, imported years included.
+        var calendarSet = await calendars.RefreshAsync(cancellationToken);
         var sinceProgress = Stopwatch.StartNew();
         var pending = 0;
         await foreach (var history in ledger.AllStreamsAsync(cancellationToken))
         {
-            var findings = HistoryVerifier.Verify(history);
+            var findings = HistoryVerifier.Verify(history, calendarSet);
             run.CheckedApplications++;
             run.CheckedEvents += history.Count;
             if (findings.Count > 0)

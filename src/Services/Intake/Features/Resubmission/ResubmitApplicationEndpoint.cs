@@ -15,6 +15,7 @@ using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using TitleReview.ServiceDefaults.Ledger;
 using Microsoft.Extensions.Options;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Intake.Features.Resubmission;
 
@@ -111,7 +112,9 @@ public static class ResubmitApplicationEndpoint
         var cycle = ReviewCycles.Get(file.CycleId);
         var today = clock.Today();
         var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
-        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, null, file.SubmittedBy, cancellationToken);
+        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
+        var calendar = await http.RequestServices.GetRequiredService<WorkingDayCalendars>().CurrentAsync(cancellationToken);
+        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, null, file.SubmittedBy, calendar, cancellationToken);
         var violations = SubmissionRules.Check(facts).Where(v => v.Rule is not ("window" or "one-application-per-level")).ToList();
         if (violations.Count > 0)
         {

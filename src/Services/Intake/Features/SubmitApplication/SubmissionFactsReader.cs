@@ -1,6 +1,7 @@
 using Marten;
 using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Cycles;
+using TitleReview.Contracts.WorkingDays;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
@@ -11,13 +12,13 @@ namespace TitleReview.Intake.Features.SubmitApplication;
 public static class SubmissionFactsReader
 {
     public static async Task<SubmissionFacts> ReadAsync(IQuerySession session, AttachmentStore attachments, SubmitApplicationRequest request, ReviewCycle cycle,
-        DateOnly today, IntegrityRecord? integrity, Guid? active, string submitter, CancellationToken cancellationToken)
+        DateOnly today, IntegrityRecord? integrity, Guid? active, string submitter, WorkingDayCalendar calendar, CancellationToken cancellationToken)
     {
         var named = request.Dossier is { } dossier ? DossierFacts.Attachments(dossier).Select(a => a.Id).Distinct().ToList() : [];
         var stored = await attachments.FindAsync(named, cancellationToken);
         var refused = await session.LoadAsync<RefusedMaterials>(RefusedMaterials.IdOf(cycle.Year - 1, request.IdNumber!), cancellationToken);
         var employer = await session.LoadAsync<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request), cancellationToken);
-        return new SubmissionFacts(request, cycle, today, integrity, active, stored, submitter, RefusedLastCycleHashes: refused?.Sha256.ToHashSet(StringComparer.Ordinal), EmployerChoice: employer);
+        return new SubmissionFacts(request, cycle, today, integrity, active, stored, submitter, calendar, refused?.Sha256.ToHashSet(StringComparer.Ordinal), employer);
     }
 
     /// <summary>The attachments as the ledger records them: id, kind by content, SHA-256, size, module and field.</summary>

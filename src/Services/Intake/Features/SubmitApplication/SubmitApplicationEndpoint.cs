@@ -11,6 +11,7 @@ using TitleReview.Contracts.Ledger;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 
@@ -68,7 +69,9 @@ public static class SubmitApplicationEndpoint
         var slotId = LevelSlot.IdOf(cycle.Year, request.IdNumber!, request.ParsedLevel);
         var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
         var holder = await HolderAsync(session, slot, cycle, cancellationToken);
-        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, holder?.Id, LedgerSessions.ActingFor(http).UserId, cancellationToken)
+        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
+        var calendar = await http.RequestServices.GetRequiredService<WorkingDayCalendars>().CurrentAsync(cancellationToken);
+        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, holder?.Id, LedgerSessions.ActingFor(http).UserId, calendar, cancellationToken)
             with { SameLevelSubmitter = holder?.SubmittedBy };
         var violations = SubmissionRules.Check(facts);
         if (violations.Count > 0)

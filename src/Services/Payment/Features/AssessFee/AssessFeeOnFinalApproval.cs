@@ -1,35 +1,31 @@
-using Marten;
 using MassTransit;
-using Microsoft.Extensions.Options;
-using TitleReview.ServiceDefaults.Ledger;
-using TitleReview.Contracts.Cycles;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.Ledger;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Payment.Features.AssessFee;
 
-/// <summary>Notice 五: the fee is assessed after final approval, with a payment reference and a due date in working days.</summary>
+/// <summary>
+/// Notice 五: the fee is assessed after final approval. When the due date would fall in a year whose calendar is not
+/// loaded, the application is recorded as awaiting the calendar, in the same transaction that marks the message done:
+/// nothing is dead-lettered, and the job assesses it once the year is imported.
+/// </summary>
 public sealed class AssessFeeOnFinalApproval(
-    LedgerSessions sessions, WorkingDayCalendar calendar, IOptions<FeeSchedule> fees, TimeProvider clock) : IConsumer<FinalApproved>
+    LedgerSessions sessions, FeeAssessor assessor, WorkingDayCalendars calendars, TimeProvider clock, ILogger<AssessFeeOnFinalApproval> logger) : IConsumer<FinalApproved>
 {
     public Task Consume(ConsumeContext<FinalApproved> context) =>
         sessions.ProcessOnceAsync(context, nameof(AssessFeeOnFinalApproval), async session =>
         {
             var id = context.Message.ApplicationId;
-            var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, context.CancellationToken);
-            if (stream.Aggregate is { FinalApproved: true, FeeAmount: null, IsTerminal: false } application)
+            try
             {
-                var cycle = ReviewCycles.Get(application.CycleId);
-                var amount = fees.Value.AmountFor(cycle.Id, application.Level)
-                    ?? throw new InvalidOperationException($"No fee is configured for {cycle.Id} {application.Level}.");
-                var now = clock.GetUtcNow();
-                var due = calendar.EndOfPeriod(ChinaTime.DateOfInstant(now).AddDays(1), cycle.PaymentDueWorkingDays);
-                var reference = PaymentReference.For(cycle, id);
-                stream.AppendOne(new FeeAssessed(id, amount, reference, due, now));
-                session.Store(new FeeAccount { Id = id, PaymentReference = reference, Amount = amount, DueDate = due });
+                await assessor.AssessAsync(session, id, await calendars.CurrentAsync(context.CancellationToken), context.CancellationToken);
             }
-
+            catch (CalendarYearNotLoadedException missing)
+            {
+                logger.LogWarning("Fee of {ApplicationId} waits for the {Year} working-day calendar", id, missing.Year);
+                session.Store(new AwaitingCalendar { Id = id, MissingYear = missing.Year, Since = clock.GetUtcNow() });
+            }
         });
 }

@@ -4,6 +4,7 @@ using TitleReview.Contracts.WorkingDays;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Jobs;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Publicity.Features.Notices;
 
@@ -19,7 +20,7 @@ public sealed class AutoPublishRun
 /// was down at that time publishes when it comes back the same day.
 /// </summary>
 public sealed class NoticeAutoPublishJob(
-    NoticePublisher publisher, LedgerSessions sessions, WorkingDayCalendar calendar, TimeProvider clock,
+    NoticePublisher publisher, LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock,
     IOptions<PublicityJobOptions> options, ILogger<NoticeAutoPublishJob> logger) : PollingJob(logger)
 {
     protected override TimeSpan Interval => options.Value.PollInterval;
@@ -34,6 +35,20 @@ public sealed class NoticeAutoPublishJob(
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await PublishIfDueAsync(cancellationToken);
+        }
+        catch (CalendarYearNotLoadedException missing)
+        {
+            // Not a failure of the job: the entries stay pending, and the health check already names the missing year.
+            logger.LogWarning("Automatic publication waits for the {Year} working-day calendar to be loaded", missing.Year);
+        }
+    }
+
+    private async Task PublishIfDueAsync(CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         var beijing = clock.GetUtcNow().ToOffset(ChinaTime.Offset);
         var today = DateOnly.FromDateTime(beijing.DateTime);
         if (!calendar.IsWorkingDay(today) || TimeOnly.FromDateTime(beijing.DateTime) < options.Value.AutoPublishAt)

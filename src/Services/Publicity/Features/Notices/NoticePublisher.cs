@@ -6,15 +6,18 @@ using TitleReview.Contracts.WorkingDays;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.EventStore;
 using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Publicity.Features.Notices;
 
 /// <summary>
 /// Publishes everything pending for a cycle as one notice: from the first working day on or after today, for the
 /// cycle's working days (never fewer than 5), with the calendar version recorded on the notice and in every
-/// Published event. One transaction: the notice, every Published and every completion record commit together.
+/// Published event. One transaction: the notice, every Published and every completion record commit together. A period
+/// that reaches a year whose calendar is not loaded throws <see cref="CalendarYearNotLoadedException"/> before anything
+/// is written: the officer gets a 422 naming the year, and the entries stay pending until the year is imported.
 /// </summary>
-public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendar calendar, TimeProvider clock)
+public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -40,6 +43,7 @@ public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendar 
 
     private async Task<IReadOnlyList<PublicityNotice>> PublishOnceAsync(ActingContext acting, CancellationToken cancellationToken)
     {
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         await using var session = sessions.Open(acting);
         var pending = await session.Query<PendingNoticeEntry>().OrderBy(e => e.ApprovedAt).ToListAsync(cancellationToken);
         var published = new List<PublicityNotice>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TitleReview.Contracts.WorkingDays;
 using TitleReview.ServiceDefaults.Http;
+using TitleReview.ServiceDefaults.WorkingDays;
 
 namespace TitleReview.Publicity.Features.WorkingDays;
 
@@ -8,14 +9,17 @@ public sealed record PeriodEnd(DateOnly Start, int Days, DateOnly End, string Ca
 
 public sealed record WorkingDayCount(DateOnly From, DateOnly To, int WorkingDays, string CalendarVersion);
 
-/// <summary>The official working-day arithmetic, public: the portal and units use it to plan their own publicity.</summary>
+/// <summary>
+/// The official working-day arithmetic, public: the portal and units use it to plan their own publicity. A period that
+/// reaches a year not yet loaded is a 422 naming the year (see ProblemExceptionHandler), never a guess.
+/// </summary>
 public static class WorkingDaysEndpoints
 {
     private const int MaxDays = 366;
 
     public static RouteGroupBuilder MapWorkingDays(this RouteGroupBuilder group)
     {
-        group.MapGet("/end", (string? start, string? days, WorkingDayCalendar calendar) =>
+        group.MapGet("/end", async (string? start, string? days, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var startDate = ParseDate(start, "start", errors);
@@ -24,12 +28,16 @@ public static class WorkingDaysEndpoints
                 errors["days"] = [$"days 须为 1 到 {MaxDays} 的整数。 / days must be a whole number from 1 to {MaxDays}."];
             }
 
-            return errors.Count > 0
-                ? Problems.Validation(errors)
-                : Results.Ok(new PeriodEnd(startDate!.Value, count, calendar.EndOfPeriod(startDate.Value, count), calendar.Version));
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var calendar = await calendars.CurrentAsync(cancellationToken);
+            return Results.Ok(new PeriodEnd(startDate!.Value, count, calendar.EndOfPeriod(startDate.Value, count), calendar.Version));
         });
 
-        group.MapGet("/count", (string? from, string? to, WorkingDayCalendar calendar) =>
+        group.MapGet("/count", async (string? from, string? to, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var fromDate = ParseDate(from, "from", errors);
@@ -39,9 +47,13 @@ public static class WorkingDaysEndpoints
                 errors["to"] = ["to 不能早于 from。 / 'to' must not be before 'from'."];
             }
 
-            return errors.Count > 0
-                ? Problems.Validation(errors)
-                : Results.Ok(new WorkingDayCount(fromDate!.Value, toDate!.Value, calendar.Count(fromDate.Value, toDate.Value), calendar.Version));
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var calendar = await calendars.CurrentAsync(cancellationToken);
+            return Results.Ok(new WorkingDayCount(fromDate!.Value, toDate!.Value, calendar.Count(fromDate.Value, toDate.Value), calendar.Version));
         });
         return group;
     }

@@ -30,7 +30,10 @@ public sealed class UnitPublicity : ISubmissionRule
             var (days, missingYear) = CountWorkingDays(facts, start, end);
             if (missingYear is { } year)
             {
-                yield return new(Code, Clause, "dossier.unitConsent.publicityStart", $"{year}年的官方工作日历尚未发布，无法核对公示天数。", $"No official calendar for {year}.");
+                // Not the applicant's fault and not a short publicity: say plainly that the check waits for the calendar.
+                yield return new(Code, Clause, "dossier.unitConsent.publicityStart",
+                    $"{year}年工作日安排尚未导入，暂时无法核对单位公示是否满{MinimumWorkingDays}个工作日；请待导入后再提交。",
+                    $"The working-day calendar for {year} has not been loaded, so the unit's {MinimumWorkingDays}-working-day publicity cannot be checked yet; submit again once it is loaded.");
             }
 
             if (days < MinimumWorkingDays)
