@@ -20,7 +20,8 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
     {
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var name = $"浏览审{Guid.NewGuid().ToString("N")[..4]}";
-        var id = await journey.SubmitAsync(name);
+        var idNumber = Journey.NewIdNumber();
+        var id = await journey.SubmitAsync(name, idNumber);
         await journey.WaitUntilQueuedForReviewAsync(id);
 
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -48,7 +49,7 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-revision-requested.png"), FullPage = true });
 
             // The portal resubmits with the corrected employer.
-            var corrected = JsonSerializer.SerializeToElement(Journey.Application(name)).Deserialize<Dictionary<string, object>>()!;
+            var corrected = JsonSerializer.SerializeToElement(Journey.Application(name, idNumber: idNumber)).Deserialize<Dictionary<string, object>>()!;
             corrected["employer"] = "无锡某机械股份有限公司";
             using (var resubmitted = await system.IntakeApi.PostAsJsonAsync($"/api/applications/{id}/resubmission", corrected))
             {

@@ -12,6 +12,8 @@ public static class PublicityApiOperations
     {
         ["GET /api/working-days/end"] = new("GetWorkingDayPeriodEnd", "从某日起 N 个工作日的截止日 / The end of a period of N working days", Success: typeof(PeriodEnd), Problems: [422]),
         ["GET /api/working-days/count"] = new("CountWorkingDays", "两日之间的工作日数 / Working days between two dates", Success: typeof(WorkingDayCount), Problems: [422]),
+        ["GET /api/working-days/calendar-years"] = new("ListCalendarYears", "已载入的工作日安排（各年及版本） / The loaded working-day calendar years and their versions", Success: typeof(List<CalendarYearView>)),
+        ["POST /api/working-days/calendar-years"] = new("ImportCalendarYear", "导入某年国务院节假日安排（管理员） / Load a year's official holiday notice (admin)", Success: typeof(CalendarYearView), Status: 201, Problems: [409]),
         ["GET /api/publicity/notices"] = new("ListPublicityNotices", "公示公告（公开） / Publicity notices (public)", Success: typeof(NoticePage)),
         ["POST /api/publicity/objections"] = new("LodgeObjection", "提出异议（公开，限频） / Lodge an objection (public, rate-limited)", Success: typeof(object), Status: 201, Problems: [413, 422, 429]),
         ["GET /api/publicity/pending"] = new("ListPendingNoticeEntries", "待公示名单 / Approved applications waiting for a notice", Success: typeof(List<PendingNoticeEntry>)),

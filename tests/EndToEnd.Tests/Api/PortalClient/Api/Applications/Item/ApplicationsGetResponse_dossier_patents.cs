@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -16,6 +17,8 @@ namespace TitleReview.EndToEnd.Tests.Api.PortalClient.Api.Applications.Item
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The certificateId property</summary>
         public Guid? CertificateId { get; set; }
+        /// <summary>The grantedOn property</summary>
+        public Date? GrantedOn { get; set; }
         /// <summary>The inApplicantsName property</summary>
         public bool? InApplicantsName { get; set; }
         /// <summary>The kind property</summary>
@@ -76,6 +79,7 @@ namespace TitleReview.EndToEnd.Tests.Api.PortalClient.Api.Applications.Item
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "certificateId", n => { CertificateId = n.GetGuidValue(); } },
+                { "grantedOn", n => { GrantedOn = n.GetDateValue(); } },
                 { "inApplicantsName", n => { InApplicantsName = n.GetBoolValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "number", n => { Number = n.GetStringValue(); } },
@@ -91,6 +95,7 @@ namespace TitleReview.EndToEnd.Tests.Api.PortalClient.Api.Applications.Item
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("certificateId", CertificateId);
+            writer.WriteDateValue("grantedOn", GrantedOn);
             writer.WriteBoolValue("inApplicantsName", InApplicantsName);
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("number", Number);
