@@ -43,6 +43,20 @@ public sealed class AuditSealTests(SyntheticLedgerFixture ledger)
         Assert.Equal(second.GetProperty("sealNumber").GetInt64(), gone.GetProperty("sealNumber").GetInt64());
     }
 
+    /// <summary>A timestamp of 'infinity' in the ledger made every later seal a 500 (no epoch to hash); it seals and checks.</summary>
+    [Fact]
+    public async Task An_event_stored_with_an_infinite_timestamp_is_sealed_and_checked_not_a_server_error()
+    {
+        var id = await ledger.AppendAsync(id => Histories.Clean(id));
+        var fee = await SequenceOfAsync(id, "fee_assessed");
+        await ExecuteAsync($"update ledger.mt_events set timestamp = 'infinity' where seq_id = {fee}");
+
+        var seal = await SealAsync();
+        Assert.True(seal.GetProperty("upToSequence").GetInt64() >= fee, seal.ToString());
+        var report = await CheckAsync();
+        Assert.DoesNotContain(report.GetProperty("problems").EnumerateArray(), p => p.GetProperty("sequence").GetInt64() == fee);
+    }
+
     [Fact]
     public async Task Seals_are_append_only_in_the_database()
     {

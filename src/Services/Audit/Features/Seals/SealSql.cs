@@ -10,10 +10,12 @@ public static class SealSql
     /// <summary>
     /// SHA-256 over every stored column that says what happened, to what, when and by whom. jsonb prints in one
     /// canonical form, and the time is taken as microseconds since the epoch so no session time zone changes it.
+    /// PostgreSQL's 'infinity' and '-infinity' have no epoch; they are hashed by name instead of failing the whole seal
+    /// (finite times hash exactly as before, so existing seals stay valid).
     /// </summary>
     public const string EventHash = """
         encode(sha256(convert_to(concat_ws('|', e.seq_id::text, e.id::text, e.stream_id::text, e.version::text, e.type,
-            (extract(epoch from e.timestamp) * 1000000)::bigint::text, e.data::text, coalesce(e.headers::text, ''),
+            case when isfinite(e.timestamp) then (extract(epoch from e.timestamp) * 1000000)::bigint::text else e.timestamp::text end, e.data::text, coalesce(e.headers::text, ''),
             coalesce(e.correlation_id, ''), coalesce(e.causation_id, ''), coalesce(e.user_name, '')), 'UTF8')), 'hex')
         """;
 
