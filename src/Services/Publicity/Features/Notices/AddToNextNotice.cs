@@ -16,16 +16,7 @@ public sealed class AddToNextNotice(LedgerSessions sessions) : IConsumer<FinalAp
             var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(id, token: context.CancellationToken);
             if (application is { FinalApproved: true, PublicityNoticeId: null, IsTerminal: false })
             {
-                session.Store(new PendingNoticeEntry
-                {
-                    Id = id,
-                    CycleId = application.CycleId,
-                    ApplicantName = application.ApplicantName,
-                    Employer = application.Employer,
-                    Specialty = application.Specialty,
-                    Level = application.Level,
-                    ApprovedAt = context.Message.ApprovedAt,
-                });
+                session.Store(PendingNoticeEntry.For(application, context.Message.ApprovedAt));
             }
 
         });

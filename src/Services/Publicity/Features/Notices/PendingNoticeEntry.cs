@@ -1,4 +1,5 @@
 using TitleReview.Contracts;
+using TitleReview.ServiceDefaults.Ledger;
 
 namespace TitleReview.Publicity.Features.Notices;
 
@@ -12,4 +13,16 @@ public sealed class PendingNoticeEntry
     public string Specialty { get; set; } = "";
     public TitleLevel Level { get; set; }
     public DateTimeOffset ApprovedAt { get; set; }
+
+    /// <summary>The entry for an approved application as its stream tells it (on approval, or again after a lapse undone).</summary>
+    public static PendingNoticeEntry For(ApplicationLifecycle application, DateTimeOffset approvedAt) => new()
+    {
+        Id = application.Id,
+        CycleId = application.CycleId,
+        ApplicantName = application.ApplicantName,
+        Employer = application.Employer,
+        Specialty = application.Specialty,
+        Level = application.Level,
+        ApprovedAt = approvedAt,
+    };
 }

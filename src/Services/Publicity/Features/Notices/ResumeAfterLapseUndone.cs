@@ -25,16 +25,7 @@ public sealed class ResumeAfterLapseUndone(LedgerSessions sessions, TimeProvider
 
             if (application.PublicityNoticeId is null)
             {
-                session.Store(new PendingNoticeEntry
-                {
-                    Id = id,
-                    CycleId = application.CycleId,
-                    ApplicantName = application.ApplicantName,
-                    Employer = application.Employer,
-                    Specialty = application.Specialty,
-                    Level = application.Level,
-                    ApprovedAt = application.FinalApprovedAt ?? clock.GetUtcNow(),
-                });
+                session.Store(PendingNoticeEntry.For(application, application.FinalApprovedAt ?? clock.GetUtcNow()));
             }
             else if (!application.PublicityCompleted && await session.LoadAsync<PublicityPeriod>(id, context.CancellationToken) is { Closed: true } period)
             {
