@@ -33,7 +33,7 @@ public static class ResubmitApplicationEndpoint
     public static RouteGroupBuilder MapResubmitApplication(this RouteGroupBuilder applications)
     {
         applications.MapPut("/{id:guid}", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            IOptions<PortalOptions> portal, CancellationToken cancellationToken) =>
+            IOptions<PortalOptions> portal, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
         {
             var ifMatch = http.Request.Headers.IfMatch.ToString();
             if (ifMatch.Length == 0)
@@ -43,14 +43,14 @@ public static class ResubmitApplicationEndpoint
             }
 
             return StreamVersionTag.Parse(ifMatch) is { } expected
-                ? ResubmitAsync(id, request?.Normalised(), expected, http, sessions, attachments, clock, portal.Value, cancellationToken)
+                ? ResubmitAsync(id, request?.Normalised(), expected, http, sessions, attachments, clock, portal.Value, calendars, cancellationToken)
                 : Task.FromResult(Stale());
         })
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("ResubmitApplication");
 
         applications.MapPost("/{id:guid}/resubmission", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            IOptions<PortalOptions> portal, CancellationToken cancellationToken) => ResubmitAsync(id, request?.Normalised(), null, http, sessions, attachments, clock, portal.Value, cancellationToken))
+            IOptions<PortalOptions> portal, WorkingDayCalendars calendars, CancellationToken cancellationToken) => ResubmitAsync(id, request?.Normalised(), null, http, sessions, attachments, clock, portal.Value, calendars, cancellationToken))
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("ResubmitApplicationByPost");
         return applications;
@@ -60,7 +60,7 @@ public static class ResubmitApplicationEndpoint
         detail: "申报已被更新（If-Match 与当前版本不符），请重新查询状态后再提交。 / The application changed since that version; read its status and try again.");
 
     private static async Task<IResult> ResubmitAsync(Guid id, SubmitApplicationRequest? request, long? expectedVersion, HttpContext http, LedgerSessions sessions,
-        AttachmentStore attachments, TimeProvider clock, PortalOptions portal, CancellationToken cancellationToken)
+        AttachmentStore attachments, TimeProvider clock, PortalOptions portal, WorkingDayCalendars calendars, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -113,7 +113,7 @@ public static class ResubmitApplicationEndpoint
         var today = clock.Today();
         var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
         // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
-        var calendar = await http.RequestServices.GetRequiredService<WorkingDayCalendars>().CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, null, file.SubmittedBy, calendar, cancellationToken);
         var violations = SubmissionRules.Check(facts).Where(v => v.Rule is not ("window" or "one-application-per-level")).ToList();
         if (violations.Count > 0)

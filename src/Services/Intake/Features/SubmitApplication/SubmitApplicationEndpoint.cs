@@ -22,15 +22,15 @@ public static class SubmitApplicationEndpoint
     public static RouteGroupBuilder MapSubmitApplication(this RouteGroupBuilder group)
     {
         group.MapPost("", (SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            IOptions<PortalOptions> portal, CancellationToken cancellationToken) =>
-            SubmitAsync(request?.Normalised(), http, sessions, attachments, clock, portal.Value, retried: false, cancellationToken))
+            IOptions<PortalOptions> portal, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
+            SubmitAsync(request?.Normalised(), http, sessions, attachments, clock, portal.Value, calendars, retried: false, cancellationToken))
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
         .WithName("SubmitApplication");
         return group;
     }
 
     private static async Task<IResult> SubmitAsync(SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-        PortalOptions portal, bool retried, CancellationToken cancellationToken)
+        PortalOptions portal, WorkingDayCalendars calendars, bool retried, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -70,7 +70,7 @@ public static class SubmitApplicationEndpoint
         var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
         var holder = await HolderAsync(session, slot, cycle, cancellationToken);
         // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
-        var calendar = await http.RequestServices.GetRequiredService<WorkingDayCalendars>().CurrentAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(cancellationToken);
         var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, holder?.Id, LedgerSessions.ActingFor(http).UserId, calendar, cancellationToken)
             with { SameLevelSubmitter = holder?.SubmittedBy };
         var violations = SubmissionRules.Check(facts);
@@ -154,7 +154,7 @@ public static class SubmitApplicationEndpoint
             // with this one, so it goes once more, now finding the committee recorded.
             return retried
                 ? Problems.Conflict("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again.")
-                : await SubmitAsync(request, http, sessions, attachments, clock, portal, retried: true, cancellationToken);
+                : await SubmitAsync(request, http, sessions, attachments, clock, portal, calendars, retried: true, cancellationToken);
         }
 
         return Results.Created($"/api/applications/{id}", new SubmittedResponse(id, "Submitted"));
