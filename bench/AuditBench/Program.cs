@@ -5,7 +5,7 @@ using Npgsql;
 using TitleReview.Audit.Features.History;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Bench.Audit;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 
 // Verify-all over a synthetic ledger, beside a plain sequential read of the same event table in the same run.
 // Usage: dotnet run -c Release --project bench/AuditBench [applications=100000]
@@ -49,7 +49,7 @@ try
 
     Report("read per stream + deserialize (no rules)", perStream, clock.Elapsed);
 
-    var runner = new VerificationRunner(store, ledger, new TitleReview.ServiceDefaults.WorkingDays.WorkingDayCalendars(store, NullLogger<TitleReview.ServiceDefaults.WorkingDays.WorkingDayCalendars>.Instance), TimeProvider.System, NullLogger<VerificationRunner>.Instance);
+    var runner = new VerificationRunner(store, ledger, new TitleReview.EventStore.WorkingDays.WorkingDayCalendars(store, NullLogger<TitleReview.EventStore.WorkingDays.WorkingDayCalendars>.Instance), TimeProvider.System, NullLogger<VerificationRunner>.Instance);
     var run = await runner.StartAsync("bench", CancellationToken.None);
     clock.Restart();
     await runner.RunAsync(run.Id, CancellationToken.None);

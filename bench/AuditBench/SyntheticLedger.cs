@@ -3,7 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Bench.Audit;
 

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Domain.Cycles;
+using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Time;
 
@@ -28,10 +28,13 @@ public static class ServiceDefaultsExtensions
         builder.AddBusinessClock();
         builder.AddBackOfficeAuthorization();
 
-        // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same directory.
+        // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same
+        // directory into its own catalogue.
+        builder.Services.AddSingleton(ReviewCycleCatalogue.Load(builder.Configuration["Cycles:Directory"]));
         if (builder.Configuration["Cycles:Directory"] is { Length: > 0 } cycles)
         {
-            TitleReview.Contracts.Cycles.ReviewCycles.LoadDirectory(cycles);
+            // Transitional: the static registry is read by code not yet given the catalogue (removed with its last reader).
+            ReviewCycles.LoadDirectory(cycles);
         }
 
         builder.Services.AddServiceDiscovery();
@@ -89,7 +92,7 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         // MassTransit registers its own bus check, which is the RabbitMQ connection; PostgreSQL is checked here.
-        if (builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName) is { } eventStore)
+        if (builder.Configuration.GetConnectionString(ConnectionNames.Ledger) is { } eventStore)
         {
             checks.AddNpgSql(eventStore, name: "postgresql", tags: ["ready"]);
         }

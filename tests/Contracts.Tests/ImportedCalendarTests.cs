@@ -1,5 +1,5 @@
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Contracts.Tests;
 

@@ -1,6 +1,6 @@
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.Rules;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.Publicity;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Contracts.Tests;
 

@@ -1,4 +1,4 @@
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Contracts.Tests;
 

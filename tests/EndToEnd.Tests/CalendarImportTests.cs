@@ -7,10 +7,10 @@ using Microsoft.Extensions.Hosting;
 using TitleReview.Audit.Features.History;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.WorkingDays;
 using TitleReview.Testing;
 
 namespace TitleReview.EndToEnd.Tests;

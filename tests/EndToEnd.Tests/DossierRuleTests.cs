@@ -1,5 +1,5 @@
 using TitleReview.Contracts.Applications;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.Intake.Features.SubmitApplication.Rules;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Identification;
 using TitleReview.Intake.Features.Status;
 

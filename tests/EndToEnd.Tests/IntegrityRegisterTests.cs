@@ -5,7 +5,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Intake.Features.IntegrityRegister;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.Testing;
 
@@ -31,7 +31,7 @@ public sealed class IntegrityRegisterTests(SystemFixture system)
         form.Add(evidence, "evidence", "处理决定.pdf");
         using var revoked = await admin.PostAsync($"/api/certificates/{number}/revocation", form);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        var revokedOn = TitleReview.Contracts.WorkingDays.ChinaTime.DateOfInstant((await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revokedAt").GetDateTimeOffset());
+        var revokedOn = TitleReview.Domain.WorkingDays.ChinaTime.DateOfInstant((await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revokedAt").GetDateTimeOffset());
 
         var record = await Eventually.ReturnsAsync(async () =>
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Contracts.Events;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.EndToEnd.Tests;

@@ -193,7 +193,7 @@ public sealed class PaymentNotificationTests(SystemFixture system)
 
     /// <summary>A Beijing wall-clock time on a business date, as an instant.</summary>
     private static DateTimeOffset BeijingTime(DateOnly day, int hour, int minute) =>
-        new(day.ToDateTime(new TimeOnly(hour, minute)), TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+        new(day.ToDateTime(new TimeOnly(hour, minute)), TitleReview.Domain.WorkingDays.ChinaTime.Offset);
 
     private Task<long> NotificationsAsync(string reference) =>
         system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_paymentnotification where data->>'PaymentReference' = @r", ("r", reference));

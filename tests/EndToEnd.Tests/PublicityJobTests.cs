@@ -14,7 +14,7 @@ public sealed class PublicityJobTests(SystemFixture system)
 {
     // The second instance must not consume: it would compete with the fixture's Publicity for the same queues, and a
     // consumer left behind by a host disposed while its bus was still starting takes messages meant for later tests.
-    private static readonly KeyValuePair<string, string> NoQueues = new(TitleReview.ServiceDefaults.Messaging.MessagingRegistration.ConsumersSetting, "false");
+    private static readonly KeyValuePair<string, string> NoQueues = new(TitleReview.EventStore.Messaging.MessagingRegistration.ConsumersSetting, "false");
 
     private readonly Journey journey = new(system);
 

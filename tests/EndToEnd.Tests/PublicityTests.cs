@@ -4,9 +4,9 @@ using System.Text.Json;
 using JasperFx.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TitleReview.Contracts.Rules;
+using TitleReview.Domain.Publicity;
 using TitleReview.Publicity.Features.Complete;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.Testing;
 
 namespace TitleReview.EndToEnd.Tests;
@@ -176,7 +176,7 @@ public sealed class PublicityTests(SystemFixture system)
         Assert.Equal("2023-09-27", end.GetProperty("start").GetString());
         Assert.Equal(5, end.GetProperty("days").GetInt32());
         Assert.Equal("2023-10-09", end.GetProperty("end").GetString());
-        Assert.Equal(TitleReview.Contracts.WorkingDays.WorkingDayCalendar.Official.Version, end.GetProperty("calendarVersion").GetString());
+        Assert.Equal(TitleReview.Domain.WorkingDays.WorkingDayCalendar.Official.Version, end.GetProperty("calendarVersion").GetString());
 
         var count = await anonymous.GetFromJsonAsync<JsonElement>("/api/working-days/count?from=2024-12-30&to=2025-01-05");
         Assert.Equal(4, count.GetProperty("workingDays").GetInt32());

@@ -3,8 +3,8 @@ using Marten;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.Testing;
 

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using TitleReview.ServiceDefaults.Http;
-using static TitleReview.ServiceDefaults.Http.HtmlPage;
+using TitleReview.Web.Http;
+using static TitleReview.Web.Http.HtmlPage;
 
 namespace TitleReview.ServiceDefaults.Identity;
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.ServiceDefaults.OpenApi;

@@ -6,12 +6,12 @@ using TitleReview.Audit.Features.Seals;
 using TitleReview.Audit.Features.TimeTravel;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.Audit.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
-using TitleReview.ServiceDefaults.Ledger;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.Domain.Lifecycle;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Audit;
 
@@ -26,11 +26,10 @@ public static class AuditRegistration
     {
         builder.AddEventStore(ServiceName.Audit, documents =>
         {
-            documents.Projections.Snapshot<ApplicationLifecycle>(JasperFx.Events.Projections.SnapshotLifecycle.Async);
             documents.Schema.For<ApplicationLifecycle>().Index(a => a.SubmittedAt);
             documents.Schema.For<VerificationRun>();
             documents.Schema.For<RunFinding>().Index(f => f.RunId);
-        });
+        }, lifecycleFold: JasperFx.Events.Projections.ProjectionLifecycle.Async);
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
         builder.Services.AddSingleton<LedgerReader>();

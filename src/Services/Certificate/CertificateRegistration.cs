@@ -5,12 +5,12 @@ using TitleReview.Certificate.Features.Pdf;
 using TitleReview.Certificate.Features.Revocation;
 using TitleReview.Certificate.Features.Verification;
 using TitleReview.Contracts;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using TitleReview.Certificate.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
-using TitleReview.ServiceDefaults.Messaging;
+using TitleReview.EventStore.Messaging;
 
 namespace TitleReview.Certificate;
 

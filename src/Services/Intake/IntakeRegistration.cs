@@ -10,11 +10,11 @@ using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.Withdrawal;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.Messaging;
+using TitleReview.EventStore.Messaging;
 
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Intake;
 

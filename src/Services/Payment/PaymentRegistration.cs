@@ -6,12 +6,12 @@ using TitleReview.Payment.Features.PaymentNotifications;
 using TitleReview.Payment.Features.Reconciliation;
 using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.Payment.Features.Refunds;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.Payment.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
-using TitleReview.ServiceDefaults.Messaging;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.Messaging;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Payment;
 

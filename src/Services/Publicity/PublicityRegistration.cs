@@ -4,13 +4,13 @@ using TitleReview.Publicity.Features.Notices;
 using TitleReview.Publicity.Features.Objections;
 using TitleReview.Publicity.Features.PublicPage;
 using TitleReview.Publicity.Features.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using TitleReview.Publicity.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
-using TitleReview.ServiceDefaults.Messaging;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.Messaging;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Publicity;
 

@@ -6,11 +6,11 @@ using TitleReview.Review.Features.FinalApproval;
 using TitleReview.Review.Features.ReviewActions;
 using TitleReview.Review.Features.ReviewPages;
 using TitleReview.Review.Features.ReviewQueue;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.Review.Features.ApiDocumentation;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.OpenApi;
-using TitleReview.ServiceDefaults.Messaging;
+using TitleReview.EventStore.Messaging;
 
 namespace TitleReview.Review;
 

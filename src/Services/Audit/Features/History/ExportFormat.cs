@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Audit.Features.History;
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Marten;
 using Npgsql;
 using TitleReview.Contracts.Events;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Audit.Features.History;

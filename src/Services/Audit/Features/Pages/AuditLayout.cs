@@ -1,4 +1,4 @@
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Audit.Features.Pages;
 

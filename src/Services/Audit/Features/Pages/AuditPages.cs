@@ -7,9 +7,9 @@ using TitleReview.Audit.Features.History;
 using TitleReview.Audit.Features.Search;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.EventStore.WorkingDays;
 using static TitleReview.Audit.Features.Pages.AuditLayout;
 
 namespace TitleReview.Audit.Features.Pages;
@@ -121,7 +121,7 @@ public static class AuditPages
         {
             html.Append("<tr><td><a href=\"/audit/applications/").Append(item.Id).Append("\">").Append(E(item.ApplicantName)).Append("</a></td><td>")
                 .Append(E(item.Employer)).Append("</td><td>").Append(E(item.Specialty)).Append("</td><td>").Append(E(item.Level)).Append("</td><td>")
-                .Append(E(TitleReview.Contracts.WorkingDays.ChinaTime.ToMinute(item.SubmittedAt)))
+                .Append(E(TitleReview.Domain.WorkingDays.ChinaTime.ToMinute(item.SubmittedAt)))
                 .Append("</td><td>").Append(E(item.StatusChinese)).Append("</td></tr>");
         }
 
@@ -157,7 +157,7 @@ public static class AuditPages
             using var data = JsonDocument.Parse(e.DataJson);
             html.Append("<li><strong>").Append(E(EventName(e.Type))).Append("</strong> <span class=\"meta\">（").Append(E(e.Type)).Append("，第 ").Append(e.Version)
                 .Append(" 版，全局序号 ").Append(e.Sequence).Append("）</span><div class=\"meta\">")
-                .Append(E(e.Timestamp.ToOffset(TitleReview.Contracts.WorkingDays.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)))
+                .Append(E(e.Timestamp.ToOffset(TitleReview.Domain.WorkingDays.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)))
                 .Append(" 北京时间 · 操作人 ").Append(E(e.UserId ?? "未知")).Append(" · 角色 ").Append(E(e.Role ?? "未知")).Append(" · 写入服务 ").Append(E(e.Service ?? "未知"))
                 .Append(" · 关联编号 ").Append(E(e.CorrelationId)).Append("</div><pre>").Append(E(JsonSerializer.Serialize(data.RootElement, Pretty))).Append("</pre></li>");
         }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TitleReview.ServiceDefaults.Jobs;
+using TitleReview.EventStore.Jobs;
 
 namespace TitleReview.Audit.Features.Seals;
 

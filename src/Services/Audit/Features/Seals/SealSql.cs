@@ -1,4 +1,4 @@
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 
 namespace TitleReview.Audit.Features.Seals;
 

@@ -1,10 +1,10 @@
 using Marten;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Audit.Features.Search;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using Marten;
 using TitleReview.Audit.Features.History;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Audit.Features.TimeTravel;
 

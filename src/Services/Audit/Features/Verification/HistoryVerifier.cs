@@ -1,9 +1,9 @@
 using System.Numerics;
 using TitleReview.Audit.Features.History;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.Rules;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.Publicity;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Audit.Features.Verification;
 

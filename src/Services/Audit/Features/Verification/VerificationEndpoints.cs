@@ -1,9 +1,9 @@
 using System.Globalization;
 using Marten;
 using TitleReview.Audit.Features.History;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Audit.Features.Verification;
 

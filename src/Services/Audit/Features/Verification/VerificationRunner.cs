@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
 using TitleReview.Audit.Features.History;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Audit.Features.Verification;
 

@@ -3,11 +3,11 @@ using JasperFx.Events;
 using Marten;
 using MassTransit;
 using TitleReview.Contracts;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Certificate.Features.Issue;
 

@@ -1,8 +1,8 @@
 using Marten;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Certificate.Features.Pdf;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Certificate.Features.Lookup;
 

@@ -4,7 +4,7 @@ using PdfSharp.Pdf;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 
 namespace TitleReview.Certificate.Features.Pdf;
 
@@ -142,5 +142,5 @@ public static class ApplicationFormPdf
     }
 
     private static string Moment(DateTimeOffset moment) =>
-        moment.ToOffset(TitleReview.Contracts.WorkingDays.ChinaTime.Offset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+        moment.ToOffset(TitleReview.Domain.WorkingDays.ChinaTime.Offset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 }

@@ -61,7 +61,7 @@ public static class CertificatePdf
             canvas.Centered($"查验：{publicBaseUrl.TrimEnd('/')}/certificates/verify（证书编号 + 姓名或验证码）", 9, height - 52, width);
             if (certificate.RevokedAt is { } revoked)
             {
-                canvas.Centered($"已撤销（{revoked.ToOffset(TitleReview.Contracts.WorkingDays.ChinaTime.Offset):yyyy年M月d日}）", 36, height / 2 + 20, width, bold: true, brush: XBrushes.Red);
+                canvas.Centered($"已撤销（{revoked.ToOffset(TitleReview.Domain.WorkingDays.ChinaTime.Offset):yyyy年M月d日}）", 36, height / 2 + 20, width, bold: true, brush: XBrushes.Red);
             }
         }
 

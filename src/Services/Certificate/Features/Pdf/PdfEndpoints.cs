@@ -1,10 +1,10 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Applications;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using TitleReview.Certificate.Features.Issue;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Certificate.Features.Pdf;
@@ -47,7 +47,7 @@ public static class PdfEndpoints
         }
 
         // Only the application form prints the modules; the certificate itself does not read the stream.
-        var dossier = withDossier ? LatestDossier.From(await query.Events.FetchStreamAsync(certificate.ApplicationId, token: cancellationToken)).Dossier : null;
+        var dossier = withDossier ? LatestDossier.From((await query.Events.FetchStreamAsync(certificate.ApplicationId, token: cancellationToken)).Select(e => e.Data)).Dossier : null;
         return Results.File(render(certificate, dossier), "application/pdf", fileName);
     }
 

@@ -2,9 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Contracts.Events;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Certificate.Features.Revocation;
 

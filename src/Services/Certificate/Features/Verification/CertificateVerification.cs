@@ -1,7 +1,7 @@
 using Marten;
 using TitleReview.Certificate.Features.Issue;
 using TitleReview.Contracts;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 
 namespace TitleReview.Certificate.Features.Verification;
 
@@ -46,7 +46,7 @@ public static class CertificateVerification
             return new VerificationAnswer(VerificationResult.NotFound, "未查到该证书（请核对证书编号与姓名或验证码）", null);
         }
 
-        var revokedOn = certificate!.RevokedAt is { } revoked ? TitleReview.Contracts.WorkingDays.ChinaTime.DateOfInstant(revoked) : (DateOnly?)null;
+        var revokedOn = certificate!.RevokedAt is { } revoked ? TitleReview.Domain.WorkingDays.ChinaTime.DateOfInstant(revoked) : (DateOnly?)null;
         var shown = new VerifiedCertificate(certificate.Number, certificate.HolderName, certificate.Level.TitleName(), certificate.Level.Grade(),
             certificate.Series, certificate.Specialty, certificate.CommitteeName, certificate.DecisionDate, certificate.IssueDate, revokedOn);
         return revokedOn is { } on

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.Attachments;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.Attachments;
 

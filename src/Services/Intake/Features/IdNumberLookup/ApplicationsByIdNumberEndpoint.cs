@@ -1,7 +1,7 @@
 using Marten;
 using TitleReview.Intake.Features.Status;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.IdNumberLookup;
 

@@ -1,7 +1,7 @@
 using Marten;
 using TitleReview.Intake.Features;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.IntegrityRegister;
 
@@ -20,7 +20,7 @@ public static class ImportIntegrityRecords
     {
         group.MapPost("/imports", async (IntegrityImport? import, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var today = TitleReview.Contracts.WorkingDays.ChinaTime.Today(clock);
+            var today = TitleReview.Domain.WorkingDays.ChinaTime.Today(clock);
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(import?.Source) || import.Source.Length > 200)
             {

@@ -1,8 +1,8 @@
 using MassTransit;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Intake.Features.Status;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 
 namespace TitleReview.Intake.Features.IntegrityRegister;
 

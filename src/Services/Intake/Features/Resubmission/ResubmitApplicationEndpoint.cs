@@ -1,9 +1,9 @@
 using JasperFx;
 using Marten;
 using JasperFx.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Contracts;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Intake.Features.Attachments;
@@ -11,11 +11,11 @@ using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 using Microsoft.Extensions.Options;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Intake.Features.Resubmission;
 
@@ -147,7 +147,7 @@ public static class ResubmitApplicationEndpoint
 
         // The portal's status follows at once, as the ledger now reads: no service sends Intake its own event back.
         var newVersion = (stream.StartingVersion ?? 0) + 1;
-        application.Apply(resubmitted);
+        application.Evolve(resubmitted);
         application.Version = newVersion;
         file.CatchUpWith(application);
         file.ApplicantName = name;

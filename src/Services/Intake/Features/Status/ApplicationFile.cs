@@ -1,4 +1,4 @@
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Ledger;

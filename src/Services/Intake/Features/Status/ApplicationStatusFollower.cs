@@ -1,8 +1,8 @@
 using MassTransit;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
 
 namespace TitleReview.Intake.Features.Status;
@@ -62,7 +62,7 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<A
     /// </summary>
     private async Task HoldSlotAgainAsync(Marten.IDocumentSession session, ApplicationFile file, CancellationToken cancellationToken)
     {
-        if (TitleReview.Contracts.Cycles.ReviewCycles.Find(file.CycleId) is not { } cycle)
+        if (TitleReview.Domain.Cycles.ReviewCycles.Find(file.CycleId) is not { } cycle)
         {
             return;
         }

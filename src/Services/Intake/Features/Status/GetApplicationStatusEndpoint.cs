@@ -3,8 +3,8 @@ using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.Status;
 

@@ -1,4 +1,4 @@
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Intake.Features.Status;

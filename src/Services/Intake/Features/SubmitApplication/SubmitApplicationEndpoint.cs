@@ -1,17 +1,17 @@
 using JasperFx;
 using Marten;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using Microsoft.Extensions.Options;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 

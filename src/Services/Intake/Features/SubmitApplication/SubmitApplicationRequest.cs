@@ -1,6 +1,6 @@
 using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Identification;
 
 namespace TitleReview.Intake.Features.SubmitApplication;

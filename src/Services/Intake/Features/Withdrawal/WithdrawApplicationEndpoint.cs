@@ -3,9 +3,9 @@ using Marten;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Intake.Features.Status;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Intake.Features.Withdrawal;
 

@@ -1,8 +1,8 @@
 using MassTransit;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Payment.Features.AssessFee;
 

@@ -1,11 +1,11 @@
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Payment.Features.Lapse;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Jobs;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.EventStore.Jobs;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Payment.Features.AssessFee;
 

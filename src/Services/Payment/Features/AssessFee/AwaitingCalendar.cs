@@ -1,5 +1,5 @@
 using Marten;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 
 namespace TitleReview.Payment.Features.AssessFee;
 

@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Payment.Features.AssessFee;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 
 namespace TitleReview.Payment.Features.AssessFee;
 

@@ -1,6 +1,6 @@
 using Marten;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Payment.Features.FinanceDesk;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.FinanceDesk;
 

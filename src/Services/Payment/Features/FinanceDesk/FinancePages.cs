@@ -4,15 +4,15 @@ using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.PaymentNotifications;
 using TitleReview.Payment.Features.Reconciliation;
 using TitleReview.Payment.Features.RecordPayment;
 using TitleReview.Payment.Features.Refunds;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using static TitleReview.ServiceDefaults.Http.HtmlPage;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using static TitleReview.Web.Http.HtmlPage;
 
 namespace TitleReview.Payment.Features.FinanceDesk;
 

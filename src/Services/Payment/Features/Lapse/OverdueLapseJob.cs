@@ -1,11 +1,11 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Jobs;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.EventStore.Jobs;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Payment.Features.Lapse;
 

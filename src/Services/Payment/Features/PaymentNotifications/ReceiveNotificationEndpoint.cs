@@ -6,10 +6,10 @@ using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.RecordPayment;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Payment.Features.PaymentNotifications;
 

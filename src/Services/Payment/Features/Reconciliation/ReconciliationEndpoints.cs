@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Marten;
 using Marten.Pagination;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.Reconciliation;
 

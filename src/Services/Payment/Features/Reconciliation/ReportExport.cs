@@ -1,6 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.Reconciliation;
 

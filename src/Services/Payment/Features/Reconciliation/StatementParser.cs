@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.Reconciliation;
 
@@ -35,7 +35,7 @@ public static class StatementParser
     {
         // No fee can be paid before the first cycle opened; 0001-01-01 or 9999-12-31 is a broken export, not a payment.
         // (Not "before now": a statement may be reconciled while a demo's business clock stands earlier.)
-        var earliest = DateFilter.StartOf(TitleReview.Contracts.Cycles.ReviewCycles.All.Min(c => c.SubmissionOpens));
+        var earliest = DateFilter.StartOf(TitleReview.Domain.Cycles.ReviewCycles.All.Min(c => c.SubmissionOpens));
         var latest = DateFilter.EndOf(DateFilter.Latest);
         var (text, encoding) = Decode(content);
         using var reader = new StringReader(text);
@@ -141,9 +141,9 @@ public static class StatementParser
 
         // Beijing wall time; its UTC instant must exist (0001-01-01 00:00 Beijing is before DateTimeOffset.MinValue).
         if (DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            && local >= DateTime.MinValue + TitleReview.Contracts.WorkingDays.ChinaTime.Offset)
+            && local >= DateTime.MinValue + TitleReview.Domain.WorkingDays.ChinaTime.Offset)
         {
-            value = new DateTimeOffset(local, TitleReview.Contracts.WorkingDays.ChinaTime.Offset);
+            value = new DateTimeOffset(local, TitleReview.Domain.WorkingDays.ChinaTime.Offset);
             return true;
         }
 

@@ -1,11 +1,11 @@
 using Marten;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Payment.Features.AssessFee;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.RecordPayment;
 

@@ -1,7 +1,7 @@
 using Marten;
 using TitleReview.Contracts.Events;
 using TitleReview.Payment.Features.PaymentNotifications;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.Refunds;
 
@@ -41,7 +41,7 @@ public static class RefundPayment
 
         var refunded = new FeeRefunded(payment.ApplicationId!.Value, payment.Amount, reason, now, payment.Id, evidence.Sha256);
         // Appending at the expected version keeps two finance officers from refunding the same payment twice.
-        var stream = await session.Events.FetchForWriting<TitleReview.ServiceDefaults.Ledger.ApplicationLifecycle>(payment.ApplicationId.Value, cancellationToken);
+        var stream = await session.Events.FetchForWriting<TitleReview.Domain.Lifecycle.ApplicationLifecycle>(payment.ApplicationId.Value, cancellationToken);
         stream.AppendOne(refunded);
         payment.RefundedAt = now;
         payment.RefundReason = reason;

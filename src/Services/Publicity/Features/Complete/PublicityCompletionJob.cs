@@ -1,12 +1,12 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Publicity.Features.Notices;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Jobs;
+using TitleReview.EventStore;
+using TitleReview.EventStore.Jobs;
 
 namespace TitleReview.Publicity.Features.Complete;
 

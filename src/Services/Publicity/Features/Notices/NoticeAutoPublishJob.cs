@@ -1,10 +1,10 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.Jobs;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore.Jobs;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Publicity.Features.Notices;
 

@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Pagination;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Publicity.Features.Notices;
 

@@ -1,12 +1,12 @@
 using Marten;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.Rules;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.Publicity;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Ledger;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Domain.Lifecycle;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Publicity.Features.Notices;
 

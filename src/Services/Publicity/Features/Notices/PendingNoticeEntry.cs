@@ -1,5 +1,5 @@
 using TitleReview.Contracts;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Publicity.Features.Notices;
 

@@ -1,8 +1,8 @@
 using Marten;
 using MassTransit;
 using TitleReview.Contracts.Events;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Publicity.Features.Notices;
 

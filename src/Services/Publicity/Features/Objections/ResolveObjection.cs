@@ -1,9 +1,9 @@
 using Marten;
 using Marten.Pagination;
 using TitleReview.Contracts.Events;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Publicity.Features.Objections;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using TitleReview.Contracts.Events;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Publicity.Features.WorkingDays;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.WorkingDays;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.Web.Http;
+using TitleReview.EventStore.WorkingDays;
 
 namespace TitleReview.Publicity.Features.WorkingDays;
 

@@ -1,7 +1,7 @@
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using Marten;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.ApplicationDossier;
 
@@ -14,7 +14,7 @@ public static class AttachmentDownloadEndpoint
             CancellationToken cancellationToken) =>
         {
             await using var query = sessions.Query();
-            var latest = LatestDossier.From(await query.Events.FetchStreamAsync(id, token: cancellationToken));
+            var latest = LatestDossier.From((await query.Events.FetchStreamAsync(id, token: cancellationToken)).Select(e => e.Data));
             if (latest.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } reference)
             {
                 return Problems.NotFound($"申报 {id} 没有附件 {attachmentId}。", $"Application {id} names no attachment {attachmentId}.");

@@ -1,9 +1,9 @@
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Domain.Lifecycle;
 using System.Globalization;
 using System.Text;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
-using static TitleReview.ServiceDefaults.Http.HtmlPage;
+using static TitleReview.Web.Http.HtmlPage;
 
 namespace TitleReview.Review.Features.ApplicationDossier;
 

@@ -1,6 +1,6 @@
-using TitleReview.Contracts.WorkingDays;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.CommitteeDecision;
 

@@ -1,10 +1,10 @@
 using Marten;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Review.Features.CommitteeDecision;
 using TitleReview.Review.Features.ReviewQueue;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Review.Features.CommitteeMeetings;
 
@@ -107,7 +107,7 @@ public static class Meetings
         {
             errors["meetingDate"] = ["必须给出会议日期（YYYY-MM-DD）。 / meetingDate (YYYY-MM-DD) is required."];
         }
-        else if (date > TitleReview.Contracts.WorkingDays.ChinaTime.Today(clock))
+        else if (date > TitleReview.Domain.WorkingDays.ChinaTime.Today(clock))
         {
             errors["meetingDate"] = ["会议日期不能晚于今天：会议召开后再登记。 / meetingDate cannot be in the future."];
         }

@@ -1,7 +1,7 @@
 using MiniExcelLibs;
 using TitleReview.Contracts;
-using TitleReview.Contracts.Cycles;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Domain.Cycles;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.CommitteeMeetings;
 

@@ -4,10 +4,10 @@ using Marten;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts;
-using TitleReview.Contracts.Cycles;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
-using static TitleReview.ServiceDefaults.Http.HtmlPage;
+using TitleReview.Domain.Cycles;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
+using static TitleReview.Web.Http.HtmlPage;
 
 namespace TitleReview.Review.Features.CommitteeMeetings;
 

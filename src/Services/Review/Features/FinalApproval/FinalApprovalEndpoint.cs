@@ -1,6 +1,6 @@
 using TitleReview.Review.Features.ReviewActions;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.FinalApproval;
 

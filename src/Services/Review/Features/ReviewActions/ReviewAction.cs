@@ -3,8 +3,8 @@ using Marten;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Review.Features.ReviewQueue;
-using TitleReview.ServiceDefaults.Http;
-using TitleReview.ServiceDefaults.Ledger;
+using TitleReview.Web.Http;
+using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Review.Features.ReviewActions;
 

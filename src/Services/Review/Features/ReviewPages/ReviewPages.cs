@@ -8,15 +8,15 @@ using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Review.Features.ApplicationDossier;
 using TitleReview.Review.Features.ReviewActions;
 using TitleReview.Review.Features.ReviewQueue;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
-using TitleReview.ServiceDefaults.Ledger;
-using static TitleReview.ServiceDefaults.Http.HtmlPage;
+using TitleReview.Domain.Lifecycle;
+using static TitleReview.Web.Http.HtmlPage;
 
 namespace TitleReview.Review.Features.ReviewPages;
 
@@ -209,7 +209,7 @@ public static class ReviewPages
         Module(html, item, ApplicationModules.Basic, [("姓名", application.ApplicantName), ("工作单位", application.Employer)]);
         Module(html, item, ApplicationModules.Declaration, [("系列", item.Series), ("专业", application.Specialty), ("申报级别", application.Level.Chinese()), ("评审批次", application.CycleId)]);
         html.Append("</tbody></table>");
-        var latest = LatestDossier.From(history);
+        var latest = LatestDossier.From(history.Select(e => e.Data));
         html.Append(DossierSections.Render(id, latest, item.ChangedModules));
         if (history.Select(e => e.Data).OfType<RevisionRequested>().LastOrDefault() is { } revision)
         {

@@ -1,7 +1,7 @@
 using Marten;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.ReviewQueue;
 

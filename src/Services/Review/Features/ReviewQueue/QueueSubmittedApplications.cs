@@ -2,7 +2,7 @@ using Marten;
 using MassTransit;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
-using TitleReview.ServiceDefaults.EventStore;
+using TitleReview.EventStore;
 
 namespace TitleReview.Review.Features.ReviewQueue;
 

@@ -2,8 +2,8 @@ using Marten;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
 using Marten.Pagination;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.ReviewQueue;
 

@@ -1,5 +1,5 @@
 using TitleReview.Contracts.Applications;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.WorkingDays;
 
 namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 

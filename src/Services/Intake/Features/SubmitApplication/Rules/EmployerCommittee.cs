@@ -1,5 +1,5 @@
 using TitleReview.Contracts;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 
 namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 

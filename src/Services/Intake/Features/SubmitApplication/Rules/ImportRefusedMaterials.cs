@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Marten;
 using TitleReview.Intake.Features;
-using TitleReview.ServiceDefaults.EventStore;
-using TitleReview.ServiceDefaults.Http;
+using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.SubmitApplication.Rules;
 

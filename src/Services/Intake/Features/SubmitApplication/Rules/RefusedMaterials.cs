@@ -1,5 +1,5 @@
 using Marten;
-using TitleReview.Contracts.Cycles;
+using TitleReview.Domain.Cycles;
 using TitleReview.Intake.Features.IntegrityRegister;
 using TitleReview.Intake.Features.Status;
 

@@ -1,7 +1,7 @@
 using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
-using TitleReview.Contracts.Cycles;
-using TitleReview.Contracts.WorkingDays;
+using TitleReview.Domain.Cycles;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
 

@@ -1,0 +1,93 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Events;
+using TitleReview.EventStore.Messaging;
+using TitleReview.ServiceDefaults;
+
+namespace TitleReview.EventStore;
+
+public static class EventStoreRegistration
+{
+    /// <summary>All services share one ledger schema for the event tables.</summary>
+    public const string LedgerSchema = "ledger";
+
+    public const string ConnectionName = ConnectionNames.Ledger;
+
+    /// <summary>
+    /// Wires Marten for one service: the shared ledger, the service's own document schema, explicit event names,
+    /// correlation/causation/user metadata, the ownership guard, and the relay of owned events to RabbitMQ
+    /// run by the async daemon in hot/cold mode.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventStore(
+        this IHostApplicationBuilder builder, ServiceName service, Action<StoreOptions>? documents = null,
+        ProjectionLifecycle lifecycleFold = ProjectionLifecycle.Live)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Start PostgreSQL with 'deploy/local/infra.sh up' or run through the AppHost.");
+
+        builder.Services.AddSingleton(new ServiceIdentity(service));
+        builder.Services.AddSingleton<LedgerSessions>();
+        builder.Services.AddSingleton<TitleReview.Web.Http.IExceptionProblemMapper, LedgerExceptionProblems>();
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = service.ToString().ToLowerInvariant();
+                ConfigureLedger(options, lifecycleFold);
+
+                // Every service's daemon competes for leadership of its own subscriptions only: without a lock id
+                // per service, the first service up would hold the lock and the others' relays would never run.
+                options.Projections.DaemonLockId = 74_000 + (int)service;
+                options.Listeners.Add(new EventOwnershipGuard(service));
+                options.Schema.For<ProcessedMessage>();
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                documents?.Invoke(options);
+            })
+            .UseLightweightSessions()
+            // Create the tables at start-up, not on first use: lazy DDL races between instances and surprises readers.
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+
+        // A service that owns no events (Audit) has nothing to relay: it reads the ledger and never writes to it.
+        if (EventCatalog.OwnedBy(service).Any())
+        {
+            marten.AddSubscriptionWithServices<OwnedEventRelay>(ServiceLifetime.Singleton, subscription =>
+            {
+                subscription.Name = $"{service}Relay";
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The ledger as every reader and writer must see it: shared schema, Guid streams, metadata columns, and the fixed
+    /// stored names of the event catalog. Public so tools (tests, benchmarks) open exactly the same ledger.
+    /// </summary>
+    public static void ConfigureLedger(StoreOptions options, ProjectionLifecycle lifecycleFold = ProjectionLifecycle.Live)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // The application's fold, explicitly (see ApplicationLifecycleProjection); Live unless the service keeps
+        // snapshots of it in its own schema.
+        options.Projections.Add(new ApplicationLifecycleProjection(), lifecycleFold);
+        options.Events.DatabaseSchemaName = LedgerSchema;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var definition in EventCatalog.All)
+        {
+            options.Events.MapEventType(definition.Type, definition.StoredName);
+        }
+    }
+}

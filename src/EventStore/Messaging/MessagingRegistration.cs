@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TitleReview.Contracts;
+
+namespace TitleReview.EventStore.Messaging;
+
+public static class MessagingRegistration
+{
+    public const string ConnectionName = TitleReview.ServiceDefaults.ConnectionNames.Broker;
+
+    /// <summary>
+    /// <c>Messaging:Consumers=false</c> runs an instance that publishes (its relay) but consumes nothing: a jobs-only
+    /// or read-only instance, and extra instances in tests, which would otherwise compete for the same queues.
+    /// </summary>
+    public const string ConsumersSetting = "Messaging:Consumers";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ for one service: queues named after the service, retries with exponential backoff
+    /// (a concurrent append to the same stream is the usual cause and succeeds on retry), then the _error queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, ServiceName service, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Start RabbitMQ with 'deploy/local/infra.sh up' or run through the AppHost.");
+        var broker = new Uri(connectionString);
+        var consume = builder.Configuration.GetValue(ConsumersSetting, true);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.ToString().ToLowerInvariant(), false));
+            if (consume)
+            {
+                consumers?.Invoke(bus);
+            }
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), VirtualHostOf(broker), host =>
+                {
+                    var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+                    if (credentials.Length == 2)
+                    {
+                        host.Username(credentials[0]);
+                        host.Password(credentials[1]);
+                    }
+                });
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    8, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+
+    private static string VirtualHostOf(Uri broker)
+    {
+        var path = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
+        return path.Length == 0 ? "/" : path;
+    }
+}

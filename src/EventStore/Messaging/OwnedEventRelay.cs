@@ -1,0 +1,96 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using TitleReview.EventStore;
+using TitleReview.Contracts;
+using TitleReview.Contracts.Events;
+
+namespace TitleReview.EventStore.Messaging;
+
+/// <summary>
+/// The outbox: relays the events this service owns from the ledger to RabbitMQ. The async daemon records how far
+/// it got only after a batch is published, so a crash or a broker outage delays messages but never loses them;
+/// a batch published twice is absorbed by the consumers' idempotency.
+/// </summary>
+public sealed class OwnedEventRelay : SubscriptionBase
+{
+    public const string StreamIdHeader = "tr-stream-id";
+    public const string StreamVersionHeader = "tr-stream-version";
+    public const string SequenceHeader = "tr-sequence";
+    public const string EventTypeHeader = "tr-event-type";
+
+    private readonly ServiceName service;
+    private readonly IBus bus;
+    private readonly ILogger<OwnedEventRelay> logger;
+    private readonly ResiliencePipeline untilPublished;
+
+    public OwnedEventRelay(ServiceIdentity identity, IBus bus, ILogger<OwnedEventRelay> logger)
+    {
+        service = identity.Name;
+        this.bus = bus;
+        this.logger = logger;
+        foreach (var definition in EventCatalog.OwnedBy(identity.Name))
+        {
+            IncludeType(definition.Type);
+        }
+
+        // Keep trying while the broker is away: giving up would stop the subscription, and stopping is worse
+        // than waiting because nothing after this batch would ever be relayed.
+        untilPublished = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(250),
+                MaxDelay = TimeSpan.FromSeconds(5),
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+                OnRetry = args =>
+                {
+                    logger.LogWarning(args.Outcome.Exception, "{Service} relay could not publish (attempt {Attempt}); retrying", identity.Name, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var @event in page.Events)
+        {
+            if (!EventCatalog.IsOwnedBy(@event.EventType, service))
+            {
+                continue;
+            }
+
+            await untilPublished.ExecuteAsync(token => new ValueTask(PublishAsync(@event, token)), cancellationToken);
+        }
+
+        logger.LogDebug("{Service} relay published up to sequence {Sequence}", service, page.SequenceCeiling);
+        return NullChangeListener.Instance;
+    }
+
+    private Task PublishAsync(IEvent @event, CancellationToken token) =>
+        bus.Publish(@event.Data, @event.EventType, Pipe.Execute<PublishContext>(context =>
+        {
+            // The event id is the message id: every consumer's idempotency key survives any number of re-publishes.
+            context.MessageId = @event.Id;
+            if (Guid.TryParse(@event.CorrelationId, out var correlation))
+            {
+                context.CorrelationId = correlation;
+            }
+
+            context.Headers.Set(StreamIdHeader, @event.StreamId.ToString());
+            context.Headers.Set(StreamVersionHeader, @event.Version);
+            context.Headers.Set(SequenceHeader, @event.Sequence);
+            context.Headers.Set(EventTypeHeader, @event.EventTypeName);
+        }), token);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TitleReview.Web.Http;
+
+/// <summary>A checked page request: every long list pages, and a bad page number is a 400, never a 500 or an empty guess.</summary>
+public readonly record struct Paging(int Page, int Size, IResult? Problem)
+{
+    /// <summary>
+    /// The furthest a list may page: no list here holds a million rows, and the offset (page − 1) × size must stay far
+    /// inside an int for Marten's paging (page=2147483647 used to overflow it into a 500).
+    /// </summary>
+    public const long MaxOffset = 1_000_000;
+
+    /// <summary>The rows to skip, computed where it cannot overflow (the page is checked against <see cref="MaxOffset"/>).</summary>
+    public int Skip => (int)((Page - 1L) * Size);
+
+    public static Paging Of(int? page, int? pageSize, int defaultSize, int maxSize)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? defaultSize;
+        return number < 1 || size < 1 || size > maxSize || (number - 1L) * size > MaxOffset
+            ? new Paging(number, size, Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"page 从 1 开始，pageSize 取 1 到 {maxSize}，至多翻到第 {MaxOffset:N0} 条。 / page starts at 1; pageSize is 1 to {maxSize}; a list pages up to row {MaxOffset:N0}."],
+            }))
+            : new Paging(number, size, null);
+    }
+}
