@@ -13,25 +13,27 @@ public static class HistoryEndpoints
             return events.Count == 0 ? NoSuchApplication(id) : Results.Ok(events.Select(EventView.Of));
         });
 
-        applications.MapGet("/{id:guid}/events/export", async (Guid id, string? format, LedgerReader ledger, CancellationToken cancellationToken) =>
-        {
-            if (Exports.Parse(format) is not { } chosen)
-            {
-                return Exports.Invalid();
-            }
-
-            var events = await ledger.StreamAsync(id, cancellationToken);
-            if (events.Count == 0)
-            {
-                return NoSuchApplication(id);
-            }
-
-            var views = events.Select(EventView.Of).ToList();
-            return chosen == ExportFormat.Csv
-                ? Results.File(SafeCsv.Write(EventView.CsvHeader, views.Select(v => v.CsvRow())), "text/csv; charset=utf-8", $"history-{id}.csv")
-                : Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(views, Exports.Json), "application/json", $"history-{id}.json");
-        });
+        applications.MapGet("/{id:guid}/events/export", ExportHistory);
         return applications;
+    }
+
+    private static async Task<IResult> ExportHistory(Guid id, string? format, LedgerReader ledger, CancellationToken cancellationToken)
+    {
+        if (Exports.Parse(format) is not { } chosen)
+        {
+            return Exports.Invalid();
+        }
+
+        var events = await ledger.StreamAsync(id, cancellationToken);
+        if (events.Count == 0)
+        {
+            return NoSuchApplication(id);
+        }
+
+        var views = events.Select(EventView.Of).ToList();
+        return chosen == ExportFormat.Csv
+            ? Results.File(SafeCsv.Write(EventView.CsvHeader, views.Select(v => v.CsvRow())), "text/csv; charset=utf-8", $"history-{id}.csv")
+            : Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(views, Exports.Json), "application/json", $"history-{id}.json");
     }
 
     public static IResult NoSuchApplication(Guid id) =>

@@ -41,26 +41,7 @@ public static class AuditPages
                 : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken))));
         });
 
-        pages.MapGet("/verifications", async (HttpContext http, IAntiforgery antiforgery, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            await using var query = sessions.Query();
-            var runs = await query.Query<VerificationRun>().OrderByDescending(r => r.RequestedAt).Take(20).ToListAsync(cancellationToken);
-            var token = antiforgery.GetAndStoreTokens(http);
-            var body = new StringBuilder();
-            body.Append("<p>重放账本中每一份申报的全部事件，逐条复核申报时间、终审、公示、缴费、评审、发证及事件归属等规则。</p>")
-                .Append("<form method=\"post\" action=\"/audit/verifications\"><input type=\"hidden\" name=\"").Append(E(token.FormFieldName))
-                .Append("\" value=\"").Append(E(token.RequestToken)).Append("\"><button type=\"submit\">开始全量核验</button></form>")
-                .Append("<table><thead><tr><th>发起时间</th><th>发起人</th><th>状态</th><th>进度</th><th>问题数</th></tr></thead><tbody>");
-            foreach (var run in runs)
-            {
-                body.Append("<tr><td><a href=\"/audit/verifications/").Append(run.Id).Append("\">").Append(E(run.RequestedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)))
-                    .Append("</a></td><td>").Append(E(run.RequestedBy)).Append("</td><td>").Append(E(run.StateChinese)).Append("</td><td>")
-                    .Append(run.Percent).Append("%</td><td>").Append(run.FindingCount).Append("</td></tr>");
-            }
-
-            body.Append("</tbody></table>");
-            return Page("规则核验", body.ToString());
-        });
+        pages.MapGet("/verifications", VerificationsPage);
 
         pages.MapPost("/verifications", async (HttpContext http, IAntiforgery antiforgery, VerificationRunner runner, CancellationToken cancellationToken) =>
         {
@@ -74,27 +55,50 @@ public static class AuditPages
             return Microsoft.AspNetCore.Http.Results.Redirect($"/audit/verifications/{run.Id}");
         });
 
-        pages.MapGet("/verifications/{runId:guid}", async (Guid runId, int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var paging = Paging.Of(page, 50, 50, 50);
-            if (paging.Problem is not null)
-            {
-                return paging.Problem;
-            }
-
-            await using var query = sessions.Query();
-            var run = await query.LoadAsync<VerificationRun>(runId, cancellationToken);
-            if (run is null)
-            {
-                return Problems.NotFound($"没有编号为 {runId} 的核验。", $"No verification run {runId}.");
-            }
-
-            var findings = await query.Query<RunFinding>().Where(f => f.RunId == runId).OrderBy(f => f.Index)
-                .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
-            var finished = run.State is RunState.Completed or RunState.Failed;
-            return Page("全量核验", RunBody(run, findings, paging.Page), refreshSeconds: finished ? 0 : 2);
-        });
+        pages.MapGet("/verifications/{runId:guid}", VerificationRunPage);
         return pages;
+    }
+
+    private static async Task<IResult> VerificationsPage(HttpContext http, IAntiforgery antiforgery, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        var runs = await query.Query<VerificationRun>().OrderByDescending(r => r.RequestedAt).Take(20).ToListAsync(cancellationToken);
+        var token = antiforgery.GetAndStoreTokens(http);
+        var body = new StringBuilder();
+        body.Append("<p>重放账本中每一份申报的全部事件，逐条复核申报时间、终审、公示、缴费、评审、发证及事件归属等规则。</p>")
+            .Append("<form method=\"post\" action=\"/audit/verifications\"><input type=\"hidden\" name=\"").Append(E(token.FormFieldName))
+            .Append("\" value=\"").Append(E(token.RequestToken)).Append("\"><button type=\"submit\">开始全量核验</button></form>")
+            .Append("<table><thead><tr><th>发起时间</th><th>发起人</th><th>状态</th><th>进度</th><th>问题数</th></tr></thead><tbody>");
+        foreach (var run in runs)
+        {
+            body.Append("<tr><td><a href=\"/audit/verifications/").Append(run.Id).Append("\">").Append(E(run.RequestedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)))
+                .Append("</a></td><td>").Append(E(run.RequestedBy)).Append("</td><td>").Append(E(run.StateChinese)).Append("</td><td>")
+                .Append(run.Percent).Append("%</td><td>").Append(run.FindingCount).Append("</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return Page("规则核验", body.ToString());
+    }
+
+    private static async Task<IResult> VerificationRunPage(Guid runId, int? page, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(page, 50, 50, 50);
+        if (paging.Problem is not null)
+        {
+            return paging.Problem;
+        }
+
+        await using var query = sessions.Query();
+        var run = await query.LoadAsync<VerificationRun>(runId, cancellationToken);
+        if (run is null)
+        {
+            return Problems.NotFound($"没有编号为 {runId} 的核验。", $"No verification run {runId}.");
+        }
+
+        var findings = await query.Query<RunFinding>().Where(f => f.RunId == runId).OrderBy(f => f.Index)
+            .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
+        var finished = run.State is RunState.Completed or RunState.Failed;
+        return Page("全量核验", RunBody(run, findings, paging.Page), refreshSeconds: finished ? 0 : 2);
     }
 
     private static string SearchForm(string? name, ApplicationStatus? status, DateOnly? from, DateOnly? to)

@@ -21,48 +21,50 @@ public static class ApplicationSearchEndpoint
 {
     public static RouteGroupBuilder MapApplicationSearch(this RouteGroupBuilder applications)
     {
-        applications.MapGet("/", async (string? name, string? idNumber, ApplicationStatus? status, DateOnly? from, DateOnly? to, int? page, int? pageSize,
-            HttpContext http, LedgerSessions sessions, IntakeDirectory intake, CancellationToken cancellationToken) =>
-        {
-            var paging = Paging.Of(page, pageSize, 20, 200);
-            if (paging.Problem is not null)
-            {
-                return paging.Problem;
-            }
-
-            if (DateFilter.Invalid(from, to) is { } badDates)
-            {
-                return badDates;
-            }
-
-            IReadOnlyList<Guid>? ids = null;
-            if (!string.IsNullOrWhiteSpace(idNumber))
-            {
-                if (!http.User.IsInRole(Roles.Auditor))
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.TitleFor(StatusCodes.Status403Forbidden),
-                        detail: "按身份证号查询仅限审计人员。 / Searching by 身份证 number is for auditors only.");
-                }
-
-                if (idNumber.Trim().Length != 18)
-                {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."] });
-                }
-
-                try
-                {
-                    ids = await intake.ApplicationsOfAsync(idNumber.Trim(), http, cancellationToken);
-                }
-                catch (HttpRequestException)
-                {
-                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "申报受理服务暂不可用 / Intake is unavailable",
-                        detail: "按身份证号查询需要申报受理服务，请稍后重试。 / Searching by 身份证 number needs Intake; try again later.");
-                }
-            }
-
-            return Results.Ok(await SearchAsync(sessions, new SearchCriteria(name, ids, status, from, to), paging, cancellationToken));
-        });
+        applications.MapGet("/", SearchApplications);
         return applications;
+    }
+
+    private static async Task<IResult> SearchApplications(string? name, string? idNumber, ApplicationStatus? status, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+            HttpContext http, LedgerSessions sessions, IntakeDirectory intake, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(page, pageSize, 20, 200);
+        if (paging.Problem is not null)
+        {
+            return paging.Problem;
+        }
+
+        if (DateFilter.Invalid(from, to) is { } badDates)
+        {
+            return badDates;
+        }
+
+        IReadOnlyList<Guid>? ids = null;
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            if (!http.User.IsInRole(Roles.Auditor))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.TitleFor(StatusCodes.Status403Forbidden),
+                    detail: "按身份证号查询仅限审计人员。 / Searching by 身份证 number is for auditors only.");
+            }
+
+            if (idNumber.Trim().Length != 18)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."] });
+            }
+
+            try
+            {
+                ids = await intake.ApplicationsOfAsync(idNumber.Trim(), http, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "申报受理服务暂不可用 / Intake is unavailable",
+                    detail: "按身份证号查询需要申报受理服务，请稍后重试。 / Searching by 身份证 number needs Intake; try again later.");
+            }
+        }
+
+        return Results.Ok(await SearchAsync(sessions, new SearchCriteria(name, ids, status, from, to), paging, cancellationToken));
     }
 
     public sealed record SearchCriteria(string? Name, IReadOnlyList<Guid>? Ids, ApplicationStatus? Status, DateOnly? From, DateOnly? To);

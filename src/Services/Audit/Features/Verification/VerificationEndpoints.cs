@@ -57,51 +57,55 @@ public static class VerificationEndpoints
             return run is null ? NoSuchRun(runId) : Results.Ok(run);
         });
 
-        runs.MapGet("/{runId:guid}/findings", async (Guid runId, string? rule, int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var paging = Paging.Of(page, pageSize, 50, 500);
-            if (paging.Problem is not null)
-            {
-                return paging.Problem;
-            }
+        runs.MapGet("/{runId:guid}/findings", ListFindings);
 
-            await using var query = sessions.Query();
-            if (await query.LoadAsync<VerificationRun>(runId, cancellationToken) is null)
-            {
-                return NoSuchRun(runId);
-            }
-
-            var findings = Findings(query, runId, rule);
-            var total = await findings.CountAsync(cancellationToken);
-            var items = await findings.Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
-            return Results.Ok(new FindingsPage(items, paging.Page, paging.Size, total));
-        });
-
-        runs.MapGet("/{runId:guid}/findings/export", async (Guid runId, string? format, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            if (Exports.Parse(format) is not { } chosen)
-            {
-                return Exports.Invalid();
-            }
-
-            await using var query = sessions.Query();
-            var run = await query.LoadAsync<VerificationRun>(runId, cancellationToken);
-            if (run is null)
-            {
-                return NoSuchRun(runId);
-            }
-
-            if (run.State != RunState.Completed)
-            {
-                return Problems.Conflict($"核验尚未完成（{run.StateChinese}，{run.Percent}%），完成后再导出。", $"The run is {run.State} ({run.Percent}%); export once it has completed.");
-            }
-
-            var findings = await Findings(query, runId, null).ToListAsync(cancellationToken);
-            return chosen == ExportFormat.Csv
-                ? Results.File(SafeCsv.Write(CsvHeader, findings.Select(Row)), "text/csv; charset=utf-8", $"findings-{runId}.csv")
-                : Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { run, findings }, Exports.Json), "application/json", $"findings-{runId}.json");
-        });
+        runs.MapGet("/{runId:guid}/findings/export", ExportFindings);
         return runs;
+    }
+
+    private static async Task<IResult> ListFindings(Guid runId, string? rule, int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(page, pageSize, 50, 500);
+        if (paging.Problem is not null)
+        {
+            return paging.Problem;
+        }
+
+        await using var query = sessions.Query();
+        if (await query.LoadAsync<VerificationRun>(runId, cancellationToken) is null)
+        {
+            return NoSuchRun(runId);
+        }
+
+        var findings = Findings(query, runId, rule);
+        var total = await findings.CountAsync(cancellationToken);
+        var items = await findings.Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
+        return Results.Ok(new FindingsPage(items, paging.Page, paging.Size, total));
+    }
+
+    private static async Task<IResult> ExportFindings(Guid runId, string? format, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        if (Exports.Parse(format) is not { } chosen)
+        {
+            return Exports.Invalid();
+        }
+
+        await using var query = sessions.Query();
+        var run = await query.LoadAsync<VerificationRun>(runId, cancellationToken);
+        if (run is null)
+        {
+            return NoSuchRun(runId);
+        }
+
+        if (run.State != RunState.Completed)
+        {
+            return Problems.Conflict($"核验尚未完成（{run.StateChinese}，{run.Percent}%），完成后再导出。", $"The run is {run.State} ({run.Percent}%); export once it has completed.");
+        }
+
+        var findings = await Findings(query, runId, null).ToListAsync(cancellationToken);
+        return chosen == ExportFormat.Csv
+            ? Results.File(SafeCsv.Write(CsvHeader, findings.Select(Row)), "text/csv; charset=utf-8", $"findings-{runId}.csv")
+            : Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { run, findings }, Exports.Json), "application/json", $"findings-{runId}.json");
     }
 
     private static IQueryable<RunFinding> Findings(IQuerySession query, Guid runId, string? rule)

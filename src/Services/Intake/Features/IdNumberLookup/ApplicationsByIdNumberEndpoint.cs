@@ -13,22 +13,24 @@ public static class ApplicationsByIdNumberEndpoint
 {
     public static RouteGroupBuilder MapApplicationsByIdNumber(this RouteGroupBuilder group)
     {
-        group.MapGet("/by-id-number", async (string? idNumber, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var number = IdNumbers.Normalise(idNumber ?? "");
-            if (number.Length != 18)
-            {
-                return Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."],
-                });
-            }
-
-            // Submissions store the number normalised the same way: one exact lookup.
-            await using var query = sessions.Query();
-            var ids = await query.Query<ApplicationFile>().Where(f => f.IdNumber == number).Select(f => f.Id).ToListAsync(cancellationToken);
-            return Results.Ok(ids);
-        });
+        group.MapGet("/by-id-number", FindByIdNumber);
         return group;
+    }
+
+    private static async Task<IResult> FindByIdNumber(string? idNumber, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var number = IdNumbers.Normalise(idNumber ?? "");
+        if (number.Length != 18)
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."],
+            });
+        }
+
+        // Submissions store the number normalised the same way: one exact lookup.
+        await using var query = sessions.Query();
+        var ids = await query.Query<ApplicationFile>().Where(f => f.IdNumber == number).Select(f => f.Id).ToListAsync(cancellationToken);
+        return Results.Ok(ids);
     }
 }

@@ -41,33 +41,7 @@ public static class FinancePages
             return Render("财务概览", Section, Navigation, notice + body);
         });
 
-        finance.MapPost("/refunds", async ([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence, HttpContext http,
-            LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var errors = RefundPayment.ValidateReason(reason);
-            var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
-            string? failure = errors.Count > 0 ? string.Join("；", Problems.ChineseOf(errors)) : null;
-            if (failure is null)
-            {
-                await using var session = sessions.OpenForRequest(http);
-                var (outcome, _) = await RefundPayment.RecordAsync(session, paymentNotificationId ?? "", reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
-                if (outcome == RefundOutcome.Refunded)
-                {
-                    await session.SaveChangesAsync(cancellationToken);
-                    return Results.Redirect($"/finance?refunded={Uri.EscapeDataString(paymentNotificationId!)}#refunds");
-                }
-
-                failure = outcome switch
-                {
-                    RefundOutcome.AlreadyRefunded => "该笔款项已退费。",
-                    RefundOutcome.NoSuchPayment => "找不到该到账记录。",
-                    _ => "该笔款项不能在此退费。",
-                };
-            }
-
-            var body = await OverviewAsync(http, sessions, antiforgery, clock, cancellationToken);
-            return Render("财务概览", Section, Navigation, $"<p class=\"err\" role=\"alert\">退费未登记：{E(failure)}</p>" + body, status: StatusCodes.Status400BadRequest);
-        })
+        finance.MapPost("/refunds", RefundFromPage)
         // The anti-forgery middleware checks the form's token before binding (a person's cookie is what a forger would borrow).
         .WithMetadata(new RequestSizeLimitAttribute(EvidenceFile.MaxBytes + 64 * 1024));
 
@@ -86,6 +60,34 @@ public static class FinancePages
                 : Render($"对账报告：{report.FileName}", Section, Navigation, ReportBody(report, paging.Page));
         });
         return finance;
+    }
+
+    private static async Task<IResult> RefundFromPage([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence, HttpContext http,
+            LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = RefundPayment.ValidateReason(reason);
+        var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
+        string? failure = errors.Count > 0 ? string.Join("；", Problems.ChineseOf(errors)) : null;
+        if (failure is null)
+        {
+            await using var session = sessions.OpenForRequest(http);
+            var (outcome, _) = await RefundPayment.RecordAsync(session, paymentNotificationId ?? "", reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
+            if (outcome == RefundOutcome.Refunded)
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return Results.Redirect($"/finance?refunded={Uri.EscapeDataString(paymentNotificationId!)}#refunds");
+            }
+
+            failure = outcome switch
+            {
+                RefundOutcome.AlreadyRefunded => "该笔款项已退费。",
+                RefundOutcome.NoSuchPayment => "找不到该到账记录。",
+                _ => "该笔款项不能在此退费。",
+            };
+        }
+
+        var body = await OverviewAsync(http, sessions, antiforgery, clock, cancellationToken);
+        return Render("财务概览", Section, Navigation, $"<p class=\"err\" role=\"alert\">退费未登记：{E(failure)}</p>" + body, status: StatusCodes.Status400BadRequest);
     }
 
     private static async Task<string> OverviewAsync(HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)

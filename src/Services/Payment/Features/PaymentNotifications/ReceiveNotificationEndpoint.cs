@@ -29,52 +29,54 @@ public static class ReceiveNotificationEndpoint
 
     public static RouteGroupBuilder MapReceiveNotification(this RouteGroupBuilder group)
     {
-        group.MapPost("/notifications", async (HttpContext http, LedgerSessions sessions, IOptions<PlatformSigning> signing, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var body = await ReadBodyAsync(http, cancellationToken);
-            if (body is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Problems.TitleFor(StatusCodes.Status413PayloadTooLarge),
-                    detail: $"通知不能超过 {MaxBodyBytes / 1024} KB。 / A notification is at most {MaxBodyBytes / 1024} KB.");
-            }
-
-            // Freshness is security time, not business time: the platform signs with the real clock even when a demo
-            // has moved the business clock back to 2023.
-            if (!signing.Value.Verifies(http.Request.Headers[PlatformSigning.TimestampHeader], http.Request.Headers[PlatformSigning.SignatureHeader], body, TimeProvider.System.GetUtcNow()))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Problems.TitleFor(StatusCodes.Status401Unauthorized),
-                    detail: "签名无效或已过期（超过5分钟）。 / The signature is invalid or older than 5 minutes.");
-            }
-
-            PlatformNotification? notification;
-            try
-            {
-                notification = JsonSerializer.Deserialize<PlatformNotification>(body, Json);
-            }
-            catch (JsonException)
-            {
-                notification = null;
-            }
-
-            if (notification is not { NotificationId.Length: > 0 and <= 64, PaymentReference.Length: > 0 and <= 40, Amount: > 0, PaidAt: not null })
-            {
-                return Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["body"] = ["通知须含 notificationId、paymentReference、amount（大于0）和 paidAt。 / notificationId, paymentReference, amount (> 0) and paidAt are required."],
-                });
-            }
-
-            // paidAt decides whether the fee was paid in time (notice 五), so a time that cannot be true is refused, not kept.
-            if (PaymentJudgement.PaidAtProblem(notification.PaidAt.Value, clock.GetUtcNow(), application: null) is { } paidAtProblem)
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = paidAtProblem });
-            }
-
-            return await RecordAsync(notification, http, sessions, clock, cancellationToken);
-        })
+        group.MapPost("/notifications", ReceivePaymentNotification)
         .AllowAnonymous()
         .WithName("ReceivePaymentNotification");
         return group;
+    }
+
+    private static async Task<IResult> ReceivePaymentNotification(HttpContext http, LedgerSessions sessions, IOptions<PlatformSigning> signing, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(http, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Problems.TitleFor(StatusCodes.Status413PayloadTooLarge),
+                detail: $"通知不能超过 {MaxBodyBytes / 1024} KB。 / A notification is at most {MaxBodyBytes / 1024} KB.");
+        }
+
+        // Freshness is security time, not business time: the platform signs with the real clock even when a demo
+        // has moved the business clock back to 2023.
+        if (!signing.Value.Verifies(http.Request.Headers[PlatformSigning.TimestampHeader], http.Request.Headers[PlatformSigning.SignatureHeader], body, TimeProvider.System.GetUtcNow()))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Problems.TitleFor(StatusCodes.Status401Unauthorized),
+                detail: "签名无效或已过期（超过5分钟）。 / The signature is invalid or older than 5 minutes.");
+        }
+
+        PlatformNotification? notification;
+        try
+        {
+            notification = JsonSerializer.Deserialize<PlatformNotification>(body, Json);
+        }
+        catch (JsonException)
+        {
+            notification = null;
+        }
+
+        if (notification is not { NotificationId.Length: > 0 and <= 64, PaymentReference.Length: > 0 and <= 40, Amount: > 0, PaidAt: not null })
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["body"] = ["通知须含 notificationId、paymentReference、amount（大于0）和 paidAt。 / notificationId, paymentReference, amount (> 0) and paidAt are required."],
+            });
+        }
+
+        // paidAt decides whether the fee was paid in time (notice 五), so a time that cannot be true is refused, not kept.
+        if (PaymentJudgement.PaidAtProblem(notification.PaidAt.Value, clock.GetUtcNow(), application: null) is { } paidAtProblem)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = paidAtProblem });
+        }
+
+        return await RecordAsync(notification, http, sessions, clock, cancellationToken);
     }
 
     private static async Task<IResult> RecordAsync(

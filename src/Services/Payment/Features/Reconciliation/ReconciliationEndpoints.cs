@@ -15,58 +15,7 @@ public static class ReconciliationEndpoints
 
     public static RouteGroupBuilder MapReconciliation(this RouteGroupBuilder group)
     {
-        group.MapPost("/statements", async (IFormFile? file, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            if (http.Request.ContentLength > MaxStatementBytes || file?.Length > MaxStatementBytes)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Problems.TitleFor(StatusCodes.Status413PayloadTooLarge),
-                    detail: $"对账单不能超过 {MaxStatementBytes / 1024 / 1024} MB。 / A statement is at most {MaxStatementBytes / 1024 / 1024} MB.");
-            }
-
-            if (file is null || file.Length == 0)
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["file"] = ["请上传对账单 CSV 文件（表单字段 file）。 / Upload the statement CSV as form field 'file'."] });
-            }
-
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            var content = buffer.ToArray();
-            var id = Convert.ToHexStringLower(SHA256.HashData(content));
-
-            await using var session = sessions.OpenForRequest(http);
-            if (await session.LoadAsync<ReconciliationReport>(id, cancellationToken) is { } existing)
-            {
-                return Results.Ok(new { duplicate = true, report = Summary(existing) });
-            }
-
-            StatementParser.Parsed parsed;
-            try
-            {
-                parsed = StatementParser.Parse(content);
-            }
-            catch (StatementParser.StatementRejectedException rejected)
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["file"] = [.. rejected.Problems] });
-            }
-
-            var (lines, outstanding) = await StatementReconciler.ClassifyAsync(session, parsed.Lines, cancellationToken);
-            var report = new ReconciliationReport
-            {
-                Id = id,
-                FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 200 } name ? name : "statement.csv",
-                Encoding = parsed.Encoding,
-                UploadedAt = clock.GetUtcNow(),
-                UploadedBy = http.User.Identity?.Name ?? "",
-                LineCount = lines.Count,
-                Lines = lines,
-                Outstanding = outstanding,
-                Counts = lines.Select(l => l.Category.ToString()).Concat(outstanding.Select(o => o.Category.ToString()))
-                    .CountBy(category => category).ToDictionary(),
-            };
-            session.Insert(report);
-            await session.SaveChangesAsync(cancellationToken);
-            return Results.Created($"/api/reconciliation/statements/{id}", new { duplicate = false, report = Summary(report) });
-        })
+        group.MapPost("/statements", UploadStatement)
         // API-key callers send no token; a caller with the finance cookie must (CookieAntiforgery checks it for every endpoint).
         .DisableAntiforgery();
 
@@ -85,24 +34,79 @@ public static class ReconciliationEndpoints
             return Results.Ok(new { items = reports.ToList(), total = reports.TotalItemCount, page = paging.Page, pageSize = paging.Size });
         });
 
-        group.MapGet("/statements/{id}", async (string id, string? format, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            await using var query = sessions.Query();
-            var report = await query.LoadAsync<ReconciliationReport>(id, cancellationToken);
-            if (report is null)
-            {
-                return Problems.NotFound($"没有编号为 {id} 的对账报告。", $"No reconciliation report {id}.");
-            }
-
-            return format switch
-            {
-                null or "json" => Results.Ok(report),
-                "csv" => Results.File(ReportExport.Csv(report), "text/csv; charset=utf-8", $"reconciliation-{id[..12]}.csv"),
-                "xlsx" => Results.File(ReportExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"reconciliation-{id[..12]}.xlsx"),
-                _ => Problems.Validation(new Dictionary<string, string[]> { ["format"] = ["format 取 json、csv 或 xlsx。 / format is json, csv or xlsx."] }),
-            };
-        });
+        group.MapGet("/statements/{id}", ExportStatementReport);
         return group;
+    }
+
+    private static async Task<IResult> UploadStatement(IFormFile? file, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxStatementBytes || file?.Length > MaxStatementBytes)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Problems.TitleFor(StatusCodes.Status413PayloadTooLarge),
+                detail: $"对账单不能超过 {MaxStatementBytes / 1024 / 1024} MB。 / A statement is at most {MaxStatementBytes / 1024 / 1024} MB.");
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["file"] = ["请上传对账单 CSV 文件（表单字段 file）。 / Upload the statement CSV as form field 'file'."] });
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        var id = Convert.ToHexStringLower(SHA256.HashData(content));
+
+        await using var session = sessions.OpenForRequest(http);
+        if (await session.LoadAsync<ReconciliationReport>(id, cancellationToken) is { } existing)
+        {
+            return Results.Ok(new { duplicate = true, report = Summary(existing) });
+        }
+
+        StatementParser.Parsed parsed;
+        try
+        {
+            parsed = StatementParser.Parse(content);
+        }
+        catch (StatementParser.StatementRejectedException rejected)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["file"] = [.. rejected.Problems] });
+        }
+
+        var (lines, outstanding) = await StatementReconciler.ClassifyAsync(session, parsed.Lines, cancellationToken);
+        var report = new ReconciliationReport
+        {
+            Id = id,
+            FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 200 } name ? name : "statement.csv",
+            Encoding = parsed.Encoding,
+            UploadedAt = clock.GetUtcNow(),
+            UploadedBy = http.User.Identity?.Name ?? "",
+            LineCount = lines.Count,
+            Lines = lines,
+            Outstanding = outstanding,
+            Counts = lines.Select(l => l.Category.ToString()).Concat(outstanding.Select(o => o.Category.ToString()))
+                .CountBy(category => category).ToDictionary(),
+        };
+        session.Insert(report);
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Created($"/api/reconciliation/statements/{id}", new { duplicate = false, report = Summary(report) });
+    }
+
+    private static async Task<IResult> ExportStatementReport(string id, string? format, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        var report = await query.LoadAsync<ReconciliationReport>(id, cancellationToken);
+        if (report is null)
+        {
+            return Problems.NotFound($"没有编号为 {id} 的对账报告。", $"No reconciliation report {id}.");
+        }
+
+        return format switch
+        {
+            null or "json" => Results.Ok(report),
+            "csv" => Results.File(ReportExport.Csv(report), "text/csv; charset=utf-8", $"reconciliation-{id[..12]}.csv"),
+            "xlsx" => Results.File(ReportExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"reconciliation-{id[..12]}.xlsx"),
+            _ => Problems.Validation(new Dictionary<string, string[]> { ["format"] = ["format 取 json、csv 或 xlsx。 / format is json, csv or xlsx."] }),
+        };
     }
 
     private static ReportSummary Summary(ReconciliationReport report) =>

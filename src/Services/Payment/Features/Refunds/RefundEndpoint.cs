@@ -9,34 +9,36 @@ public static class RefundEndpoint
 {
     public static RouteGroupBuilder MapRefund(this RouteGroupBuilder payments)
     {
-        payments.MapPost("/refunds", async ([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence,
-            HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var errors = RefundPayment.ValidateReason(reason);
-            if (string.IsNullOrWhiteSpace(paymentNotificationId) || paymentNotificationId.Length > 64)
-            {
-                errors["paymentNotificationId"] = ["请指明要退的到账记录。 / paymentNotificationId is required."];
-            }
-
-            var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            await using var session = sessions.OpenForRequest(http);
-            var (outcome, refunded) = await RefundPayment.RecordAsync(session, paymentNotificationId!, reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
-            if (outcome != RefundOutcome.Refunded)
-            {
-                return RefundPayment.Problem(outcome, paymentNotificationId!);
-            }
-
-            await session.SaveChangesAsync(cancellationToken);
-            return Results.Ok(refunded);
-        })
+        payments.MapPost("/refunds", RecordRefund)
         // API-key callers send no token; a caller with the finance cookie must (CookieAntiforgery checks it for every endpoint).
         .DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(EvidenceFile.MaxBytes + 64 * 1024));
         return payments;
+    }
+
+    private static async Task<IResult> RecordRefund([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence,
+            HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = RefundPayment.ValidateReason(reason);
+        if (string.IsNullOrWhiteSpace(paymentNotificationId) || paymentNotificationId.Length > 64)
+        {
+            errors["paymentNotificationId"] = ["请指明要退的到账记录。 / paymentNotificationId is required."];
+        }
+
+        var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var session = sessions.OpenForRequest(http);
+        var (outcome, refunded) = await RefundPayment.RecordAsync(session, paymentNotificationId!, reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
+        if (outcome != RefundOutcome.Refunded)
+        {
+            return RefundPayment.Problem(outcome, paymentNotificationId!);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Ok(refunded);
     }
 }

@@ -42,44 +42,46 @@ public static class ImportCalendarYear
 
     public static RouteGroupBuilder MapImportCalendarYear(this RouteGroupBuilder group)
     {
-        group.MapPost("/calendar-years", async (
-            ImportCalendarYearRequest? request, HttpContext http, LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var (candidate, errors) = Validate(request, clock.Today());
-            if (candidate is null)
-            {
-                return Problems.Validation(errors);
-            }
-
-            await using var session = sessions.OpenForRequest(http);
-            var stream = await session.Events.FetchForWriting<CalendarImports>(WorkingDayCalendarStream.Id, cancellationToken);
-            var loaded = new WorkingDayCalendarSet(WorkingDayCalendar.Official, stream.Aggregate?.Imports ?? []);
-            if (loaded.Current.Year(candidate.Year) is { } existing)
-            {
-                if (existing.SameDaysAs(candidate))
-                {
-                    return Results.Ok(View(loaded, existing));
-                }
-
-                if (!request!.NewVersion)
-                {
-                    return Problems.Conflict(
-                        $"{candidate.Year}年工作日安排已载入（第{existing.Version}版，{existing.Source}），与本次内容不同；如确为更正，请以 newVersion: true 导入新版本。",
-                        $"The working-day calendar for {candidate.Year} is already loaded (version {existing.Version}, {existing.Source}) with different days; to correct it, import it again with newVersion: true.");
-                }
-            }
-
-            var acting = LedgerSessions.ActingFor(http);
-            var imported = new WorkingDayCalendarImported(candidate.Year, (loaded.Current.Year(candidate.Year)?.Version ?? 0) + 1,
-                candidate.DaysOff, candidate.MakeUpWorkingDays, request!.Notice!.Trim(), DateOnly.ParseExact(request.NoticeDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                acting.UserId, clock.GetUtcNow());
-            stream.AppendOne(imported);
-            await session.SaveChangesAsync(cancellationToken);
-
-            var now = await calendars.RefreshAsync(cancellationToken);
-            return Results.Created($"/api/working-days/calendar-years/{imported.Year}", View(now, CalendarYear.Of(imported)));
-        });
+        group.MapPost("/calendar-years", ImportCalendarYearAsync);
         return group;
+    }
+
+    private static async Task<IResult> ImportCalendarYearAsync(
+            ImportCalendarYearRequest? request, HttpContext http, LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (candidate, errors) = Validate(request, clock.Today());
+        if (candidate is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var session = sessions.OpenForRequest(http);
+        var stream = await session.Events.FetchForWriting<CalendarImports>(WorkingDayCalendarStream.Id, cancellationToken);
+        var loaded = new WorkingDayCalendarSet(WorkingDayCalendar.Official, stream.Aggregate?.Imports ?? []);
+        if (loaded.Current.Year(candidate.Year) is { } existing)
+        {
+            if (existing.SameDaysAs(candidate))
+            {
+                return Results.Ok(View(loaded, existing));
+            }
+
+            if (!request!.NewVersion)
+            {
+                return Problems.Conflict(
+                    $"{candidate.Year}年工作日安排已载入（第{existing.Version}版，{existing.Source}），与本次内容不同；如确为更正，请以 newVersion: true 导入新版本。",
+                    $"The working-day calendar for {candidate.Year} is already loaded (version {existing.Version}, {existing.Source}) with different days; to correct it, import it again with newVersion: true.");
+            }
+        }
+
+        var acting = LedgerSessions.ActingFor(http);
+        var imported = new WorkingDayCalendarImported(candidate.Year, (loaded.Current.Year(candidate.Year)?.Version ?? 0) + 1,
+            candidate.DaysOff, candidate.MakeUpWorkingDays, request!.Notice!.Trim(), DateOnly.ParseExact(request.NoticeDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            acting.UserId, clock.GetUtcNow());
+        stream.AppendOne(imported);
+        await session.SaveChangesAsync(cancellationToken);
+
+        var now = await calendars.RefreshAsync(cancellationToken);
+        return Results.Created($"/api/working-days/calendar-years/{imported.Year}", View(now, CalendarYear.Of(imported)));
     }
 
     private static CalendarYearView View(WorkingDayCalendarSet set, CalendarYear year)

@@ -19,43 +19,47 @@ public static class WorkingDaysEndpoints
 
     public static RouteGroupBuilder MapWorkingDays(this RouteGroupBuilder group)
     {
-        group.MapGet("/end", async (string? start, string? days, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            var startDate = ParseDate(start, "start", errors);
-            if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxDays)
-            {
-                errors["days"] = [$"days 须为 1 到 {MaxDays} 的整数。 / days must be a whole number from 1 to {MaxDays}."];
-            }
+        group.MapGet("/end", EndOfPeriod);
 
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var calendar = await calendars.CurrentAsync(cancellationToken);
-            return Results.Ok(new PeriodEnd(startDate!.Value, count, calendar.EndOfPeriod(startDate.Value, count), calendar.Version));
-        });
-
-        group.MapGet("/count", async (string? from, string? to, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            var fromDate = ParseDate(from, "from", errors);
-            var toDate = ParseDate(to, "to", errors);
-            if (fromDate > toDate)
-            {
-                errors["to"] = ["to 不能早于 from。 / 'to' must not be before 'from'."];
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            var calendar = await calendars.CurrentAsync(cancellationToken);
-            return Results.Ok(new WorkingDayCount(fromDate!.Value, toDate!.Value, calendar.Count(fromDate.Value, toDate.Value), calendar.Version));
-        });
+        group.MapGet("/count", CountWorkingDays);
         return group;
+    }
+
+    private static async Task<IResult> EndOfPeriod(string? start, string? days, WorkingDayCalendars calendars, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var startDate = ParseDate(start, "start", errors);
+        if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxDays)
+        {
+            errors["days"] = [$"days 须为 1 到 {MaxDays} 的整数。 / days must be a whole number from 1 to {MaxDays}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var calendar = await calendars.CurrentAsync(cancellationToken);
+        return Results.Ok(new PeriodEnd(startDate!.Value, count, calendar.EndOfPeriod(startDate.Value, count), calendar.Version));
+    }
+
+    private static async Task<IResult> CountWorkingDays(string? from, string? to, WorkingDayCalendars calendars, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fromDate = ParseDate(from, "from", errors);
+        var toDate = ParseDate(to, "to", errors);
+        if (fromDate > toDate)
+        {
+            errors["to"] = ["to 不能早于 from。 / 'to' must not be before 'from'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var calendar = await calendars.CurrentAsync(cancellationToken);
+        return Results.Ok(new WorkingDayCount(fromDate!.Value, toDate!.Value, calendar.Count(fromDate.Value, toDate.Value), calendar.Version));
     }
 
     private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)

@@ -39,57 +39,61 @@ public static class MeetingPages
         pages.MapGet("/", async (HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
             Render("评审会议", Section, Navigation, await ListAsync(http, sessions, antiforgery, null, cancellationToken)));
 
-        pages.MapPost("/meetings", async ([FromForm] MeetingForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock,
-            CancellationToken cancellationToken) =>
-        {
-            static List<string> Lines(string? text) => [.. (text ?? "").Split(['\n', '\r', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-            var (meeting, errors) = Meetings.Create(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId, clock);
-            if (form?.MeetingDate is null || string.IsNullOrWhiteSpace(form.Members))
-            {
-                // The page's form requires both: their absence is a client's problem, not a person's typo to show on the page.
-                return Problems.Validation(errors);
-            }
-
-            if (meeting is null)
-            {
-                var message = string.Join("；", Problems.ChineseOf(errors));
-                return Render("评审会议", Section, Navigation, await ListAsync(http, sessions, antiforgery, message, cancellationToken), status: StatusCodes.Status400BadRequest);
-            }
-
-            await using var session = sessions.OpenForRequest(http);
-            session.Store(meeting);
-            await session.SaveChangesAsync(cancellationToken);
-            return Results.Redirect($"/committee/meetings/{meeting.Id}");
-        });
+        pages.MapPost("/meetings", CreateMeetingFromPage);
 
         pages.MapGet("/meetings/{id:guid}", async (Guid id, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
             await MeetingAsync(id, http, sessions, antiforgery, null, StatusCodes.Status200OK, cancellationToken));
 
-        pages.MapPost("/meetings/{id:guid}/votes", async (Guid id, [FromForm] VoteForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock,
-            CancellationToken cancellationToken) =>
-        {
-            var request = new MeetingVoteRequest(form?.ApplicationId, form?.VotesFor, form?.VotesAgainst, form?.Abstentions);
-            await using (var query = sessions.Query())
-            {
-                // A missing, negative or impossible count is not something the page's form posts: a problem, not the page again.
-                if (await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
-                    && Meetings.VoteErrors(request, meeting.Present.Count) is { Count: > 0 } errors && errors.Keys.Any(k => k != Meetings.VotesSum))
-                {
-                    return Problems.Validation(errors);
-                }
-            }
-
-            IResult? problem;
-            await using (var session = sessions.OpenForRequest(http))
-            {
-                (problem, _) = await Meetings.VoteAsync(session, id, request, clock.GetUtcNow(), cancellationToken);
-            }
-
-            return problem is null
-                ? Results.Redirect($"/committee/meetings/{id}")
-                : await MeetingAsync(id, http, sessions, antiforgery, "表决未记录：请核对票数（合计须等于出席人数）、会议是否达到法定人数、申报是否仍在议程中。", StatusCodes.Status400BadRequest, cancellationToken);
-        });
+        pages.MapPost("/meetings/{id:guid}/votes", VoteFromPage);
         return pages;
+    }
+
+    private static async Task<IResult> CreateMeetingFromPage([FromForm] MeetingForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock,
+            CancellationToken cancellationToken)
+    {
+        static List<string> Lines(string? text) => [.. (text ?? "").Split(['\n', '\r', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        var (meeting, errors) = Meetings.Create(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId, clock);
+        if (form?.MeetingDate is null || string.IsNullOrWhiteSpace(form.Members))
+        {
+            // The page's form requires both: their absence is a client's problem, not a person's typo to show on the page.
+            return Problems.Validation(errors);
+        }
+
+        if (meeting is null)
+        {
+            var message = string.Join("；", Problems.ChineseOf(errors));
+            return Render("评审会议", Section, Navigation, await ListAsync(http, sessions, antiforgery, message, cancellationToken), status: StatusCodes.Status400BadRequest);
+        }
+
+        await using var session = sessions.OpenForRequest(http);
+        session.Store(meeting);
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Redirect($"/committee/meetings/{meeting.Id}");
+    }
+
+    private static async Task<IResult> VoteFromPage(Guid id, [FromForm] VoteForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock,
+            CancellationToken cancellationToken)
+    {
+        var request = new MeetingVoteRequest(form?.ApplicationId, form?.VotesFor, form?.VotesAgainst, form?.Abstentions);
+        await using (var query = sessions.Query())
+        {
+            // A missing, negative or impossible count is not something the page's form posts: a problem, not the page again.
+            if (await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
+                && Meetings.VoteErrors(request, meeting.Present.Count) is { Count: > 0 } errors && errors.Keys.Any(k => k != Meetings.VotesSum))
+            {
+                return Problems.Validation(errors);
+            }
+        }
+
+        IResult? problem;
+        await using (var session = sessions.OpenForRequest(http))
+        {
+            (problem, _) = await Meetings.VoteAsync(session, id, request, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return problem is null
+            ? Results.Redirect($"/committee/meetings/{id}")
+            : await MeetingAsync(id, http, sessions, antiforgery, "表决未记录：请核对票数（合计须等于出席人数）、会议是否达到法定人数、申报是否仍在议程中。", StatusCodes.Status400BadRequest, cancellationToken);
     }
 
     private static async Task<string> ListAsync(HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, string? error, CancellationToken cancellationToken)

@@ -80,35 +80,43 @@ public static class ReviewPages
     private delegate Task<ReviewOutcome> PageAction(IDocumentSession session, Guid id, ActionForm form, IFormCollection raw, string reviewer, DateTimeOffset now, CancellationToken cancellationToken);
 
     private static void MapAction(RouteGroupBuilder pages, string action, string done, PageAction run) =>
-        pages.MapPost($"/applications/{{id:guid}}/{action}", async (Guid id, [FromForm] ActionForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery,
-            TimeProvider clock, CancellationToken cancellationToken) =>
+        pages.MapPost($"/applications/{{id:guid}}/{action}", (Guid id, [FromForm] ActionForm? form, HttpContext http, LedgerSessions sessions,
+                IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
+            ReviewActionFromPage(new PageRequest(id, form, http, sessions, antiforgery, clock), action, done, run, cancellationToken));
+
+    /// <summary>What every action form's POST binds, passed on to the one handler behind all four actions.</summary>
+    private sealed record PageRequest(Guid Id, ActionForm? Form, HttpContext Http, LedgerSessions Sessions, IAntiforgery Antiforgery, TimeProvider Clock);
+
+    private static async Task<IResult> ReviewActionFromPage(PageRequest request, string action, string done, PageAction run,
+        CancellationToken cancellationToken)
+    {
+        var (id, form, http, sessions, antiforgery, clock) = request;
+        // Every action form carries the version its page showed (a form with none of its fields binds to null);
+        // without it the action would act on whatever the file has become since, so it is refused, not guessed.
+        if (form?.ExpectedVersion is not >= 0)
         {
-            // Every action form carries the version its page showed (a form with none of its fields binds to null);
-            // without it the action would act on whatever the file has become since, so it is refused, not guessed.
-            if (form?.ExpectedVersion is not >= 0)
+            return Problems.Validation(new Dictionary<string, string[]>
             {
-                return Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["expectedVersion"] = ["表单缺少页面显示的版本号（expectedVersion），请刷新页面后重试。 / expectedVersion, the version the page showed, is required; reload the page and try again."],
-                });
-            }
+                ["expectedVersion"] = ["表单缺少页面显示的版本号（expectedVersion），请刷新页面后重试。 / expectedVersion, the version the page showed, is required; reload the page and try again."],
+            });
+        }
 
-            ReviewOutcome outcome;
-            await using (var session = sessions.OpenForRequest(http))
-            {
-                outcome = await run(session, id, form, http.Request.Form, Me(http), clock.GetUtcNow(), cancellationToken);
-            }
+        ReviewOutcome outcome;
+        await using (var session = sessions.OpenForRequest(http))
+        {
+            outcome = await run(session, id, form, http.Request.Form, Me(http), clock.GetUtcNow(), cancellationToken);
+        }
 
-            return outcome switch
-            {
-                ReviewOutcome.Done => Results.Redirect($"/review/applications/{id}?notice={action}"),
-                // A stale page is reloaded with the message: the reviewer sees what changed before trying again.
-                ReviewOutcome.Stale => Results.Redirect($"/review/applications/{id}?notice=stale"),
-                ReviewOutcome.NotFound => Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}."),
-                ReviewOutcome.Refused refused => await DetailAsync(id, http, sessions, antiforgery, null, refused.Chinese, StatusCodes.Status409Conflict, cancellationToken),
-                _ => throw new InvalidOperationException(done),
-            };
-        });
+        return outcome switch
+        {
+            ReviewOutcome.Done => Results.Redirect($"/review/applications/{id}?notice={action}"),
+            // A stale page is reloaded with the message: the reviewer sees what changed before trying again.
+            ReviewOutcome.Stale => Results.Redirect($"/review/applications/{id}?notice=stale"),
+            ReviewOutcome.NotFound => Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}."),
+            ReviewOutcome.Refused refused => await DetailAsync(id, http, sessions, antiforgery, null, refused.Chinese, StatusCodes.Status409Conflict, cancellationToken),
+            _ => throw new InvalidOperationException(done),
+        };
+    }
 
     private static string? Notice(string? code) => code switch
     {

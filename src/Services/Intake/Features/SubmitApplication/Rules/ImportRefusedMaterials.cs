@@ -22,48 +22,50 @@ public static partial class ImportRefusedMaterials
 
     public static RouteGroupBuilder MapRefusedMaterialsImport(this RouteGroupBuilder group)
     {
-        group.MapPost("/imports", async (RefusedMaterialsImport? import, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (import?.Year is not (>= 2000 and <= 2100))
-            {
-                errors["year"] = ["须写明评审年度。 / year is required."];
-            }
-
-            if (!ImportChecks.LineCountIsValid(import?.Records, errors))
-            {
-                return Problems.Validation(errors);
-            }
-
-            var records = import!.Records!;
-
-            foreach (var (line, i) in records.Select((r, i) => (r, i)))
-            {
-                ImportChecks.IdNumber(line?.IdNumber, i, errors);
-
-                if (line?.Sha256 is not { Count: > 0 and <= 20 } hashes || hashes.Any(h => h is null || !Sha256().IsMatch(h)))
-                {
-                    errors[$"records[{i}].sha256"] = ["须为1至20个小写十六进制 SHA-256。 / 1 to 20 lower-case hex SHA-256 values."];
-                }
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problems.Validation(errors);
-            }
-
-            await using var session = sessions.OpenForRequest(http);
-            foreach (var person in records.GroupBy(r => RefusedMaterials.IdOf(import!.Year!.Value, r.IdNumber!)))
-            {
-                var known = await session.LoadAsync<RefusedMaterials>(person.Key, cancellationToken) ?? new RefusedMaterials { Id = person.Key };
-                known.Sha256 = [.. known.Sha256.Union(person.SelectMany(r => r.Sha256!))];
-                session.Store(known);
-            }
-
-            await session.SaveChangesAsync(cancellationToken);
-            return Results.Ok(new { people = records.Select(r => IdNumbers.Normalise(r.IdNumber!)).Distinct().Count() });
-        })
+        group.MapPost("/imports", ImportAsync)
         .WithName("ImportRefusedMaterials");
         return group;
+    }
+
+    private static async Task<IResult> ImportAsync(RefusedMaterialsImport? import, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (import?.Year is not (>= 2000 and <= 2100))
+        {
+            errors["year"] = ["须写明评审年度。 / year is required."];
+        }
+
+        if (!ImportChecks.LineCountIsValid(import?.Records, errors))
+        {
+            return Problems.Validation(errors);
+        }
+
+        var records = import!.Records!;
+
+        foreach (var (line, i) in records.Select((r, i) => (r, i)))
+        {
+            ImportChecks.IdNumber(line?.IdNumber, i, errors);
+
+            if (line?.Sha256 is not { Count: > 0 and <= 20 } hashes || hashes.Any(h => h is null || !Sha256().IsMatch(h)))
+            {
+                errors[$"records[{i}].sha256"] = ["须为1至20个小写十六进制 SHA-256。 / 1 to 20 lower-case hex SHA-256 values."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var session = sessions.OpenForRequest(http);
+        foreach (var person in records.GroupBy(r => RefusedMaterials.IdOf(import!.Year!.Value, r.IdNumber!)))
+        {
+            var known = await session.LoadAsync<RefusedMaterials>(person.Key, cancellationToken) ?? new RefusedMaterials { Id = person.Key };
+            known.Sha256 = [.. known.Sha256.Union(person.SelectMany(r => r.Sha256!))];
+            session.Store(known);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new { people = records.Select(r => IdNumbers.Normalise(r.IdNumber!)).Distinct().Count() });
     }
 }
