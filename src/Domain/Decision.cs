@@ -21,6 +21,9 @@ public readonly record struct Decision<T>
 
     public static implicit operator Decision<T>(T outcome) => new(outcome, null);
 
+    internal static Decision<T> Accept(T outcome) => new(outcome, null);
+
+
     public static implicit operator Decision<T>(Refusal refusal) => new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 
     /// <summary>True with the outcome when accepted; false with the refusal otherwise.</summary>
@@ -30,4 +33,11 @@ public readonly record struct Decision<T>
         refusal = Refusal!;
         return Refusal is null;
     }
+}
+
+/// <summary>Builds decisions where the implicit conversions cannot apply.</summary>
+public static class Decision
+{
+    /// <summary>An accepted decision, for outcomes typed as an interface (C# applies no user-defined conversion from one).</summary>
+    public static Decision<T> Accept<T>(T outcome) => Decision<T>.Accept(outcome);
 }

@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using TitleReview.Domain.WorkingDays;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
@@ -13,7 +14,7 @@ public static class RecordDecisionEndpoint
         return group;
     }
 
-    private static async Task<IResult> RecordCommitteeDecision(RecordDecisionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordCommitteeDecision(RecordDecisionRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -34,10 +35,10 @@ public static class RecordDecisionEndpoint
         await using var session = sessions.OpenForRequest(http);
         var vote = new Vote(request.MeetingId ?? Guid.NewGuid(), request.MeetingDate!.Value, request.MembersTotal!.Value, request.MembersPresent!.Value,
             request.VotesFor!.Value, request.VotesAgainst!.Value, request.Abstentions!.Value);
-        var (problem, decided) = await CommitteeVote.DecideAsync(session, request.ApplicationId!.Value, vote, clock.GetUtcNow(), cancellationToken);
-        if (problem is not null)
+        var decision = await CommitteeVote.RecordAsync(session, request.ApplicationId!.Value, vote, cycles, clock.GetUtcNow(), cancellationToken);
+        if (!decision.Accepted(out var decided, out var refusal))
         {
-            return problem;
+            return refusal.ToProblem();
         }
 
         await session.SaveChangesAsync(cancellationToken);

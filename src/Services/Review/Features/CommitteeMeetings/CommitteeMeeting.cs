@@ -23,5 +23,6 @@ public sealed class CommitteeMeeting
     public DateTimeOffset CreatedAt { get; set; }
     public List<MeetingDecision> Decisions { get; set; } = [];
 
-    public bool HasQuorum => ReviewCycles.Get(CycleId).HasQuorum(Members.Count, Present.Count);
+    /// <summary>Whether those present reach the quorum of the meeting's cycle (the catalogue is the service's own).</summary>
+    public bool HasQuorumUnder(ReviewCycleCatalogue cycles) => cycles.Get(CycleId).HasQuorum(Members.Count, Present.Count);
 }

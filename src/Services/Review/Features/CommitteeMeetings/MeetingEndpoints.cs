@@ -21,9 +21,10 @@ public static class MeetingEndpoints
 
     public static RouteGroupBuilder MapCommitteeMeetings(this RouteGroupBuilder committee)
     {
-        committee.MapPost("/meetings", async (CreateMeetingRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        committee.MapPost("/meetings", async (CreateMeetingRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock,
+            CancellationToken cancellationToken) =>
         {
-            var (meeting, errors) = Meetings.Create(request, LedgerSessions.ActingFor(http).UserId, clock);
+            var (meeting, errors) = Meetings.Create(request, LedgerSessions.ActingFor(http).UserId, cycles, clock);
             if (meeting is null)
             {
                 return Problems.Validation(errors);
@@ -32,10 +33,10 @@ public static class MeetingEndpoints
             await using var session = sessions.OpenForRequest(http);
             session.Store(meeting);
             await session.SaveChangesAsync(cancellationToken);
-            return Results.Created($"/api/committee/meetings/{meeting.Id}", Meetings.View(meeting));
+            return Results.Created($"/api/committee/meetings/{meeting.Id}", Meetings.View(meeting, cycles));
         });
 
-        committee.MapGet("/meetings", async (int? page, int? pageSize, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        committee.MapGet("/meetings", async (int? page, int? pageSize, LedgerSessions sessions, ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
         {
             var paging = Paging.Of(page, pageSize, 20, 100);
             if (paging.Problem is not null)
@@ -47,13 +48,13 @@ public static class MeetingEndpoints
             var total = await query.Query<CommitteeMeeting>().CountAsync(cancellationToken);
             var items = await query.Query<CommitteeMeeting>().OrderByDescending(m => m.MeetingDate).ThenByDescending(m => m.CreatedAt)
                 .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
-            return Results.Ok(new { items = items.Select(Meetings.View), page = paging.Page, pageSize = paging.Size, total });
+            return Results.Ok(new { items = items.Select(m => Meetings.View(m, cycles)), page = paging.Page, pageSize = paging.Size, total });
         });
 
-        committee.MapGet("/meetings/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        committee.MapGet("/meetings/{id:guid}", async (Guid id, LedgerSessions sessions, ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
         {
             await using var query = sessions.Query();
-            return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting ? Results.Ok(Meetings.View(meeting)) : Meetings.NoSuchMeeting(id);
+            return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting ? Results.Ok(Meetings.View(meeting, cycles)) : Meetings.NoSuchMeeting(id);
         });
 
         committee.MapGet("/meetings/{id:guid}/agenda", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
@@ -64,19 +65,19 @@ public static class MeetingEndpoints
                 : Meetings.NoSuchMeeting(id);
         });
 
-        committee.MapPost("/meetings/{id:guid}/votes", async (Guid id, MeetingVoteRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock,
-            CancellationToken cancellationToken) =>
+        committee.MapPost("/meetings/{id:guid}/votes", async (Guid id, MeetingVoteRequest? request, HttpContext http, LedgerSessions sessions,
+            ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             await using var session = sessions.OpenForRequest(http);
-            var (problem, decision) = await Meetings.VoteAsync(session, id, request, clock.GetUtcNow(), cancellationToken);
+            var (problem, decision) = await Meetings.VoteAsync(session, id, request, cycles, clock.GetUtcNow(), cancellationToken);
             return problem ?? Results.Ok(decision);
         });
 
-        committee.MapGet("/meetings/{id:guid}/minutes", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
+        committee.MapGet("/meetings/{id:guid}/minutes", async (Guid id, LedgerSessions sessions, ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
         {
             await using var query = sessions.Query();
             return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
-                ? Results.File(MeetingMinutes.Xlsx(meeting), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"minutes-{meeting.MeetingDate:yyyy-MM-dd}-{meeting.Id.ToString()[..8]}.xlsx")
+                ? Results.File(MeetingMinutes.Xlsx(meeting, cycles), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"minutes-{meeting.MeetingDate:yyyy-MM-dd}-{meeting.Id.ToString()[..8]}.xlsx")
                 : Meetings.NoSuchMeeting(id);
         });
         return committee;
@@ -86,19 +87,20 @@ public static class MeetingEndpoints
 /// <summary>The meeting rules both the API and the secretary's pages use.</summary>
 public static class Meetings
 {
-    public static object View(CommitteeMeeting m) => new
+    public static object View(CommitteeMeeting m, ReviewCycleCatalogue cycles) => new
     {
-        m.Id, m.CycleId, m.MeetingDate, m.Members, m.Present, membersTotal = m.Members.Count, membersPresent = m.Present.Count, hasQuorum = m.HasQuorum,
+        m.Id, m.CycleId, m.MeetingDate, m.Members, m.Present, membersTotal = m.Members.Count, membersPresent = m.Present.Count, hasQuorum = m.HasQuorumUnder(cycles),
         m.CreatedBy, m.CreatedAt, m.Decisions,
     };
 
     public static IResult NoSuchMeeting(Guid id) => Problems.NotFound($"没有编号为 {id} 的评审会议。", $"No committee meeting {id}.");
 
-    public static (CommitteeMeeting? Meeting, Dictionary<string, string[]> Errors) Create(CreateMeetingRequest? request, string createdBy, TimeProvider clock)
+    public static (CommitteeMeeting? Meeting, Dictionary<string, string[]> Errors) Create(CreateMeetingRequest? request, string createdBy,
+        ReviewCycleCatalogue cycles, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        var cycleId = string.IsNullOrWhiteSpace(request?.CycleId) ? ReviewCycles.Xishan2023 : request.CycleId.Trim();
-        if (ReviewCycles.Find(cycleId) is null)
+        var cycleId = string.IsNullOrWhiteSpace(request?.CycleId) ? ReviewCycleCatalogue.Xishan2023 : request.CycleId.Trim();
+        if (cycles.Find(cycleId) is null)
         {
             errors["cycleId"] = [$"未知的评审批次“{cycleId}”。 / Unknown review cycle '{cycleId}'."];
         }
@@ -187,7 +189,8 @@ public static class Meetings
         return errors;
     }
 
-    public static async Task<(IResult? Problem, MeetingDecision? Decision)> VoteAsync(IDocumentSession session, Guid meetingId, MeetingVoteRequest? request, DateTimeOffset now,
+    public static async Task<(IResult? Problem, MeetingDecision? Decision)> VoteAsync(IDocumentSession session, Guid meetingId, MeetingVoteRequest? request,
+        ReviewCycleCatalogue cycles, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var meeting = await session.LoadAsync<CommitteeMeeting>(meetingId, cancellationToken);
@@ -204,21 +207,20 @@ public static class Meetings
         var applicationId = request!.ApplicationId!.Value;
 
         // An invalid meeting cannot decide anything, whatever the votes say.
-        if (CommitteeVote.QuorumProblem(ReviewCycles.Get(meeting.CycleId), meeting.Members.Count, meeting.Present.Count) is { } inquorate)
+        if (CommitteeVote.QuorumRefusal(cycles.Get(meeting.CycleId), meeting.Members.Count, meeting.Present.Count) is { } inquorate)
         {
-            return (inquorate, null);
+            return (inquorate.ToProblem(), null);
         }
 
         var vote = new Vote(meeting.Id, meeting.MeetingDate, meeting.Members.Count, meeting.Present.Count, request.VotesFor!.Value, request.VotesAgainst!.Value, request.Abstentions!.Value);
-        var (problem, decided) = await CommitteeVote.DecideAsync(session, applicationId, vote, now, cancellationToken);
-        if (problem is not null)
+        if (!(await CommitteeVote.RecordAsync(session, applicationId, vote, cycles, now, cancellationToken)).Accepted(out var decided, out var refusal))
         {
-            return (problem, null);
+            return (refusal.ToProblem(), null);
         }
 
         var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(applicationId, token: cancellationToken);
         var decision = new MeetingDecision(applicationId, application!.ApplicantName, application.Specialty, application.Level,
-            decided!.VotesFor, decided.VotesAgainst, decided.Abstentions, decided.Passed, now);
+            decided.VotesFor, decided.VotesAgainst, decided.Abstentions, decided.Passed, now);
         meeting.Decisions.Add(decision);
         // The meeting document is versioned: two secretaries recording votes at once cannot lose one of the lines.
         session.Store(meeting);

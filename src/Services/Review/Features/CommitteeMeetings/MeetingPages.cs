@@ -52,7 +52,7 @@ public static class MeetingPages
             CancellationToken cancellationToken)
     {
         static List<string> Lines(string? text) => [.. (text ?? "").Split(['\n', '\r', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        var (meeting, errors) = Meetings.Create(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId, clock);
+        var (meeting, errors) = Meetings.Create(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId, Cycles(http), clock);
         if (form?.MeetingDate is null || string.IsNullOrWhiteSpace(form.Members))
         {
             // The page's form requires both: their absence is a client's problem, not a person's typo to show on the page.
@@ -88,13 +88,16 @@ public static class MeetingPages
         IResult? problem;
         await using (var session = sessions.OpenForRequest(http))
         {
-            (problem, _) = await Meetings.VoteAsync(session, id, request, clock.GetUtcNow(), cancellationToken);
+            (problem, _) = await Meetings.VoteAsync(session, id, request, Cycles(http), clock.GetUtcNow(), cancellationToken);
         }
 
         return problem is null
             ? Results.Redirect($"/committee/meetings/{id}")
             : await MeetingAsync(id, http, sessions, antiforgery, "表决未记录：请核对票数（合计须等于出席人数）、会议是否达到法定人数、申报是否仍在议程中。", StatusCodes.Status400BadRequest, cancellationToken);
     }
+
+    /// <summary>The service's cycles, for the page code (replaced by components with injected services in issue #15).</summary>
+    private static ReviewCycleCatalogue Cycles(HttpContext http) => http.RequestServices.GetRequiredService<ReviewCycleCatalogue>();
 
     private static async Task<string> ListAsync(HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, string? error, CancellationToken cancellationToken)
     {
@@ -111,7 +114,7 @@ public static class MeetingPages
         foreach (var m in meetings)
         {
             html.Append("<tr><td><a href=\"/committee/meetings/").Append(m.Id).Append("\">").Append(E(m.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-                .Append("</a></td><td>").Append(m.Members.Count).Append(" / ").Append(m.Present.Count).Append("</td><td>").Append(m.HasQuorum ? "已达到" : "<span class=\"overdue\">未达到</span>")
+                .Append("</a></td><td>").Append(m.Members.Count).Append(" / ").Append(m.Present.Count).Append("</td><td>").Append(m.HasQuorumUnder(Cycles(http)) ? "已达到" : "<span class=\"overdue\">未达到</span>")
                 .Append("</td><td>").Append(m.Decisions.Count).Append("</td></tr>");
         }
 
@@ -132,7 +135,8 @@ public static class MeetingPages
             return Meetings.NoSuchMeeting(id);
         }
 
-        var cycle = ReviewCycles.Get(meeting.CycleId);
+        var cycles = Cycles(http);
+        var cycle = cycles.Get(meeting.CycleId);
         var token = antiforgery.GetAndStoreTokens(http);
         var html = new StringBuilder();
         if (error is not null)
@@ -142,10 +146,10 @@ public static class MeetingPages
 
         html.Append("<p>").Append(E(cycle.CommitteeName)).Append("　委员 ").Append(meeting.Members.Count).Append(" 人，出席 ").Append(meeting.Present.Count).Append(" 人（")
             .Append(E(string.Join("、", meeting.Present))).Append("）。法定人数 ").Append(cycle.QuorumNumerator).Append('/').Append(cycle.QuorumDenominator)
-            .Append(meeting.HasQuorum ? "：已达到。" : "：<strong class=\"overdue\">未达到，本次会议不能作出评审决定。</strong>")
+            .Append(meeting.HasQuorumUnder(cycles) ? "：已达到。" : "：<strong class=\"overdue\">未达到，本次会议不能作出评审决定。</strong>")
             .Append(" 通过标准：赞成票不少于出席人数的 ").Append(cycle.PassNumerator).Append('/').Append(cycle.PassDenominator).Append("。</p>")
             .Append("<p><a href=\"/api/committee/meetings/").Append(meeting.Id).Append("/minutes\">下载会议纪要（Excel）</a></p>");
-        if (meeting.HasQuorum)
+        if (meeting.HasQuorumUnder(cycles))
         {
             html.Append("<h2>议程（公示结束且已缴费）</h2><table><thead><tr><th>姓名</th><th>工作单位</th><th>专业</th><th>级别</th><th>表决</th></tr></thead><tbody>");
             foreach (var item in await Meetings.AgendaAsync(query, meeting, cancellationToken))

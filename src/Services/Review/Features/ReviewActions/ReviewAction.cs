@@ -40,12 +40,7 @@ public abstract record ReviewOutcome
 public static class ReviewAction
 {
     public static Task<ReviewOutcome> ClaimAsync(IDocumentSession session, Guid id, long? expectedVersion, string reviewer, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RunAsync(session, id, expectedVersion, now, ApplicationStatus.UnderReview, application =>
-            application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Resubmitted or ApplicationStatus.UnderReview)
-                ? Refuse(application, "认领")
-                : application.Reviewer is { } other && other != reviewer
-                    ? new ReviewOutcome.Refused($"该申报已由 {other} 认领。", $"{other} has already claimed this application.")
-                    : new ReviewStarted(id, reviewer, now),
+        RunAsync(session, new ReviewCommand.Claim(id, reviewer), expectedVersion, now, ApplicationStatus.UnderReview,
             item =>
             {
                 item.AssignedTo = reviewer;
@@ -54,9 +49,7 @@ public static class ReviewAction
 
     public static Task<ReviewOutcome> RequestRevisionAsync(IDocumentSession session, Guid id, long? expectedVersion, string reviewer, IReadOnlyList<ModuleComment> comments,
         DateTimeOffset now, CancellationToken cancellationToken) =>
-        RunAsync(session, id, expectedVersion, now, ApplicationStatus.RevisionRequested, application =>
-            application.Status != ApplicationStatus.UnderReview ? Refuse(application, "退回修改")
-            : NotClaimedBy(application, reviewer) ?? (object)new RevisionRequested(id, comments, now),
+        RunAsync(session, new ReviewCommand.RequestRevision(id, reviewer, comments), expectedVersion, now, ApplicationStatus.RevisionRequested,
             item =>
             {
                 item.Status = ApplicationStatus.RevisionRequested;
@@ -64,38 +57,18 @@ public static class ReviewAction
             }, cancellationToken);
 
     public static Task<ReviewOutcome> RejectAsync(IDocumentSession session, Guid id, long? expectedVersion, string reviewer, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RunAsync(session, id, expectedVersion, now, ApplicationStatus.Rejected, application =>
-            application.IsTerminal || application.FinalApproved ? Refuse(application, "审核不通过")
-            : NotClaimedBy(application, reviewer) ?? (object)new ApplicationRejected(id, reason, now),
+        RunAsync(session, new ReviewCommand.Reject(id, reviewer, reason), expectedVersion, now, ApplicationStatus.Rejected,
             item => item.Status = ApplicationStatus.Rejected, cancellationToken);
 
     public static Task<ReviewOutcome> ApproveAsync(IDocumentSession session, Guid id, long? expectedVersion, string reviewer, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RunAsync(session, id, expectedVersion, now, ApplicationStatus.FinalApproved, application =>
-            application.IsTerminal || application.FinalApproved ? Refuse(application, "终审通过")
-            : application.RevisionOpen
-                ? new ReviewOutcome.Refused("该申报正在退回修改，须待申报人重新提交后才能终审通过。", "A revision request is open; final approval waits for the resubmission.")
-                : NotClaimedBy(application, reviewer) ?? (object)new FinalApproved(id, reviewer, now),
+        RunAsync(session, new ReviewCommand.Approve(id, reviewer), expectedVersion, now, ApplicationStatus.FinalApproved,
             item => item.Status = ApplicationStatus.FinalApproved, cancellationToken);
 
-    private static ReviewOutcome.Refused Refuse(ApplicationLifecycle application, string action) =>
-        new($"该申报当前为“{application.Status.Chinese()}”，不能{action}。", $"The application is '{application.Status.English()}'; this action is not possible now.");
-
-    /// <summary>
-    /// Revision, rejection and approval need the claim: the acting user must be the one whose ReviewStarted holds the
-    /// file. An unclaimed file is claimed first, so the ledger always says who reviewed what; an admin is no exception
-    /// (they may claim, and then act as themselves).
-    /// </summary>
-    private static ReviewOutcome.Refused? NotClaimedBy(ApplicationLifecycle application, string reviewer) => application.Reviewer switch
+    /// <summary>Loads the stream at the version the reviewer saw, lets <see cref="ReviewDecider"/> decide, appends, updates the queue.</summary>
+    private static async Task<ReviewOutcome> RunAsync(IDocumentSession session, ReviewCommand command, long? expectedVersion, DateTimeOffset now,
+        ApplicationStatus after, Action<ReviewQueueItem> updateQueue, CancellationToken cancellationToken)
     {
-        null => new ReviewOutcome.Refused("该申报尚未认领：请先认领，再审核。", "Nobody has claimed this application; claim it before acting on it."),
-        var other when other != reviewer => new ReviewOutcome.Refused($"该申报由 {other} 审核，只有认领人可以操作。", $"{other} reviews this application; only they can act on it."),
-        _ => null,
-    };
-
-    /// <param name="decide">An event to append, or a <see cref="ReviewOutcome.Refused"/>.</param>
-    private static async Task<ReviewOutcome> RunAsync(IDocumentSession session, Guid id, long? expectedVersion, DateTimeOffset now, ApplicationStatus after,
-        Func<ApplicationLifecycle, object> decide, Action<ReviewQueueItem> updateQueue, CancellationToken cancellationToken)
-    {
+        var id = command.Id;
         // Marten refuses the empty Guid as a stream id with an exception; no application has it, so it is simply not found.
         if (id == Guid.Empty)
         {
@@ -112,13 +85,12 @@ public static class ReviewAction
                 return new ReviewOutcome.NotFound();
             }
 
-            var decision = decide(application);
-            if (decision is ReviewOutcome refused)
+            if (!ReviewDecider.Decide(application, command, now).Accepted(out var decided, out var refusal))
             {
-                return refused;
+                return new ReviewOutcome.Refused(refusal.Reason.Chinese, refusal.Reason.English);
             }
 
-            stream.AppendOne(decision);
+            stream.AppendOne(decided);
             var version = application.Version + 1;
             if (await session.LoadAsync<ReviewQueueItem>(id, cancellationToken) is { } item)
             {
