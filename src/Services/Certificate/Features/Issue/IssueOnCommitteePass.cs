@@ -15,7 +15,8 @@ namespace TitleReview.Certificate.Features.Issue;
 /// Issues the electronic title certificate after a committee pass, but only when the ledger itself shows the pass,
 /// the publicity completed and the fee paid: the message alone is not trusted (a forged or stale message issues nothing).
 /// </summary>
-public sealed class IssueOnCommitteePass(LedgerSessions sessions, TimeProvider clock, ILogger<IssueOnCommitteePass> logger) : IConsumer<CommitteeDecided>
+public sealed class IssueOnCommitteePass(LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, ILogger<IssueOnCommitteePass> logger)
+    : IConsumer<CommitteeDecided>
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -24,28 +25,30 @@ public sealed class IssueOnCommitteePass(LedgerSessions sessions, TimeProvider c
         {
             var id = context.Message.ApplicationId;
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, context.CancellationToken);
-            if (stream.Aggregate is not { CommitteePassed: true, PublicityCompleted: true, FeePaid: true, CertificateNumber: null, IsTerminal: false } application)
+            var history = await session.Events.FetchStreamAsync(id, token: context.CancellationToken);
+            var application = stream.Aggregate;
+            var cycle = application is null ? null : cycles.Find(application.CycleId);
+
+            // Optimistic concurrency on the serial: of two issues at once one fails, is retried, and takes the next number.
+            var serial = application is null || cycle is null ? null
+                : await session.LoadAsync<CertificateSerial>(CertificateSerial.KeyFor(cycle, application.Level), context.CancellationToken)
+                    ?? new CertificateSerial { Id = CertificateSerial.KeyFor(cycle, application.Level) };
+            var numbering = new IssueNumbering((serial?.Last ?? 0) + 1, clock.Today(), new string(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10)));
+            var pass = history.Select(e => e.Data).OfType<CommitteeDecided>().LastOrDefault(d => d.Passed);
+            if (!CertificateDecision.Decide(application, pass, cycle, numbering).Accepted(out var issued, out var refusal))
             {
                 if (context.Message.Passed)
                 {
-                    logger.LogWarning("No certificate for {ApplicationId}: the ledger does not show a pass with publicity completed and fee paid", id);
+                    logger.LogWarning("No certificate for {ApplicationId}: {Reason}", id, refusal.Reason.English);
                 }
 
                 return;
             }
 
-            var cycle = ReviewCycles.Get(application.CycleId);
-            var key = CertificateSerial.KeyFor(cycle, application.Level);
-            // Optimistic concurrency on the serial: of two issues at once one fails, is retried, and takes the next number.
-            var serial = await session.LoadAsync<CertificateSerial>(key, context.CancellationToken) ?? new CertificateSerial { Id = key };
-            serial.Last++;
+            serial!.Last = numbering.Serial;
             session.Store(serial);
-
-            var issued = new CertificateIssued(id, CertificateSerial.Format(key, serial.Last), application.ApplicantName, application.Specialty,
-                application.Level, cycle.CommitteeName, application.CommitteeDate!.Value, clock.Today(),
-                new string(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10)), application.Level.TitleName());
             stream.AppendOne(issued);
-            session.Store(RecordOf(issued, application, await session.Events.FetchStreamAsync(id, token: context.CancellationToken)));
+            session.Store(RecordOf(issued, application!, history));
         });
 
     private static CertificateRecord RecordOf(CertificateIssued issued, ApplicationLifecycle application, IReadOnlyList<IEvent> history)

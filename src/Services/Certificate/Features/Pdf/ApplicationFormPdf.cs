@@ -15,7 +15,7 @@ namespace TitleReview.Certificate.Features.Pdf;
 /// </summary>
 public static class ApplicationFormPdf
 {
-    public static byte[] Render(CertificateRecord certificate, Dossier? dossier, CommitteeSignature signature)
+    public static byte[] Render(CertificateRecord certificate, Dossier? dossier, ReviewCycle? cycle, CommitteeSignature signature)
     {
         using var document = new PdfDocument();
         document.Info.Title = $"评审申报表 {certificate.HolderName} {certificate.Number}";
@@ -26,7 +26,6 @@ public static class ApplicationFormPdf
         using (var graphics = PdfSharp.Drawing.XGraphics.FromPdfPage(page))
         {
             var canvas = new PdfCanvas(graphics);
-            var cycle = ReviewCycles.Find(certificate.CycleId);
             canvas.DevelopmentNotice(signature, 40, width);
             canvas.Centered("专业技术资格评审申报表", 22, 70, width, bold: true);
             canvas.Centered($"{certificate.CommitteeName}{(cycle is null ? "" : $" · {cycle.Year} 年度")}", 11, 94, width);

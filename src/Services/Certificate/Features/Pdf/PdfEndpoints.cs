@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using Marten;
 using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Applications;
@@ -24,8 +25,8 @@ public static class PdfEndpoints
                 withDossier: false, cancellationToken));
 
         certificates.MapGet("/{number}/application-form", (string number, HttpContext http, LedgerSessions sessions, CertificateFont font, CommitteeSignature signature,
-                CancellationToken cancellationToken) =>
-            RenderAsync(number, http, sessions, font, (record, dossier) => ApplicationFormPdf.Render(record, dossier, signature), $"application-form-{number}.pdf",
+                ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
+            RenderAsync(number, http, sessions, font, (record, dossier) => ApplicationFormPdf.Render(record, dossier, cycles.Find(record.CycleId), signature), $"application-form-{number}.pdf",
                 withDossier: true, cancellationToken));
         return certificates;
     }
