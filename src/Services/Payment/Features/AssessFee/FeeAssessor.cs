@@ -12,7 +12,7 @@ namespace TitleReview.Payment.Features.AssessFee;
 /// the day of assessment. The due date counts from the assessment (not the approval) so an application that waited for
 /// the calendar still gets its full N working days once it can see its fee.
 /// </summary>
-public sealed class FeeAssessor(IOptions<FeeSchedule> fees, TimeProvider clock)
+public sealed class FeeAssessor(IOptions<FeeSchedule> fees, ReviewCycleCatalogue cycles, TimeProvider clock)
 {
     /// <summary>
     /// Appends FeeAssessed to the session when the application is due for it. Throws
@@ -26,7 +26,7 @@ public sealed class FeeAssessor(IOptions<FeeSchedule> fees, TimeProvider clock)
             return;
         }
 
-        var cycle = ReviewCycles.Get(application.CycleId);
+        var cycle = cycles.Get(application.CycleId);
         var amount = fees.Value.AmountFor(cycle.Id, application.Level)
             ?? throw new InvalidOperationException($"No fee is configured for {cycle.Id} {application.Level}.");
         var now = clock.GetUtcNow();

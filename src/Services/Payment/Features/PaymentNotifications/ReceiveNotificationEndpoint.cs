@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using System.Text.Json;
 using Marten;
 using JasperFx;
@@ -35,7 +36,8 @@ public static class ReceiveNotificationEndpoint
         return group;
     }
 
-    private static async Task<IResult> ReceivePaymentNotification(HttpContext http, LedgerSessions sessions, IOptions<PlatformSigning> signing, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceivePaymentNotification(HttpContext http, LedgerSessions sessions, IOptions<PlatformSigning> signing,
+        ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(http, cancellationToken);
         if (body is null)
@@ -71,16 +73,17 @@ public static class ReceiveNotificationEndpoint
         }
 
         // paidAt decides whether the fee was paid in time (notice 五), so a time that cannot be true is refused, not kept.
-        if (PaymentJudgement.PaidAtProblem(notification.PaidAt.Value, clock.GetUtcNow(), application: null) is { } paidAtProblem)
+        if (PaymentJudgement.PaidAtProblem(notification.PaidAt.Value, clock.GetUtcNow(), application: null, cycles) is { } paidAtProblem)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = paidAtProblem });
         }
 
-        return await RecordAsync(notification, http, sessions, clock, cancellationToken);
+        return await RecordAsync(notification, http, sessions, cycles, clock, cancellationToken);
     }
 
     private static async Task<IResult> RecordAsync(
-        PlatformNotification notification, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+        PlatformNotification notification, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var acting = LedgerSessions.ActingFor(http) with { UserId = "payment-platform", Role = "payment-platform" };
         await using var session = sessions.Open(acting);
@@ -106,17 +109,18 @@ public static class ReceiveNotificationEndpoint
             record.ApplicationId = account.Id;
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
             var application = stream.Aggregate!;
-            if (PaymentJudgement.PaidAtProblem(record.PaidAt, record.ReceivedAt, application) is { } beforeApproval)
+            if (PaymentJudgement.PaidAtProblem(record.PaidAt, record.ReceivedAt, application, cycles) is { } beforeApproval)
             {
                 return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = beforeApproval });
             }
 
             // Judged by when the money was paid, not when this notification arrived: a payment made on the due date
             // and reported after the lapse job ran still pays the fee (and undoes the lapse).
-            record.Outcome = PaymentJudgement.Judge(application, account, record.Amount, record.PaidAt);
+            var decision = PaymentJudgement.Decide(application, account, record.Amount, record.Channel, record.PaidAt, record.ReceivedAt);
+            record.Outcome = decision.Outcome;
             if (record.Outcome == PaymentOutcome.Matched)
             {
-                PaymentJudgement.Accept(stream, account, record.Channel, record.PaidAt, record.ReceivedAt);
+                PaymentJudgement.Accept(stream, account, decision);
                 session.Store(account);
             }
         }

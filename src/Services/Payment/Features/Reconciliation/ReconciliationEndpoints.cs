@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using System.Security.Cryptography;
 using Marten;
 using Marten.Pagination;
@@ -38,7 +39,8 @@ public static class ReconciliationEndpoints
         return group;
     }
 
-    private static async Task<IResult> UploadStatement(IFormFile? file, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadStatement(IFormFile? file, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxStatementBytes || file?.Length > MaxStatementBytes)
         {
@@ -65,7 +67,7 @@ public static class ReconciliationEndpoints
         StatementParser.Parsed parsed;
         try
         {
-            parsed = StatementParser.Parse(content);
+            parsed = StatementParser.Parse(content, cycles);
         }
         catch (StatementParser.StatementRejectedException rejected)
         {

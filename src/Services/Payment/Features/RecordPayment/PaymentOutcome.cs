@@ -32,6 +32,9 @@ public enum PaymentOutcome
 /// Notice 五 (终审通过后…及时完成交费，逾期不缴费视作自愿放弃申报) is about when the money was paid, not when we heard of
 /// it: a payment made on the due date and reported after the lapse job ran undoes the lapse.
 /// </summary>
+/// <summary>The judgement and, for <see cref="PaymentOutcome.Matched"/>, the events that record it (a lapse undone first).</summary>
+public sealed record PaymentDecision(PaymentOutcome Outcome, IReadOnlyList<IApplicationEvent> Events);
+
 public static class PaymentJudgement
 {
     /// <summary>How far ahead of our clock a payment time may be: the platform's clock and ours differ a little.</summary>
@@ -44,11 +47,12 @@ public static class PaymentJudgement
     /// A payment time that cannot be true: later than now, or before the day the application was approved (before any
     /// cycle opened, when the fee is unknown). Such a time would decide timeliness, so it is refused, not recorded.
     /// </summary>
-    public static string[]? PaidAtProblem(DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application)
+    public static string[]? PaidAtProblem(DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application, ReviewCycleCatalogue cycles)
     {
+        ArgumentNullException.ThrowIfNull(cycles);
         var notBefore = application?.FinalApprovedAt is { } approved
             ? ChinaTime.DateOfInstant(approved)
-            : ReviewCycles.All.Min(cycle => cycle.SubmissionOpens);
+            : cycles.All.Min(cycle => cycle.SubmissionOpens);
         if (paidAt > now + ClockSkew)
         {
             return ["缴费时间晚于当前时间。 / paidAt is in the future."];
@@ -59,25 +63,45 @@ public static class PaymentJudgement
             : null;
     }
 
-    public static PaymentOutcome Judge(ApplicationLifecycle application, FeeAccount account, decimal amount, DateTimeOffset paidAt) =>
-        application.FeePaid ? PaymentOutcome.PaidTwice
-        : !PaidInTime(paidAt, account.DueDate) ? PaymentOutcome.RefundDue
-        : application.IsTerminal && application.Terminal != ApplicationStatus.Lapsed ? PaymentOutcome.RefundDue
-        : amount != account.Amount ? PaymentOutcome.AmountDiffers
-        : PaymentOutcome.Matched;
-
-    /// <summary>Records a Matched payment; a lapse it proves wrong is undone first, in the same append.</summary>
-    public static FeePaid Accept(IEventStream<ApplicationLifecycle> stream, FeeAccount account, string channel, DateTimeOffset paidAt, DateTimeOffset now)
+    /// <summary>
+    /// Pure: the application as its stream tells it, its fee, and the payment claimed (amount, channel, when paid) in;
+    /// the outcome and the events to append out. Only the assessed amount, paid by the due date, for a fee not yet
+    /// paid and an application not ended (a lapse excepted: timely money undoes it), pays the fee.
+    /// </summary>
+    public static PaymentDecision Decide(ApplicationLifecycle application, FeeAccount account, decimal amount, string channel, DateTimeOffset paidAt,
+        DateTimeOffset now)
     {
-        if (stream.Aggregate?.Terminal == ApplicationStatus.Lapsed)
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(account);
+        var outcome = application.FeePaid ? PaymentOutcome.PaidTwice
+            : !PaidInTime(paidAt, account.DueDate) ? PaymentOutcome.RefundDue
+            : application.IsTerminal && application.Terminal != ApplicationStatus.Lapsed ? PaymentOutcome.RefundDue
+            : amount != account.Amount ? PaymentOutcome.AmountDiffers
+            : PaymentOutcome.Matched;
+        if (outcome != PaymentOutcome.Matched)
         {
-            stream.AppendOne(new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now));
-            account.Lapsed = false;
+            return new PaymentDecision(outcome, []);
         }
 
         var paid = new FeePaid(account.Id, account.Amount, account.PaymentReference, channel, paidAt);
-        stream.AppendOne(paid);
+        return new PaymentDecision(outcome, application.Terminal == ApplicationStatus.Lapsed
+            ? [new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now), paid]
+            : [paid]);
+    }
+
+    /// <summary>Appends a Matched decision's events and marks the fee's own document to match.</summary>
+    public static FeePaid Accept(IEventStream<ApplicationLifecycle> stream, FeeAccount account, PaymentDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(decision);
+        foreach (var e in decision.Events)
+        {
+            stream.AppendOne(e);
+        }
+
+        account.Lapsed &= !decision.Events.OfType<ApplicationLapseUndone>().Any();
         account.Paid = true;
-        return paid;
+        return decision.Events.OfType<FeePaid>().Single();
     }
 }

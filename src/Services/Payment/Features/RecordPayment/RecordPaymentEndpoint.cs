@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using Marten;
 using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts.Events;
@@ -22,7 +23,8 @@ public static class RecordPaymentEndpoint
         return group;
     }
 
-    private static async Task<IResult> RecordPayment(RecordPaymentRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordPayment(RecordPaymentRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.PaymentReference) || request.PaymentReference.Length > 40)
@@ -37,7 +39,7 @@ public static class RecordPaymentEndpoint
 
         var now = clock.GetUtcNow();
         var paidAt = request?.PaidAt ?? now;
-        if (PaymentJudgement.PaidAtProblem(paidAt, now, application: null) is { } paidAtProblem)
+        if (PaymentJudgement.PaidAtProblem(paidAt, now, application: null, cycles) is { } paidAtProblem)
         {
             errors["paidAt"] = paidAtProblem;
         }
@@ -56,13 +58,15 @@ public static class RecordPaymentEndpoint
 
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
         var application = stream.Aggregate!;
-        if (PaymentJudgement.PaidAtProblem(paidAt, now, application) is { } beforeApproval)
+        if (PaymentJudgement.PaidAtProblem(paidAt, now, application, cycles) is { } beforeApproval)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["paidAt"] = beforeApproval });
         }
 
         var amount = request!.Amount!.Value;
-        switch (PaymentJudgement.Judge(application, account, amount, paidAt))
+        var channel = request.Channel?.Trim() is { Length: > 0 and <= 50 } given ? given : "finance-desk";
+        var decision = PaymentJudgement.Decide(application, account, amount, channel, paidAt, now);
+        switch (decision.Outcome)
         {
             case PaymentOutcome.PaidTwice:
                 return Problems.Conflict("该缴款码已缴费，不重复记录。", "This fee is already paid; the payment is not recorded twice.");
@@ -78,8 +82,7 @@ public static class RecordPaymentEndpoint
                     new Dictionary<string, object?> { ["rule"] = "fee-amount", ["clause"] = "五" });
         }
 
-        var paid = PaymentJudgement.Accept(stream, account,
-            request.Channel?.Trim() is { Length: > 0 and <= 50 } channel ? channel : "finance-desk", paidAt, now);
+        var paid = PaymentJudgement.Accept(stream, account, decision);
         session.Store(account);
         await session.SaveChangesAsync(cancellationToken);
         return Results.Ok(paid);
