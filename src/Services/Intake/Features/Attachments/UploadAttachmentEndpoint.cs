@@ -15,53 +15,55 @@ public static class UploadAttachmentEndpoint
 {
     public static RouteGroupBuilder MapUploadAttachment(this RouteGroupBuilder group)
     {
-        group.MapPost("", async (HttpContext http, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var limits = options.Value;
-            if (!http.Request.HasFormContentType)
-            {
-                return Problems.Validation(Error("请以 multipart/form-data 上传，文件字段名为 file。", "Upload as multipart/form-data with a field named file."));
-            }
-
-            var form = await http.Request.ReadFormAsync(cancellationToken);
-            if (form.Files.GetFile("file") is not { } file)
-            {
-                return Problems.Validation(Error("缺少文件字段 file。", "The form has no field named file."));
-            }
-
-            if (file.Length == 0)
-            {
-                return Problems.Validation(Error("文件为空，请选择正确的文件。", "The file is empty."));
-            }
-
-            if (file.Length > limits.MaxUploadBytes)
-            {
-                return TooLarge(limits.MaxUploadBytes);
-            }
-
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            var content = buffer.ToArray();
-            var (kind, zh, en) = AttachmentKinds.Sniff(content, limits.MaxUnpackedDocxBytes);
-            if (kind is not { } known)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "文件类型不受理 / Unsupported file", detail: $"{zh} / {en}");
-            }
-
-            if (content.LongLength > limits.LimitFor(known))
-            {
-                return TooLarge(limits.LimitFor(known));
-            }
-
-            var name = SafeFileName(file.FileName, known);
-            var saved = await store.SaveAsync(LedgerSessions.ActingFor(http).UserId, known, name, content, clock.GetUtcNow(), cancellationToken);
-            return Results.Created($"/api/attachments/{saved.Id}", new UploadedAttachment(saved.Id, saved.Kind.ToString(), saved.Sha256, saved.Length, saved.FileName));
-        })
-        // Portal clients post multipart with an API key and no browser session: there is no cookie to forge a request
-        // with (Intake issues none), and the anti-forgery middleware would otherwise refuse every form upload.
-        .DisableAntiforgery()
-        .WithName("UploadAttachment");
+        group.MapPost("", UploadAsync)
+            // Portal clients post multipart with an API key and no browser session: there is no cookie to forge a request
+            // with (Intake issues none), and the anti-forgery middleware would otherwise refuse every form upload.
+            .DisableAntiforgery()
+            .WithName("UploadAttachment");
         return group;
+    }
+
+    public static async Task<IResult> UploadAsync(HttpContext http, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (!http.Request.HasFormContentType)
+        {
+            return Problems.Validation(Error("请以 multipart/form-data 上传，文件字段名为 file。", "Upload as multipart/form-data with a field named file."));
+        }
+
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return Problems.Validation(Error("缺少文件字段 file。", "The form has no field named file."));
+        }
+
+        if (file.Length == 0)
+        {
+            return Problems.Validation(Error("文件为空，请选择正确的文件。", "The file is empty."));
+        }
+
+        if (file.Length > limits.MaxUploadBytes)
+        {
+            return TooLarge(limits.MaxUploadBytes);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        var (kind, zh, en) = AttachmentKinds.Sniff(content, limits.MaxUnpackedDocxBytes);
+        if (kind is not { } known)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "文件类型不受理 / Unsupported file", detail: $"{zh} / {en}");
+        }
+
+        if (content.LongLength > limits.LimitFor(known))
+        {
+            return TooLarge(limits.LimitFor(known));
+        }
+
+        var name = SafeFileName(file.FileName, known);
+        var saved = await store.SaveAsync(LedgerSessions.ActingFor(http).UserId, known, name, content, clock.GetUtcNow(), cancellationToken);
+        return Results.Created($"/api/attachments/{saved.Id}", new UploadedAttachment(saved.Id, saved.Kind.ToString(), saved.Sha256, saved.Length, saved.FileName));
     }
 
     private static Dictionary<string, string[]> Error(string zh, string en) => new() { ["file"] = [$"{zh} / {en}"] };

@@ -39,30 +39,32 @@ public static class GetApplicationStatusEndpoint
 {
     public static RouteGroupBuilder MapGetApplicationStatus(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            await using var query = sessions.Query();
-            var file = await query.LoadAsync<ApplicationFile>(id, cancellationToken);
-            if (file is null || !PortalOwnership.MayAccess(http, file))
-            {
-                return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
-            }
-
-            var stream = await query.Events.FetchStreamAsync(id, token: cancellationToken);
-            var revision = stream.Select(e => e.Data).Aggregate((RevisionRequested?)null, (open, e) => e switch
-            {
-                RevisionRequested requested => requested,
-                ApplicationResubmitted => null,
-                _ => open,
-            });
-            var history = stream.Select(e => new HistoryEntry(e.EventTypeName, EventNames.Chinese(e.EventTypeName), e.Timestamp)).ToList();
-
-            // The stream's version as an entity tag: PUT /api/applications/{id} takes it back in If-Match.
-            http.Response.Headers.ETag = StreamVersionTag.Of(stream.Count == 0 ? 0 : stream[^1].Version);
-            return Results.Ok(ToResponse(file, revision?.Comments, history));
-        })
-        .WithName("GetApplicationStatus");
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetApplicationStatus");
         return group;
+    }
+
+    public static async Task<IResult> GetAsync(Guid id, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        var file = await query.LoadAsync<ApplicationFile>(id, cancellationToken);
+        if (file is null || !PortalOwnership.MayAccess(http, file))
+        {
+            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+        }
+
+        var stream = await query.Events.FetchStreamAsync(id, token: cancellationToken);
+        var revision = stream.Select(e => e.Data).Aggregate((RevisionRequested?)null, (open, e) => e switch
+        {
+            RevisionRequested requested => requested,
+            ApplicationResubmitted => null,
+            _ => open,
+        });
+        var history = stream.Select(e => new HistoryEntry(e.EventTypeName, EventNames.Chinese(e.EventTypeName), e.Timestamp)).ToList();
+
+        // The stream's version as an entity tag: PUT /api/applications/{id} takes it back in If-Match.
+        http.Response.Headers.ETag = StreamVersionTag.Of(stream.Count == 0 ? 0 : stream[^1].Version);
+        return Results.Ok(ToResponse(file, revision?.Comments, history));
     }
 
     public static ApplicationStatusResponse ToResponse(ApplicationFile file, IReadOnlyList<ModuleComment>? openRevision, IReadOnlyList<HistoryEntry> history) => new(
