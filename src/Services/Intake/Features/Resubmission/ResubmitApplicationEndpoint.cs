@@ -116,16 +116,42 @@ public static class ResubmitApplicationEndpoint
             return NotFound(id);
         }
 
-        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
-        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
-        var calendar = await r.Calendars.CurrentAsync(cancellationToken);
-        var facts = await SubmissionFactsReader.ReadAsync(session, r.Attachments, request, r.Cycles.Get(file.CycleId), r.Clock.Today(),
-            integrity, null, file.SubmittedBy, calendar, cancellationToken);
+        var facts = await FactsAsync(session, request, file, r, cancellationToken);
         if (!ResubmitApplication.Decide(application, file, facts, r.Clock.GetUtcNow()).Accepted(out var resubmitted, out var refusal))
         {
             return refusal.ToProblem();
         }
 
+        var newVersion = Record(session, stream, application, file, request, resubmitted);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            return expectedVersion is null
+                ? Problems.Conflict("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again.")
+                : Stale();
+        }
+
+        r.Http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
+        return Results.Ok(new { id, status = "Resubmitted", changedModules = resubmitted.ChangedModules });
+    }
+
+    private static async Task<SubmissionFacts> FactsAsync(IDocumentSession session, SubmitApplicationRequest request, ApplicationFile file,
+        Resubmitting r, CancellationToken cancellationToken)
+    {
+        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
+        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
+        var calendar = await r.Calendars.CurrentAsync(cancellationToken);
+        return await SubmissionFactsReader.ReadAsync(session, r.Attachments, request, r.Cycles.Get(file.CycleId), r.Clock.Today(),
+            integrity, null, file.SubmittedBy, calendar, cancellationToken);
+    }
+
+    /// <summary>Appends the event and brings the portal's file up to it; the stream's version after the append.</summary>
+    private static long Record(IDocumentSession session, IEventStream<ApplicationLifecycle> stream, ApplicationLifecycle application,
+        ApplicationFile file, SubmitApplicationRequest request, ApplicationResubmitted resubmitted)
+    {
         stream.AppendOne(resubmitted);
 
         // The portal's status follows at once, as the ledger now reads: no service sends Intake its own event back.
@@ -142,19 +168,7 @@ public static class ResubmitApplicationEndpoint
         file.Checklist = [.. resubmitted.Checklist ?? []];
         file.Attachments = [.. resubmitted.Attachments ?? []];
         session.Store(file);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            return expectedVersion is null
-                ? Problems.Conflict("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again.")
-                : Stale();
-        }
-
-        r.Http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
-        return Results.Ok(new { id, status = "Resubmitted", changedModules = resubmitted.ChangedModules });
+        return newVersion;
     }
 
     /// <summary>The fields a resubmission may not change, and schema v1 from a client not allowed it; empty when none.</summary>
