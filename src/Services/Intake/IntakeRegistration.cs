@@ -1,6 +1,5 @@
 using Npgsql;
 using TitleReview.Contracts;
-using TitleReview.Intake.Features;
 using TitleReview.Intake.Features.ApiDocumentation;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IdNumberLookup;

@@ -15,15 +15,15 @@ public static class UploadAttachmentEndpoint
 {
     public static RouteGroupBuilder MapUploadAttachment(this RouteGroupBuilder group)
     {
-        group.MapPost("", UploadAttachment)
-        // Portal clients post multipart with an API key and no browser session: there is no cookie to forge a request
-        // with (Intake issues none), and the anti-forgery middleware would otherwise refuse every form upload.
-        .DisableAntiforgery()
-        .WithName("UploadAttachment");
+        group.MapPost("", UploadAsync)
+            // Portal clients post multipart with an API key and no browser session: there is no cookie to forge a request
+            // with (Intake issues none), and the anti-forgery middleware would otherwise refuse every form upload.
+            .DisableAntiforgery()
+            .WithName("UploadAttachment");
         return group;
     }
 
-    private static async Task<IResult> UploadAttachment(HttpContext http, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> UploadAsync(HttpContext http, AttachmentStore store, IOptions<AttachmentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (!http.Request.HasFormContentType)

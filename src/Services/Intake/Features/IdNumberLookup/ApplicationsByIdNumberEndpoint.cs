@@ -13,11 +13,12 @@ public static class ApplicationsByIdNumberEndpoint
 {
     public static RouteGroupBuilder MapApplicationsByIdNumber(this RouteGroupBuilder group)
     {
-        group.MapGet("/by-id-number", FindByIdNumber);
+        group.MapGet("/by-id-number", ListAsync)
+            .WithName("ListApplicationsByIdNumber");
         return group;
     }
 
-    private static async Task<IResult> FindByIdNumber(string? idNumber, LedgerSessions sessions, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(string? idNumber, LedgerSessions sessions, CancellationToken cancellationToken)
     {
         var number = IdNumbers.Normalise(idNumber ?? "");
         if (number.Length != 18)

@@ -1,5 +1,5 @@
 using Marten;
-using TitleReview.Intake.Features;
+using TitleReview.Domain.WorkingDays;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -16,34 +16,85 @@ public sealed record IntegrityImportLine(string? IdNumber, string? Finding, Date
 /// </summary>
 public static class ImportIntegrityRecords
 {
+    public const int MaxText = 200;
+
     public static RouteGroupBuilder MapIntegrityImport(this RouteGroupBuilder group)
     {
-        group.MapPost("/imports", ImportAsync)
-        .WithName("ImportIntegrityRecords");
+        group.MapPost("/imports", ImportAsync).WithName("ImportIntegrityRecords");
         return group;
     }
 
-    private static async Task<IResult> ImportAsync(IntegrityImport? import, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> ImportAsync(IntegrityImport? import, HttpContext http, LedgerSessions sessions, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var today = TitleReview.Domain.WorkingDays.ChinaTime.Today(clock);
+        if (Errors(import, ChinaTime.Today(clock)) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var records = import!.Records!;
+        await using var session = sessions.OpenForRequest(http);
+        var keys = records.Select(r => IntegrityRecord.KeyOf(r.IdNumber!)).Distinct().ToArray();
+        var held = (await session.LoadManyAsync<IntegrityRecord>(cancellationToken, keys)).ToDictionary(r => r.Id);
+        var recorded = Decide(held, import.Source!, records, LedgerSessions.ActingFor(http).UserId);
+        foreach (var record in recorded)
+        {
+            session.Store(record);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new { recorded = recorded.Count, unchanged = records.Count - recorded.Count });
+    }
+
+    /// <summary>
+    /// The records to store, one per line that lengthens what is held (a later line for the same person counts
+    /// against the earlier one); a line that would shorten a record changes nothing.
+    /// </summary>
+    public static IReadOnlyList<IntegrityRecord> Decide(IReadOnlyDictionary<string, IntegrityRecord> held, string source,
+        IReadOnlyList<IntegrityImportLine> records, string importer)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(records);
+        var current = new Dictionary<string, IntegrityRecord>(held);
+        var recorded = new List<IntegrityRecord>();
+        foreach (var line in records)
+        {
+            var key = IntegrityRecord.KeyOf(line.IdNumber!);
+            var until = line.RecordedOn!.Value.AddYears(IntegrityRecord.Years);
+            if (current.TryGetValue(key, out var existing) && existing.Until >= until)
+            {
+                continue;
+            }
+
+            current[key] = new IntegrityRecord
+            {
+                Id = key, Finding = line.Finding!.Trim(), Source = source.Trim(), ImportedBy = importer, RecordedOn = line.RecordedOn.Value,
+                Until = until,
+            };
+            recorded.Add(current[key]);
+        }
+
+        return recorded;
+    }
+
+    /// <summary>Every field error of the import by path, checked against business <paramref name="today"/>.</summary>
+    public static Dictionary<string, string[]> Errors(IntegrityImport? import, DateOnly today)
+    {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(import?.Source) || import.Source.Length > 200)
+        if (string.IsNullOrWhiteSpace(import?.Source) || import.Source.Length > MaxText)
         {
             errors["source"] = ["须写明来源（200字以内），例如“江苏省专业技术人员职称申报评审诚信档案库”。 / source is required (at most 200 characters)."];
         }
 
         if (!ImportChecks.LineCountIsValid(import?.Records, errors))
         {
-            return Problems.Validation(errors);
+            return errors;
         }
 
-        var records = import!.Records!;
-
-        foreach (var (line, i) in records.Select((r, i) => (r, i)))
+        foreach (var (line, i) in import!.Records!.Select((r, i) => (r, i)))
         {
             ImportChecks.IdNumber(line?.IdNumber, i, errors);
-
-            if (string.IsNullOrWhiteSpace(line?.Finding) || line.Finding.Length > 200)
+            if (string.IsNullOrWhiteSpace(line?.Finding) || line.Finding.Length > MaxText)
             {
                 errors[$"records[{i}].finding"] = ["须写明认定事由（200字以内）。 / finding is required (at most 200 characters)."];
             }
@@ -59,31 +110,6 @@ public static class ImportIntegrityRecords
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        await using var session = sessions.OpenForRequest(http);
-        var importer = LedgerSessions.ActingFor(http).UserId;
-        var keys = records.Select(r => IntegrityRecord.KeyOf(r.IdNumber!)).Distinct().ToArray();
-        var held = (await session.LoadManyAsync<IntegrityRecord>(cancellationToken, keys)).ToDictionary(r => r.Id);
-        var recorded = 0;
-        foreach (var line in records)
-        {
-            var key = IntegrityRecord.KeyOf(line.IdNumber!);
-            var until = line.RecordedOn!.Value.AddYears(IntegrityRecord.Years);
-            if (held.TryGetValue(key, out var existing) && existing.Until >= until)
-            {
-                continue;
-            }
-
-            held[key] = new IntegrityRecord { Id = key, Finding = line.Finding!.Trim(), Source = import.Source!.Trim(), ImportedBy = importer, RecordedOn = line.RecordedOn.Value, Until = until };
-            session.Store(held[key]);
-            recorded++;
-        }
-
-        await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(new { recorded, unchanged = records.Count - recorded });
+        return errors;
     }
 }

@@ -1,3 +1,5 @@
+using TitleReview.Intake.Features.IdNumberLookup;
+
 namespace TitleReview.Intake.Features.IntegrityRegister;
 
 /// <summary>

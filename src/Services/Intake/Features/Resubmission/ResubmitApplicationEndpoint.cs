@@ -5,6 +5,7 @@ using TitleReview.Domain.WorkingDays;
 using TitleReview.Contracts;
 using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
+using TitleReview.Domain;
 using TitleReview.Contracts.Ledger;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.IntegrityRegister;
@@ -32,56 +33,68 @@ public static class ResubmitApplicationEndpoint
 {
     public static RouteGroupBuilder MapResubmitApplication(this RouteGroupBuilder applications)
     {
-        applications.MapPut("/{id:guid}", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            IOptions<PortalOptions> portal, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
-        {
-            var ifMatch = http.Request.Headers.IfMatch.ToString();
-            if (ifMatch.Length == 0)
-            {
-                return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "缺少 If-Match / Precondition required",
-                    detail: "请在 If-Match 中带上查询状态时得到的 ETag（流版本）。 / Send the ETag from GET /api/applications/{id} in If-Match."));
-            }
-
-            return StreamVersionTag.Parse(ifMatch) is { } expected
-                ? ResubmitAsync(id, request?.Normalised(), expected, http, sessions, attachments, clock, portal.Value, calendars, cancellationToken)
-                : Task.FromResult(Stale());
-        })
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
-        .WithName("ResubmitApplication");
-
-        applications.MapPost("/{id:guid}/resubmission", (Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions, AttachmentStore attachments, TimeProvider clock,
-            IOptions<PortalOptions> portal, WorkingDayCalendars calendars, CancellationToken cancellationToken) => ResubmitAsync(id, request?.Normalised(), null, http, sessions, attachments, clock, portal.Value, calendars, cancellationToken))
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
-        .WithName("ResubmitApplicationByPost");
+        applications.MapPut("/{id:guid}", ResubmitWithIfMatchAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
+            .WithName("ResubmitApplication");
+        applications.MapPost("/{id:guid}/resubmission", ResubmitByPostAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitApplicationRequest.MaxBodyBytes))
+            .WithName("ResubmitApplicationByPost");
         return applications;
     }
+
+    /// <summary>The services a resubmission reads.</summary>
+    private sealed record Resubmitting(HttpContext Http, LedgerSessions Sessions, AttachmentStore Attachments, TimeProvider Clock,
+        PortalOptions Portal, WorkingDayCalendars Calendars, ReviewCycleCatalogue Cycles);
+
+    public static Task<IResult> ResubmitWithIfMatchAsync(Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions,
+        AttachmentStore attachments, TimeProvider clock, IOptions<PortalOptions> portal, WorkingDayCalendars calendars,
+        ReviewCycleCatalogue cycles, CancellationToken cancellationToken)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "缺少 If-Match / Precondition required",
+                detail: "请在 If-Match 中带上查询状态时得到的 ETag（流版本）。 / Send the ETag from GET /api/applications/{id} in If-Match."));
+        }
+
+        return StreamVersionTag.Parse(ifMatch) is { } expected
+            ? ResubmitAsync(id, request?.Normalised(), expected, new(http, sessions, attachments, clock, portal.Value, calendars, cycles), cancellationToken)
+            : Task.FromResult(Stale());
+    }
+
+    public static Task<IResult> ResubmitByPostAsync(Guid id, SubmitApplicationRequest? request, HttpContext http, LedgerSessions sessions,
+        AttachmentStore attachments, TimeProvider clock, IOptions<PortalOptions> portal, WorkingDayCalendars calendars,
+        ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
+        ResubmitAsync(id, request?.Normalised(), null, new(http, sessions, attachments, clock, portal.Value, calendars, cycles), cancellationToken);
 
     private static IResult Stale() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "版本已变化 / Precondition failed",
         detail: "申报已被更新（If-Match 与当前版本不符），请重新查询状态后再提交。 / The application changed since that version; read its status and try again.");
 
-    private static async Task<IResult> ResubmitAsync(Guid id, SubmitApplicationRequest? request, long? expectedVersion, HttpContext http, LedgerSessions sessions,
-        AttachmentStore attachments, TimeProvider clock, PortalOptions portal, WorkingDayCalendars calendars, CancellationToken cancellationToken)
+    private static IResult NotFound(Guid id) => Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+
+    private static async Task<IResult> ResubmitAsync(Guid id, SubmitApplicationRequest? request, long? expectedVersion, Resubmitting r,
+        CancellationToken cancellationToken)
     {
         if (request is null)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
         }
 
-        var errors = request.Validate();
+        var errors = request.Validate(r.Cycles);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        await using var session = sessions.OpenForRequest(http);
+        await using var session = r.Sessions.OpenForRequest(r.Http);
         var file = await session.LoadAsync<ApplicationFile>(id, cancellationToken);
-        if (file is null || !PortalOwnership.MayAccess(http, file))
+        if (file is null || !PortalOwnership.MayAccess(r.Http, file))
         {
-            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+            return NotFound(id);
         }
 
         // Checked once the caller is known to own the application (another client's gets the 404 above, never more).
-        if (Unchangeable(request, file, portal, LedgerSessions.ActingFor(http).UserId) is { Count: > 0 } fixedFields)
+        if (Unchangeable(request, file, r.Portal, LedgerSessions.ActingFor(r.Http).UserId) is { Count: > 0 } fixedFields)
         {
             return Problems.Validation(fixedFields);
         }
@@ -100,65 +113,16 @@ public static class ResubmitApplicationEndpoint
 
         if (stream.Aggregate is not { } application)
         {
-            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+            return NotFound(id);
         }
 
-        if (!application.RevisionOpen)
+        var facts = await FactsAsync(session, request, file, r, cancellationToken);
+        if (!ResubmitApplication.Decide(application, file, facts, r.Clock.GetUtcNow()).Accepted(out var resubmitted, out var refusal))
         {
-            return Problems.Conflict($"该申报当前为“{application.Status.Chinese()}”，没有待修改的退回意见，不能重新提交。",
-                $"The application is '{application.Status.English()}' with no open revision request; it cannot be resubmitted.");
+            return refusal.ToProblem();
         }
 
-        var cycle = ReviewCycles.Get(file.CycleId);
-        var today = clock.Today();
-        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
-        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
-        var calendar = await calendars.CurrentAsync(cancellationToken);
-        var facts = await SubmissionFactsReader.ReadAsync(session, attachments, request, cycle, today, integrity, null, file.SubmittedBy, calendar, cancellationToken);
-        var violations = SubmissionRules.Check(facts).Where(v => v.Rule is not ("window" or "one-application-per-level")).ToList();
-        if (violations.Count > 0)
-        {
-            return SubmitApplicationEndpoint.RulesProblem(violations);
-        }
-
-        var name = request.ApplicantName!.Trim();
-        var employer = request.Employer!.Trim();
-        var series = request.Series!.Trim();
-        var specialty = request.Specialty!.Trim();
-        var changed = new List<string>();
-        if (name != file.ApplicantName || employer != file.Employer)
-        {
-            changed.Add(ApplicationModules.Basic);
-        }
-
-        if (series != file.Series || specialty != file.Specialty)
-        {
-            changed.Add(ApplicationModules.Declaration);
-        }
-
-        changed.AddRange(DossierChanges.Between(file.Dossier, request.Dossier).Where(module => !changed.Contains(module)));
-        var checklist = ReviewerChecklist.For(facts);
-        var references = SubmissionFactsReader.References(facts);
-        var resubmitted = new ApplicationResubmitted(id, changed, clock.GetUtcNow(),
-            name != file.ApplicantName ? name : null, employer != file.Employer ? employer : null,
-            series != file.Series ? series : null, specialty != file.Specialty ? specialty : null,
-            SubmissionFactsReader.ForLedger(request.Dossier), checklist, references);
-        stream.AppendOne(resubmitted);
-
-        // The portal's status follows at once, as the ledger now reads: no service sends Intake its own event back.
-        var newVersion = (stream.StartingVersion ?? 0) + 1;
-        application.Evolve(resubmitted);
-        application.Version = newVersion;
-        file.CatchUpWith(application);
-        file.ApplicantName = name;
-        file.Employer = employer;
-        file.Series = series;
-        file.Specialty = specialty;
-        file.SchemaVersion = request.SchemaVersion!.Value;
-        file.Dossier = request.Dossier;
-        file.Checklist = [.. checklist];
-        file.Attachments = [.. references];
-        session.Store(file);
+        var newVersion = Record(session, stream, application, file, request, resubmitted);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -170,8 +134,41 @@ public static class ResubmitApplicationEndpoint
                 : Stale();
         }
 
-        http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
-        return Results.Ok(new { id, status = "Resubmitted", changedModules = changed });
+        r.Http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
+        return Results.Ok(new { id, status = "Resubmitted", changedModules = resubmitted.ChangedModules });
+    }
+
+    private static async Task<SubmissionFacts> FactsAsync(IDocumentSession session, SubmitApplicationRequest request, ApplicationFile file,
+        Resubmitting r, CancellationToken cancellationToken)
+    {
+        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
+        // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
+        var calendar = await r.Calendars.CurrentAsync(cancellationToken);
+        return await SubmissionFactsReader.ReadAsync(session, r.Attachments, request, r.Cycles.Get(file.CycleId), r.Clock.Today(),
+            integrity, null, file.SubmittedBy, calendar, cancellationToken);
+    }
+
+    /// <summary>Appends the event and brings the portal's file up to it; the stream's version after the append.</summary>
+    private static long Record(IDocumentSession session, IEventStream<ApplicationLifecycle> stream, ApplicationLifecycle application,
+        ApplicationFile file, SubmitApplicationRequest request, ApplicationResubmitted resubmitted)
+    {
+        stream.AppendOne(resubmitted);
+
+        // The portal's status follows at once, as the ledger now reads: no service sends Intake its own event back.
+        var newVersion = (stream.StartingVersion ?? 0) + 1;
+        application.Evolve(resubmitted);
+        application.Version = newVersion;
+        file.CatchUpWith(application);
+        file.ApplicantName = request.ApplicantName!.Trim();
+        file.Employer = request.Employer!.Trim();
+        file.Series = request.Series!.Trim();
+        file.Specialty = request.Specialty!.Trim();
+        file.SchemaVersion = request.SchemaVersion!.Value;
+        file.Dossier = request.Dossier;
+        file.Checklist = [.. resubmitted.Checklist ?? []];
+        file.Attachments = [.. resubmitted.Attachments ?? []];
+        session.Store(file);
+        return newVersion;
     }
 
     /// <summary>The fields a resubmission may not change, and schema v1 from a client not allowed it; empty when none.</summary>

@@ -2,6 +2,7 @@ using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Ledger;
+using TitleReview.Contracts.Events;
 
 namespace TitleReview.Intake.Features.Status;
 
@@ -38,6 +39,30 @@ public sealed class ApplicationFile
     public DateOnly? PublicityStart { get; set; }
     public DateOnly? PublicityEnd { get; set; }
     public string? CertificateNumber { get; set; }
+
+    /// <summary>The file as a submission starts it: the event's values, plus what stays in Intake (number, client, phone).</summary>
+    public static ApplicationFile Submitted(ApplicationSubmitted submitted, string idNumber, string submittedBy, Dossier? dossier)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        return new ApplicationFile
+        {
+            Id = submitted.ApplicationId,
+            ApplicantName = submitted.ApplicantName,
+            IdNumber = idNumber,
+            SubmittedBy = submittedBy,
+            Employer = submitted.Employer,
+            Series = submitted.Series,
+            Specialty = submitted.Specialty,
+            Level = submitted.Level,
+            CycleId = submitted.CycleId,
+            SubmittedAt = submitted.SubmittedAt,
+            LedgerVersion = 1,
+            SchemaVersion = submitted.SchemaVersion,
+            Dossier = dossier,
+            Checklist = [.. submitted.Checklist ?? []],
+            Attachments = [.. submitted.Attachments ?? []],
+        };
+    }
 
     public void CatchUpWith(ApplicationLifecycle ledger)
     {

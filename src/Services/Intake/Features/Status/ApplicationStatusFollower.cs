@@ -1,4 +1,5 @@
 using MassTransit;
+using TitleReview.Domain.Cycles;
 using TitleReview.Domain.Lifecycle;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
@@ -11,7 +12,7 @@ namespace TitleReview.Intake.Features.Status;
 /// Keeps the portal's status in step with the ledger. Each message only says "this stream moved": the status is
 /// refolded from the stream itself, so lost ordering between services cannot leave a wrong status behind.
 /// </summary>
-public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<ApplicationStatusFollower> logger) :
+public sealed class ApplicationStatusFollower(LedgerSessions sessions, ReviewCycleCatalogue cycles, ILogger<ApplicationStatusFollower> logger) :
     IConsumer<ReviewStarted>, IConsumer<RevisionRequested>, IConsumer<FinalApproved>, IConsumer<ApplicationRejected>,
     IConsumer<Published>, IConsumer<ObjectionResolved>, IConsumer<PublicityCompleted>,
     IConsumer<FeeAssessed>, IConsumer<FeePaid>, IConsumer<ApplicationLapsed>, IConsumer<ApplicationLapseUndone>,
@@ -50,7 +51,7 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<A
 
                 if (file.Status is ApplicationStatus.Rejected or ApplicationStatus.CommitteeFailed)
                 {
-                    await RefusedMaterials.RememberAsync(session, file, context.CancellationToken);
+                    await RefusedMaterials.RememberAsync(session, file, cycles.Find(file.CycleId), context.CancellationToken);
                 }
             }
         });
@@ -62,7 +63,7 @@ public sealed class ApplicationStatusFollower(LedgerSessions sessions, ILogger<A
     /// </summary>
     private async Task HoldSlotAgainAsync(Marten.IDocumentSession session, ApplicationFile file, CancellationToken cancellationToken)
     {
-        if (TitleReview.Domain.Cycles.ReviewCycles.Find(file.CycleId) is not { } cycle)
+        if (cycles.Find(file.CycleId) is not { } cycle)
         {
             return;
         }

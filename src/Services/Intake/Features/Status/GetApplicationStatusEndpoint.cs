@@ -39,12 +39,12 @@ public static class GetApplicationStatusEndpoint
 {
     public static RouteGroupBuilder MapGetApplicationStatus(this RouteGroupBuilder group)
     {
-        group.MapGet("/{id:guid}", GetApplicationStatus)
-        .WithName("GetApplicationStatus");
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetApplicationStatus");
         return group;
     }
 
-    private static async Task<IResult> GetApplicationStatus(Guid id, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(Guid id, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var file = await query.LoadAsync<ApplicationFile>(id, cancellationToken);

@@ -25,7 +25,7 @@ public static class ExampleApplication
 
     public static SubmitApplicationRequest Create(DateOnly today, ExampleAttachments files, string idNumber = "32020219850615001X", string name = "张工") => new(
         SubmitApplicationRequest.CurrentSchemaVersion,
-        ReviewCycles.Xishan2023,
+        ReviewCycleCatalogue.Xishan2023,
         name,
         idNumber,
         "无锡某机械有限公司",

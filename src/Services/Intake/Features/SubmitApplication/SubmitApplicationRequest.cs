@@ -30,9 +30,10 @@ public sealed record SubmitApplicationRequest(
     public const long MaxBodyBytes = 1024 * 1024;
 
     /// <summary>The request as the rules and the stores see it: the 身份证 number normalised once, here at the edge.</summary>
-    public SubmitApplicationRequest Normalised() => IdNumber is null ? this : this with { IdNumber = Features.IdNumbers.Normalise(IdNumber) };
+    public SubmitApplicationRequest Normalised() => IdNumber is null ? this : this with { IdNumber = IdNumberLookup.IdNumbers.Normalise(IdNumber) };
 
-    public Dictionary<string, string[]> Validate()
+    /// <summary>Every field error by path; an unknown cycle is one <paramref name="cycles"/> (default: the shipped ones) lacks.</summary>
+    public Dictionary<string, string[]> Validate(ReviewCycleCatalogue? cycles = null)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string chinese, string english) => errors[field] = [$"{chinese} / {english}"];
@@ -54,7 +55,7 @@ public sealed record SubmitApplicationRequest(
         {
             Fail("cycleId", "必须填写评审批次（cycleId）。", "cycleId is required.");
         }
-        else if (ReviewCycles.Find(CycleId) is null)
+        else if ((cycles ?? ReviewCycleCatalogue.Shipped).Find(CycleId) is null)
         {
             Fail("cycleId", $"未知的评审批次“{CycleId}”。", $"Unknown review cycle '{CycleId}'.");
         }

@@ -25,6 +25,7 @@ public sealed class LevelSlot
     public static string GradeOf(TitleLevel level) => level == TitleLevel.Engineer ? "Intermediate" : "Initial";
 
     /// <summary>Whether the application holding the slot still keeps the person from applying to <paramref name="cycle"/>.</summary>
-    public static bool Holds(ApplicationFile holder, ReviewCycle cycle) =>
-        !(holder.Status is ApplicationStatus.Withdrawn or ApplicationStatus.Lapsed && ReviewCycles.Find(holder.CycleId)?.CommitteeId == cycle.CommitteeId);
+    public static bool Holds(ApplicationFile holder, ReviewCycle cycle, ReviewCycleCatalogue cycles) =>
+        !(holder.Status is ApplicationStatus.Withdrawn or ApplicationStatus.Lapsed
+          && cycles.Find(holder.CycleId)?.CommitteeId == cycle.CommitteeId);
 }

@@ -16,11 +16,12 @@ public sealed class RefusedMaterials
 
     public static string IdOf(int year, string idNumber) => $"{year}:{IntegrityRecord.KeyOf(idNumber)}";
 
-    public static async Task RememberAsync(IDocumentSession session, ApplicationFile file, CancellationToken cancellationToken)
+    /// <summary>Remembers the refused application's academic outputs under its cycle's year (none known: nothing to key them by).</summary>
+    public static async Task RememberAsync(IDocumentSession session, ApplicationFile file, ReviewCycle? cycle, CancellationToken cancellationToken)
     {
         var outputs = file.Attachments.Where(a => a.Field.StartsWith("dossier.academicOutputs[", StringComparison.Ordinal) && a.Field.EndsWith(".documentId", StringComparison.Ordinal))
             .Select(a => a.Sha256).ToList();
-        if (outputs.Count == 0 || ReviewCycles.Find(file.CycleId) is not { } cycle)
+        if (outputs.Count == 0 || cycle is null)
         {
             return;
         }

@@ -1,7 +1,7 @@
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
-namespace TitleReview.Intake.Features;
+namespace TitleReview.Intake.Features.SubmitApplication;
 
 /// <summary>
 /// Each portal client gets its own request budget (<c>Intake:RateLimit:PerMinute</c>, default 600), keyed by the

@@ -1,6 +1,7 @@
+using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Contracts.Identification;
 
-namespace TitleReview.Intake.Features;
+namespace TitleReview.Intake.Features.IntegrityRegister;
 
 /// <summary>The checks every admin import shares: a bounded number of lines, each naming a valid 身份证 number.</summary>
 public static class ImportChecks

@@ -1,4 +1,4 @@
-namespace TitleReview.Intake.Features;
+namespace TitleReview.Intake.Features.IdNumberLookup;
 
 /// <summary>
 /// A 身份证 number as Intake keeps and looks it up: without any spaces (portals send "3202 0219…" as typed) and with
