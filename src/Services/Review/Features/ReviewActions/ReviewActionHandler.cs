@@ -67,7 +67,7 @@ public static class ReviewActionHandler
         }
     }
 
-    private static void UpdateQueue(ReviewQueueItem item, object decided, long version, DateTimeOffset now)
+    private static void UpdateQueue(ReviewQueueItem item, IApplicationEvent decided, long version, DateTimeOffset now)
     {
         item.Status = ReviewDecider.StatusAfter(decided);
         switch (decided)

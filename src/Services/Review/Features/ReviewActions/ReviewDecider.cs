@@ -35,7 +35,7 @@ public static class ReviewDecider
     public const int MaxCommentLength = 1000;
     public const int MaxModuleLength = 50;
 
-    public static Decision<object> Decide(ReviewState state, ReviewCommand command, DateTimeOffset now) => command switch
+    public static Decision<IApplicationEvent> Decide(ReviewState state, ReviewCommand command, DateTimeOffset now) => command switch
     {
         ReviewCommand.Claim claim => Claim(state, claim, now),
         ReviewCommand.RequestRevision revision => state.Status != ApplicationStatus.UnderReview
@@ -49,7 +49,7 @@ public static class ReviewDecider
     };
 
     /// <summary>Where each accepted action leaves the review.</summary>
-    public static ApplicationStatus StatusAfter(object decided) => decided switch
+    public static ApplicationStatus StatusAfter(IApplicationEvent decided) => decided switch
     {
         ReviewStarted => ApplicationStatus.UnderReview,
         RevisionRequested => ApplicationStatus.RevisionRequested,
@@ -80,7 +80,7 @@ public static class ReviewDecider
                 $"The acting reviewer is the authenticated caller ({caller}); omit reviewerId."))
             : null;
 
-    private static Decision<object> Claim(ReviewState state, ReviewCommand.Claim claim, DateTimeOffset now)
+    private static Decision<IApplicationEvent> Claim(ReviewState state, ReviewCommand.Claim claim, DateTimeOffset now)
     {
         if (state.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Resubmitted or ApplicationStatus.UnderReview))
         {
@@ -92,7 +92,7 @@ public static class ReviewDecider
             : new ReviewStarted(state.Id, claim.Reviewer, now);
     }
 
-    private static Decision<object> Approve(ReviewState state, ReviewCommand.Approve approve, DateTimeOffset now)
+    private static Decision<IApplicationEvent> Approve(ReviewState state, ReviewCommand.Approve approve, DateTimeOffset now)
     {
         if (state.IsTerminal || state.FinalApproved)
         {
