@@ -32,7 +32,8 @@ public static class ReviewRegistration
 
     public static WebApplication MapReviewEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).DescribedByOperations().MapReviewQueue().MapFinalApproval().MapReviewActions();
+        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).DescribedByOperations()
+            .MapReviewQueue().MapFinalApproval().MapReviewActions();
         app.MapGroup("/review").RequireRoles(Roles.Reviewer).MapReviewPages().MapAttachmentDownload();
         app.MapGroup("/committee").RequireRoles(Roles.CommitteeSecretary).MapMeetingPages();
         app.MapBackOfficeSignIn();

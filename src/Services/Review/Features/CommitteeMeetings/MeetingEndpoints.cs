@@ -51,7 +51,7 @@ public static class MeetingEndpoints
     {
         var command = CreateMeeting.From(request, LedgerSessions.ActingFor(http).UserId);
         var cycle = cycles.Find(command.CycleId);
-        if (!Meetings.Decide(command, cycle, clock).Accepted(out var meeting, out var refusal))
+        if (!Meetings.Register(command, cycle, clock).Accepted(out var meeting, out var refusal))
         {
             return refusal.ToProblem();
         }
@@ -121,7 +121,8 @@ public static class Meetings
 {
     public static Refusal NoSuchMeeting(Guid id) => Refusal.NotFound("meeting-not-found", new($"没有编号为 {id} 的评审会议。", $"No committee meeting {id}."));
 
-    public static Decision<CommitteeMeeting> Decide(CreateMeeting command, ReviewCycle? cycle, TimeProvider clock) =>
+    /// <summary>Decides a registration now: China's date and a time-ordered id from the clock.</summary>
+    public static Decision<CommitteeMeeting> Register(CreateMeeting command, ReviewCycle? cycle, TimeProvider clock) =>
         MeetingDecider.Decide(command, cycle, ChinaTime.Today(clock), Guid.CreateVersion7(clock.GetUtcNow()), clock.GetUtcNow());
 
     /// <summary>Every application whose publicity completed and whose fee is paid, not yet decided: read from the ledger, not from a message.</summary>

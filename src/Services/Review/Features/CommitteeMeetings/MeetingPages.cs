@@ -56,7 +56,7 @@ public static class MeetingPages
     {
         static List<string> Lines(string? text) => [.. (text ?? "").Split(['\n', '\r', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         var command = CreateMeeting.From(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId);
-        if (!Meetings.Decide(command, cycles.Find(command.CycleId), clock).Accepted(out var meeting, out var refusal))
+        if (!Meetings.Register(command, cycles.Find(command.CycleId), clock).Accepted(out var meeting, out var refusal))
         {
             // The page's form requires both: their absence is a client's problem, not a person's typo to show on the page.
             return form?.MeetingDate is null || string.IsNullOrWhiteSpace(form.Members)

@@ -200,7 +200,7 @@ public static class ReviewPages
         var application = await query.Events.AggregateStreamAsync<ApplicationLifecycle>(id, token: cancellationToken);
         if (item is null || application is null)
         {
-            return Problems.NotFound($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue.");
+            return ReviewQueueEndpoints.NotInQueue(id).ToProblem();
         }
 
         var history = await query.Events.FetchStreamAsync(id, token: cancellationToken);

@@ -44,6 +44,8 @@ public static class ReviewQueueEndpoints
         await using var query = sessions.Query();
         return await query.LoadAsync<ReviewQueueItem>(id, cancellationToken) is { } item
             ? TypedResults.Ok(item)
-            : Refusal.NotFound("not-in-queue", new($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue.")).ToProblem();
+            : NotInQueue(id).ToProblem();
     }
+
+    public static Refusal NotInQueue(Guid id) => Refusal.NotFound("not-in-queue", new($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue."));
 }
