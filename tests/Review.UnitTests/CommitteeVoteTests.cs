@@ -16,10 +16,13 @@ public sealed class CommitteeVoteTests
     /// <summary>Quorum and pass are both 2/3 in this cycle.</summary>
     private static readonly ReviewCycle Cycle = ReviewCycleCatalogue.Shipped.Get(ReviewCycleCatalogue.Xishan2023);
 
-    private static readonly CommitteeCandidate Ready = new(Application, ApplicationStatus.AwaitingCommittee, ReadyForCommittee: true);
+    private static readonly CommitteeCandidate Ready = new(Application, ApplicationStatus.AwaitingCommittee,
+        ReadyForCommittee: true);
 
-    private static Decision<CommitteeDecided> Decide(int total, int present, int yes, int no, int abstain, CommitteeCandidate? candidate = null) =>
-        CommitteeVote.Decide(candidate ?? Ready, new Vote(Meeting, MeetingDate, total, present, yes, no, abstain), Cycle, Now);
+    private static Decision<CommitteeDecided> Decide(int total, int present, int yes, int no, int abstain,
+        CommitteeCandidate? candidate = null) =>
+        CommitteeVote.Decide(candidate ?? Ready, new Vote(Meeting, MeetingDate, total, present, yes, no, abstain),
+            Cycle, Now);
 
     private static CommitteeDecided Accepted(Decision<CommitteeDecided> decision)
     {
@@ -38,7 +41,8 @@ public sealed class CommitteeVoteTests
     {
         var decided = Accepted(Decide(9, 6, 4, 2, 0));
 
-        Assert.Equal(new CommitteeDecided(Application, Meeting, MeetingDate, 9, 6, 4, 2, 0, Passed: true, Now), decided);
+        Assert.Equal(new CommitteeDecided(Application, Meeting, MeetingDate, 9, 6, 4, 2, 0, Passed: true, Now),
+            decided);
     }
 
     [Fact]
@@ -53,7 +57,8 @@ public sealed class CommitteeVoteTests
     [InlineData(1, 1, 0, 1, 0)]
     [InlineData(int.MaxValue, int.MaxValue, 0, int.MaxValue, 0)]
     [InlineData(1 << 30, 1 << 30, 0, 1 << 30, 0)]
-    public void Zero_yes_votes_never_pass_however_large_the_meeting(int total, int present, int yes, int no, int abstain)
+    public void Zero_yes_votes_never_pass_however_large_the_meeting(int total, int present, int yes, int no,
+        int abstain)
     {
         Assert.False(Accepted(Decide(total, present, yes, no, abstain)).Passed);
     }
@@ -68,7 +73,8 @@ public sealed class CommitteeVoteTests
     [InlineData(9, 5)]
     [InlineData(3, 1)]
     [InlineData(9, 0)]
-    public void One_member_below_two_thirds_present_cannot_decide_and_the_refusal_names_the_quorum_rule(int total, int present)
+    public void One_member_below_two_thirds_present_cannot_decide_and_the_refusal_names_the_quorum_rule(int total,
+        int present)
     {
         var refusal = Refused(Decide(total, present, present, 0, 0));
 
@@ -91,7 +97,8 @@ public sealed class CommitteeVoteTests
     [InlineData(9, 7, 5, 0, 0)]
     [InlineData(9, 7, int.MaxValue, int.MaxValue, 9)]
     [InlineData(-9, -9, 0, 0, 0)]
-    public void Negative_counts_votes_exceeding_those_present_or_sums_that_wrap_are_refused_naming_the_votes(int total, int present, int yes, int no, int abstain)
+    public void Negative_counts_votes_exceeding_those_present_or_sums_that_wrap_are_refused_naming_the_votes(int total,
+        int present, int yes, int no, int abstain)
     {
         var refusal = Refused(Decide(total, present, yes, no, abstain));
 
@@ -105,7 +112,8 @@ public sealed class CommitteeVoteTests
     [InlineData(ApplicationStatus.Rejected)]
     public void An_application_not_ready_for_the_committee_is_a_conflict_naming_its_status(ApplicationStatus status)
     {
-        var refusal = Refused(Decide(9, 6, 4, 2, 0, new CommitteeCandidate(Application, status, ReadyForCommittee: false)));
+        var refusal = Refused(Decide(9, 6, 4, 2, 0, new CommitteeCandidate(Application, status,
+            ReadyForCommittee: false)));
 
         Assert.Equal(RefusalKind.Conflict, refusal.Kind);
         Assert.Contains(status.Chinese(), refusal.Reason.Chinese, StringComparison.Ordinal);
@@ -132,7 +140,8 @@ public sealed class CommitteeVoteTests
 
     [Theory]
     [MemberData(nameof(ImpossibleRequests))]
-    public void A_decision_request_with_an_impossible_count_or_date_is_refused_naming_the_field(string field, RecordDecisionRequest? request)
+    public void A_decision_request_with_an_impossible_count_or_date_is_refused_naming_the_field(string field,
+        RecordDecisionRequest? request)
     {
         var refusal = RecordDecisionRequest.Check(request, today: MeetingDate);
 
@@ -144,6 +153,7 @@ public sealed class CommitteeVoteTests
     public void A_decision_request_for_a_meeting_held_today_with_counts_that_add_up_is_accepted()
     {
         Assert.Null(RecordDecisionRequest.Check(Request(), today: MeetingDate));
-        Assert.Null(RecordDecisionRequest.Check(Request() with { MembersTotal = 100, MembersPresent = 100, VotesFor = 100, VotesAgainst = 0 }, MeetingDate));
+        Assert.Null(RecordDecisionRequest.Check(Request() with { MembersTotal = 100, MembersPresent = 100,
+            VotesFor = 100, VotesAgainst = 0 }, MeetingDate));
     }
 }

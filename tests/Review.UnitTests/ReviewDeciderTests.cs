@@ -11,7 +11,8 @@ public sealed class ReviewDeciderTests
     private static readonly DateTimeOffset Now = new(2023, 5, 10, 9, 30, 0, TimeSpan.FromHours(8));
     private static readonly ModuleComment[] Comments = [new("基本信息", "请补充照片")];
 
-    private static ReviewState State(ApplicationStatus status, string? reviewer = null, bool terminal = false, bool finalApproved = false,
+    private static ReviewState State(ApplicationStatus status, string? reviewer = null, bool terminal = false,
+        bool finalApproved = false,
         bool revisionOpen = false) => new(Id, status, reviewer, terminal, finalApproved, revisionOpen, Version: 3);
 
     private static IApplicationEvent Accepted(Decision<IApplicationEvent> decision)
@@ -31,7 +32,8 @@ public sealed class ReviewDeciderTests
     [InlineData(ApplicationStatus.Resubmitted)]
     public void An_unclaimed_submitted_or_resubmitted_file_is_claimed_by_the_caller(ApplicationStatus status)
     {
-        var started = Assert.IsType<ReviewStarted>(Accepted(ReviewDecider.Decide(State(status), new ReviewCommand.Claim("reviewer-wang"), Now)));
+        var started = Assert.IsType<ReviewStarted>(Accepted(ReviewDecider.Decide(State(status),
+            new ReviewCommand.Claim("reviewer-wang"), Now)));
 
         Assert.Equal(new ReviewStarted(Id, "reviewer-wang", Now), started);
     }
@@ -39,13 +41,15 @@ public sealed class ReviewDeciderTests
     [Fact]
     public void The_reviewer_holding_the_claim_may_claim_again_after_a_resubmission()
     {
-        Assert.IsType<ReviewStarted>(Accepted(ReviewDecider.Decide(State(ApplicationStatus.Resubmitted, "reviewer-wang"), new ReviewCommand.Claim("reviewer-wang"), Now)));
+        Assert.IsType<ReviewStarted>(Accepted(ReviewDecider.Decide(State(ApplicationStatus.Resubmitted,
+            "reviewer-wang"), new ReviewCommand.Claim("reviewer-wang"), Now)));
     }
 
     [Fact]
     public void A_file_claimed_by_someone_else_cannot_be_claimed_and_the_refusal_names_the_holder()
     {
-        var refusal = Refused(ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-li"), new ReviewCommand.Claim("reviewer-wang"), Now));
+        var refusal = Refused(ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-li"),
+            new ReviewCommand.Claim("reviewer-wang"), Now));
 
         Assert.Equal(RefusalKind.Conflict, refusal.Kind);
         Assert.Equal("review-claimed", refusal.Code);
@@ -68,7 +72,8 @@ public sealed class ReviewDeciderTests
     [Fact]
     public void The_claim_holder_asks_for_a_revision_with_the_comments_per_module()
     {
-        var decided = ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-wang"), new ReviewCommand.RequestRevision("reviewer-wang", Comments), Now);
+        var decided = ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-wang"),
+            new ReviewCommand.RequestRevision("reviewer-wang", Comments), Now);
 
         var revision = Assert.IsType<RevisionRequested>(Accepted(decided));
         Assert.Equal(Id, revision.ApplicationId);
@@ -95,7 +100,8 @@ public sealed class ReviewDeciderTests
     [Fact]
     public void A_revision_is_refused_unless_the_file_is_under_review()
     {
-        var refusal = Refused(ReviewDecider.Decide(State(ApplicationStatus.Submitted, "reviewer-wang"), new ReviewCommand.RequestRevision("reviewer-wang", Comments), Now));
+        var refusal = Refused(ReviewDecider.Decide(State(ApplicationStatus.Submitted, "reviewer-wang"),
+            new ReviewCommand.RequestRevision("reviewer-wang", Comments), Now));
 
         Assert.Equal("review-status", refusal.Code);
     }
@@ -104,7 +110,8 @@ public sealed class ReviewDeciderTests
     public void The_claim_holder_rejects_with_the_reason()
     {
         var rejected = Assert.IsType<ApplicationRejected>(Accepted(
-            ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-wang"), new ReviewCommand.Reject("reviewer-wang", "材料不全"), Now)));
+            ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-wang"),
+                new ReviewCommand.Reject("reviewer-wang", "材料不全"), Now)));
 
         Assert.Equal(new ApplicationRejected(Id, "材料不全", Now), rejected);
     }
@@ -112,19 +119,23 @@ public sealed class ReviewDeciderTests
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]
-    public void A_finished_or_finally_approved_file_can_be_neither_rejected_nor_approved(bool terminal, bool finalApproved)
+    public void A_finished_or_finally_approved_file_can_be_neither_rejected_nor_approved(bool terminal,
+        bool finalApproved)
     {
         var state = State(ApplicationStatus.UnderReview, "reviewer-wang", terminal, finalApproved);
 
-        Assert.Equal("review-status", Refused(ReviewDecider.Decide(state, new ReviewCommand.Reject("reviewer-wang", "材料不全"), Now)).Code);
-        Assert.Equal("review-status", Refused(ReviewDecider.Decide(state, new ReviewCommand.Approve("reviewer-wang"), Now)).Code);
+        Assert.Equal("review-status", Refused(ReviewDecider.Decide(state, new ReviewCommand.Reject("reviewer-wang",
+            "材料不全"), Now)).Code);
+        Assert.Equal("review-status", Refused(ReviewDecider.Decide(state, new ReviewCommand.Approve("reviewer-wang"),
+            Now)).Code);
     }
 
     [Fact]
     public void The_claim_holder_gives_final_approval_in_their_own_name()
     {
         var approved = Assert.IsType<FinalApproved>(Accepted(
-            ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-wang"), new ReviewCommand.Approve("reviewer-wang"), Now)));
+            ReviewDecider.Decide(State(ApplicationStatus.UnderReview, "reviewer-wang"),
+                new ReviewCommand.Approve("reviewer-wang"), Now)));
 
         Assert.Equal(new FinalApproved(Id, "reviewer-wang", Now), approved);
     }
@@ -132,7 +143,8 @@ public sealed class ReviewDeciderTests
     [Fact]
     public void Final_approval_waits_while_a_revision_request_is_open()
     {
-        var refusal = Refused(ReviewDecider.Decide(State(ApplicationStatus.RevisionRequested, "reviewer-wang", revisionOpen: true), new ReviewCommand.Approve("reviewer-wang"), Now));
+        var refusal = Refused(ReviewDecider.Decide(State(ApplicationStatus.RevisionRequested, "reviewer-wang",
+            revisionOpen: true), new ReviewCommand.Approve("reviewer-wang"), Now));
 
         Assert.Equal("review-revision-open", refusal.Code);
         Assert.Equal(RefusalKind.Conflict, refusal.Kind);
@@ -142,7 +154,8 @@ public sealed class ReviewDeciderTests
     public void Each_accepted_action_says_where_the_review_stands_after_it()
     {
         Assert.Equal(ApplicationStatus.UnderReview, ReviewDecider.StatusAfter(new ReviewStarted(Id, "r", Now)));
-        Assert.Equal(ApplicationStatus.RevisionRequested, ReviewDecider.StatusAfter(new RevisionRequested(Id, Comments, Now)));
+        Assert.Equal(ApplicationStatus.RevisionRequested, ReviewDecider.StatusAfter(new RevisionRequested(Id, Comments,
+            Now)));
         Assert.Equal(ApplicationStatus.Rejected, ReviewDecider.StatusAfter(new ApplicationRejected(Id, "x", Now)));
         Assert.Equal(ApplicationStatus.FinalApproved, ReviewDecider.StatusAfter(new FinalApproved(Id, "r", Now)));
     }
@@ -173,7 +186,8 @@ public sealed class ReviewDeciderTests
     [Fact]
     public void Comments_at_the_longest_allowed_module_and_text_are_accepted()
     {
-        Assert.Null(ReviewDecider.CheckComments([new(new string('模', ReviewDecider.MaxModuleLength), new string('意', ReviewDecider.MaxCommentLength))]));
+        Assert.Null(ReviewDecider.CheckComments([new(new string('模', ReviewDecider.MaxModuleLength), new string('意',
+            ReviewDecider.MaxCommentLength))]));
     }
 
     [Theory]

@@ -10,6 +10,7 @@ public sealed class TypedAnswersTests
     public void The_shared_paging_and_date_problems_are_problem_answers_a_typed_handler_can_return()
     {
         Assert.IsType<ProblemHttpResult>(TypedAnswers.AsProblem(Paging.Of(0, 20, 20, 100).Problem!));
-        Assert.IsType<ProblemHttpResult>(TypedAnswers.AsProblem(DateFilter.Invalid(new DateOnly(2023, 2, 1), new DateOnly(2023, 1, 1))!));
+        Assert.IsType<ProblemHttpResult>(TypedAnswers.AsProblem(DateFilter.Invalid(new DateOnly(2023, 2, 1),
+            new DateOnly(2023, 1, 1))!));
     }
 }

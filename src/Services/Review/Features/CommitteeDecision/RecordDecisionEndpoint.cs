@@ -19,8 +19,9 @@ public static class RecordDecisionEndpoint
         return group;
     }
 
-    public static async Task<Results<Ok<CommitteeDecided>, ProblemHttpResult>> RecordAsync(RecordDecisionRequest? request, HttpContext http,
-        LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CommitteeDecided>, ProblemHttpResult>> RecordAsync(
+        RecordDecisionRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (RecordDecisionRequest.Check(request, clock.Today()) is { } invalid)
         {
@@ -28,9 +29,11 @@ public static class RecordDecisionEndpoint
         }
 
         await using var session = sessions.OpenForRequest(http);
-        var vote = new Vote(request!.MeetingId ?? Guid.NewGuid(), request.MeetingDate!.Value, request.MembersTotal!.Value, request.MembersPresent!.Value,
+        var vote = new Vote(request!.MeetingId ?? Guid.NewGuid(), request.MeetingDate!.Value,
+            request.MembersTotal!.Value, request.MembersPresent!.Value,
             request.VotesFor!.Value, request.VotesAgainst!.Value, request.Abstentions!.Value);
-        if (!(await DecideAsync(session, request.ApplicationId!.Value, vote, cycles, clock.GetUtcNow(), cancellationToken))
+        if (!(await DecideAsync(session, request.ApplicationId!.Value, vote, cycles, clock.GetUtcNow(),
+            cancellationToken))
             .Accepted(out var decided, out var refusal))
         {
             return refusal.ToProblem();
@@ -41,7 +44,8 @@ public static class RecordDecisionEndpoint
     }
 
     /// <summary>Loads the application for writing, decides with its cycle and appends; the caller saves.</summary>
-    public static async Task<Decision<CommitteeDecided>> DecideAsync(IDocumentSession session, Guid applicationId, Vote vote, ReviewCycleCatalogue cycles,
+    public static async Task<Decision<CommitteeDecided>> DecideAsync(IDocumentSession session, Guid applicationId,
+        Vote vote, ReviewCycleCatalogue cycles,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(applicationId, cancellationToken);
@@ -50,7 +54,8 @@ public static class RecordDecisionEndpoint
             return ReviewActionHandler.NotFound(applicationId);
         }
 
-        var decision = CommitteeVote.Decide(CommitteeCandidate.Of(applicationId, application), vote, cycles.Get(application.CycleId), now);
+        var decision = CommitteeVote.Decide(CommitteeCandidate.Of(applicationId, application), vote,
+            cycles.Get(application.CycleId), now);
         if (decision.Accepted(out var decided, out _))
         {
             stream.AppendOne(decided);

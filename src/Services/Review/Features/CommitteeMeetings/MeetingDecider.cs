@@ -5,7 +5,8 @@ using TitleReview.Review.Features.CommitteeDecision;
 namespace TitleReview.Review.Features.CommitteeMeetings;
 
 /// <summary>A meeting to register: the secretary's names trimmed, the cycle defaulted; nothing checked yet.</summary>
-public sealed record CreateMeeting(string CycleId, DateOnly? MeetingDate, IReadOnlyList<string> Members, IReadOnlyList<string> Present, string CreatedBy)
+public sealed record CreateMeeting(string CycleId, DateOnly? MeetingDate, IReadOnlyList<string> Members,
+    IReadOnlyList<string> Present, string CreatedBy)
 {
     public static CreateMeeting From(CreateMeetingRequest? request, string createdBy) => new(
         string.IsNullOrWhiteSpace(request?.CycleId) ? ReviewCycleCatalogue.Xishan2023 : request.CycleId.Trim(),
@@ -23,12 +24,16 @@ public static class MeetingDecider
 {
     public const int MaxMembers = 100;
 
-    /// <summary>The sum of the votes does not match those present: the only vote error a person at the page can make with a well-formed form.</summary>
+    /// <summary>
+    /// The sum of the votes does not match those present: the only vote error a person at the page can make with a
+    /// well-formed form.
+    /// </summary>
     public const string VotesSum = "votes";
 
-    /// <param name="cycle">The cycle <see cref="CreateMeeting.CycleId"/> names, or null when none is loaded by that id.</param>
+    /// <param name="cycle">The cycle <see cref="CreateMeeting.CycleId"/> names, or null when none is loaded.</param>
     /// <param name="today">China's date: a meeting is registered after it met.</param>
-    public static Decision<CommitteeMeeting> Decide(CreateMeeting command, ReviewCycle? cycle, DateOnly today, Guid id, DateTimeOffset now)
+    public static Decision<CommitteeMeeting> Decide(CreateMeeting command, ReviewCycle? cycle, DateOnly today, Guid id,
+        DateTimeOffset now)
     {
         var errors = new Dictionary<string, IReadOnlyList<Bilingual>>();
         if (cycle is null)
@@ -46,9 +51,11 @@ public static class MeetingDecider
         }
 
         var members = command.Members;
-        if (members.Count == 0 || members.Count > MaxMembers || members.Any(m => m.Length is 0 or > 50) || members.Distinct().Count() != members.Count)
+        if (members.Count == 0 || members.Count > MaxMembers || members.Any(m => m.Length is 0 or > 50)
+            || members.Distinct().Count() != members.Count)
         {
-            errors["members"] = [new($"评委名单须有 1 到 {MaxMembers} 名不重复的委员。", $"members lists 1 to {MaxMembers} distinct names.")];
+            errors["members"] = [new($"评委名单须有 1 到 {MaxMembers} 名不重复的委员。",
+                $"members lists 1 to {MaxMembers} distinct names.")];
         }
 
         var present = command.Present;
@@ -107,17 +114,25 @@ public static class MeetingDecider
             errors["applicationId"] = [new("必须给出申报编号。", "applicationId is required.")];
         }
 
-        foreach (var (field, chinese, count) in new[] { ("votesFor", "赞成", request?.VotesFor), ("votesAgainst", "反对", request?.VotesAgainst), ("abstentions", "弃权", request?.Abstentions) })
+        (string Field, string Chinese, int? Count)[] counts =
+        [
+            ("votesFor", "赞成", request?.VotesFor), ("votesAgainst", "反对", request?.VotesAgainst),
+            ("abstentions", "弃权", request?.Abstentions),
+        ];
+        foreach (var (field, chinese, count) in counts)
         {
             if (count is not >= 0 || count > present)
             {
-                errors[field] = [new($"{chinese}票数须为 0 到出席人数 {present} 之间的整数。", $"{field} must be a whole number from 0 to the {present} members present.")];
+                errors[field] = [new($"{chinese}票数须为 0 到出席人数 {present} 之间的整数。",
+                    $"{field} must be a whole number from 0 to the {present} members present.")];
             }
         }
 
-        if (errors.Count == 0 && (long)request!.VotesFor!.Value + request.VotesAgainst!.Value + request.Abstentions!.Value != present)
+        if (errors.Count == 0
+            && (long)request!.VotesFor!.Value + request.VotesAgainst!.Value + request.Abstentions!.Value != present)
         {
-            errors[VotesSum] = [new($"赞成、反对、弃权票数合计须等于出席人数 {present}。", $"votesFor + votesAgainst + abstentions must equal the {present} members present.")];
+            errors[VotesSum] = [new($"赞成、反对、弃权票数合计须等于出席人数 {present}。",
+                $"votesFor + votesAgainst + abstentions must equal the {present} members present.")];
         }
 
         return errors;

@@ -14,23 +14,37 @@ using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.CommitteeMeetings;
 
-public sealed record CreateMeetingRequest(DateOnly? MeetingDate, string? CycleId, IReadOnlyList<string>? Members, IReadOnlyList<string>? Present);
+public sealed record CreateMeetingRequest(
+    DateOnly? MeetingDate, string? CycleId, IReadOnlyList<string>? Members, IReadOnlyList<string>? Present);
 
 public sealed record MeetingVoteRequest(Guid? ApplicationId, int? VotesFor, int? VotesAgainst, int? Abstentions);
 
-public sealed record AgendaItem(Guid ApplicationId, string ApplicantName, string Employer, string Specialty, string Level);
+public sealed record AgendaItem(Guid ApplicationId, string ApplicantName, string Employer, string Specialty,
+    string Level);
 
 /// <summary>A meeting as the API shows it, with its attendance counted and its quorum under its own cycle.</summary>
-public sealed record MeetingView(Guid Id, string CycleId, DateOnly MeetingDate, List<string> Members, List<string> Present, int MembersTotal,
-    int MembersPresent, bool HasQuorum, string CreatedBy, DateTimeOffset CreatedAt, List<MeetingDecision> Decisions)
+public sealed record MeetingView(
+    Guid Id,
+    string CycleId,
+    DateOnly MeetingDate,
+    List<string> Members,
+    List<string> Present,
+    int MembersTotal,
+    int MembersPresent,
+    bool HasQuorum,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    List<MeetingDecision> Decisions)
 {
-    public static MeetingView Of(CommitteeMeeting m, ReviewCycle cycle) => new(m.Id, m.CycleId, m.MeetingDate, m.Members, m.Present, m.Members.Count,
-        m.Present.Count, m.HasQuorum(cycle), m.CreatedBy, m.CreatedAt, m.Decisions);
+    public static MeetingView Of(CommitteeMeeting m, ReviewCycle cycle) => new(m.Id, m.CycleId, m.MeetingDate,
+        m.Members, m.Present, m.Members.Count, m.Present.Count, m.HasQuorum(cycle), m.CreatedBy, m.CreatedAt, m.Decisions);
 }
 
 public sealed record MeetingList(IEnumerable<MeetingView> Items, int Page, int PageSize, int Total);
 
-/// <summary>The committee secretary's API: create a meeting, read its agenda, record votes, export the minutes.</summary>
+/// <summary>
+/// The committee secretary's API: create a meeting, read its agenda, record votes, export the minutes.
+/// </summary>
 public static class MeetingEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -46,8 +60,9 @@ public static class MeetingEndpoints
         return committee;
     }
 
-    public static async Task<Results<Created<MeetingView>, ProblemHttpResult>> CreateAsync(CreateMeetingRequest? request, HttpContext http,
-        LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<MeetingView>, ProblemHttpResult>> CreateAsync(
+        CreateMeetingRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var command = CreateMeeting.From(request, LedgerSessions.ActingFor(http).UserId);
         var cycle = cycles.Find(command.CycleId);
@@ -62,8 +77,9 @@ public static class MeetingEndpoints
         return TypedResults.Created($"/api/committee/meetings/{meeting.Id}", MeetingView.Of(meeting, cycle!));
     }
 
-    public static async Task<Results<Ok<MeetingList>, ProblemHttpResult>> ListAsync(int? page, int? pageSize, LedgerSessions sessions,
-        ReviewCycleCatalogue cycles, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingList>, ProblemHttpResult>> ListAsync(
+        int? page, int? pageSize, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        CancellationToken cancellationToken)
     {
         var paging = Paging.Of(page, pageSize, 20, 100);
         if (paging.Problem is not null)
@@ -73,13 +89,15 @@ public static class MeetingEndpoints
 
         await using var query = sessions.Query();
         var total = await query.Query<CommitteeMeeting>().CountAsync(cancellationToken);
-        var items = await query.Query<CommitteeMeeting>().OrderByDescending(m => m.MeetingDate).ThenByDescending(m => m.CreatedAt)
+        var items = await query.Query<CommitteeMeeting>()
+            .OrderByDescending(m => m.MeetingDate).ThenByDescending(m => m.CreatedAt)
             .Skip((paging.Page - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new MeetingList([.. items.Select(m => MeetingView.Of(m, cycles.Get(m.CycleId)))], paging.Page, paging.Size, total));
+        var views = items.Select(m => MeetingView.Of(m, cycles.Get(m.CycleId))).ToList();
+        return TypedResults.Ok(new MeetingList(views, paging.Page, paging.Size, total));
     }
 
-    public static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> GetAsync(Guid id, LedgerSessions sessions, ReviewCycleCatalogue cycles,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> GetAsync(
+        Guid id, LedgerSessions sessions, ReviewCycleCatalogue cycles, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
@@ -87,8 +105,8 @@ public static class MeetingEndpoints
             : Meetings.NoSuchMeeting(id).ToProblem();
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AgendaItem>>, ProblemHttpResult>> AgendaAsync(Guid id, LedgerSessions sessions,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<AgendaItem>>, ProblemHttpResult>> AgendaAsync(
+        Guid id, LedgerSessions sessions, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
@@ -96,80 +114,102 @@ public static class MeetingEndpoints
             : Meetings.NoSuchMeeting(id).ToProblem();
     }
 
-    public static async Task<Results<Ok<MeetingDecision>, ProblemHttpResult>> VoteAsync(Guid id, MeetingVoteRequest? request, HttpContext http,
-        LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingDecision>, ProblemHttpResult>> VoteAsync(
+        Guid id, MeetingVoteRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var session = sessions.OpenForRequest(http);
-        return (await Meetings.VoteAsync(session, id, request, cycles, clock.GetUtcNow(), cancellationToken)).Accepted(out var decision, out var refusal)
-            ? TypedResults.Ok(decision)
-            : refusal.ToProblem();
+        var decision = await Meetings.VoteAsync(session, id, request, cycles, clock.GetUtcNow(), cancellationToken);
+        return decision.Accepted(out var decided, out var refusal) ? TypedResults.Ok(decided) : refusal.ToProblem();
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MinutesAsync(Guid id, LedgerSessions sessions, ReviewCycleCatalogue cycles,
-        CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MinutesAsync(
+        Guid id, LedgerSessions sessions, ReviewCycleCatalogue cycles, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
-        return await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
-            ? TypedResults.File(MeetingMinutes.Xlsx(meeting, cycles.Get(meeting.CycleId)), Xlsx,
-                $"minutes-{meeting.MeetingDate:yyyy-MM-dd}-{meeting.Id.ToString()[..8]}.xlsx")
-            : Meetings.NoSuchMeeting(id).ToProblem();
+        if (await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is not { } meeting)
+        {
+            return Meetings.NoSuchMeeting(id).ToProblem();
+        }
+
+        var name = $"minutes-{meeting.MeetingDate:yyyy-MM-dd}-{meeting.Id.ToString()[..8]}.xlsx";
+        return TypedResults.File(MeetingMinutes.Xlsx(meeting, cycles.Get(meeting.CycleId)), Xlsx, name);
     }
 }
 
-/// <summary>The meeting steps both the API and the secretary's pages take: load, decide through <see cref="MeetingDecider"/>, store.</summary>
+/// <summary>
+/// The steps the API and the secretary's pages share: load, decide through <see cref="MeetingDecider"/>, store.
+/// </summary>
 public static class Meetings
 {
-    public static Refusal NoSuchMeeting(Guid id) => Refusal.NotFound("meeting-not-found", new($"没有编号为 {id} 的评审会议。", $"No committee meeting {id}."));
+    public static Refusal NoSuchMeeting(Guid id) =>
+        Refusal.NotFound("meeting-not-found", new($"没有编号为 {id} 的评审会议。", $"No committee meeting {id}."));
 
     /// <summary>Decides a registration now: China's date and a time-ordered id from the clock.</summary>
     public static Decision<CommitteeMeeting> Register(CreateMeeting command, ReviewCycle? cycle, TimeProvider clock) =>
-        MeetingDecider.Decide(command, cycle, ChinaTime.Today(clock), Guid.CreateVersion7(clock.GetUtcNow()), clock.GetUtcNow());
+        MeetingDecider.Decide(command, cycle, ChinaTime.Today(clock), Guid.CreateVersion7(clock.GetUtcNow()),
+            clock.GetUtcNow());
 
-    /// <summary>Every application whose publicity completed and whose fee is paid, not yet decided: read from the ledger, not from a message.</summary>
-    public static async Task<IReadOnlyList<AgendaItem>> AgendaAsync(IQuerySession query, CommitteeMeeting meeting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every application whose publicity completed and whose fee is paid, not yet decided: read from the ledger, not
+    /// from a message.
+    /// </summary>
+    public static async Task<IReadOnlyList<AgendaItem>> AgendaAsync(
+        IQuerySession query, CommitteeMeeting meeting, CancellationToken cancellationToken)
     {
         var approved = await query.Query<ReviewQueueItem>().Where(i => i.Status == ApplicationStatus.FinalApproved)
             .OrderBy(i => i.QueuedAt).ToListAsync(cancellationToken);
         var agenda = new List<AgendaItem>();
         foreach (var item in approved)
         {
-            var application = await query.Events.AggregateStreamAsync<ApplicationLifecycle>(item.Id, token: cancellationToken);
+            var application = await query.Events.AggregateStreamAsync<ApplicationLifecycle>(item.Id,
+                token: cancellationToken);
             if (application is { ReadyForCommittee: true } && application.CycleId == meeting.CycleId)
             {
-                agenda.Add(new AgendaItem(item.Id, application.ApplicantName, application.Employer, application.Specialty, TitleLevelNames.Chinese(application.Level)));
+                agenda.Add(new AgendaItem(item.Id, application.ApplicantName, application.Employer,
+                    application.Specialty,
+                    TitleLevelNames.Chinese(application.Level)));
             }
         }
 
         return agenda;
     }
 
-    /// <summary>One vote of a meeting: the meeting decides whether it may vote, the application's ledger what the vote decides.</summary>
-    public static async Task<Decision<MeetingDecision>> VoteAsync(IDocumentSession session, Guid meetingId, MeetingVoteRequest? request,
-        ReviewCycleCatalogue cycles, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// One vote of a meeting: the meeting decides whether it may vote, the application's ledger what it decides.
+    /// </summary>
+    public static async Task<Decision<MeetingDecision>> VoteAsync(IDocumentSession session, Guid meetingId,
+        MeetingVoteRequest? request, ReviewCycleCatalogue cycles, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<CommitteeMeeting>(meetingId, cancellationToken) is not { } meeting)
         {
             return NoSuchMeeting(meetingId);
         }
 
-        if (!MeetingDecider.Decide(meeting, request, cycles.Get(meeting.CycleId)).Accepted(out var vote, out var refusal))
+        if (!MeetingDecider.Decide(meeting, request, cycles.Get(meeting.CycleId)).Accepted(out var vote,
+            out var refusal))
         {
             return refusal;
         }
 
         var applicationId = request!.ApplicationId!.Value;
-        if (!(await RecordDecisionEndpoint.DecideAsync(session, applicationId, vote, cycles, now, cancellationToken)).Accepted(out var decided, out refusal))
+        var decision = await RecordDecisionEndpoint.DecideAsync(session, applicationId, vote, cycles, now,
+            cancellationToken);
+        if (!decision.Accepted(out var decided, out refusal))
         {
             return refusal;
         }
 
-        var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(applicationId, token: cancellationToken);
-        var decision = new MeetingDecision(applicationId, application!.ApplicantName, application.Specialty, application.Level,
+        var application = await session.Events.AggregateStreamAsync<ApplicationLifecycle>(applicationId,
+            token: cancellationToken);
+        var line = new MeetingDecision(applicationId, application!.ApplicantName, application.Specialty,
+            application.Level,
             decided.VotesFor, decided.VotesAgainst, decided.Abstentions, decided.Passed, now);
-        meeting.Decisions.Add(decision);
+        meeting.Decisions.Add(line);
         // The meeting document is versioned: two secretaries recording votes at once cannot lose one of the lines.
         session.Store(meeting);
         await session.SaveChangesAsync(cancellationToken);
-        return decision;
+        return line;
     }
 }

@@ -21,7 +21,8 @@ public static class FinalApprovalEndpoint
         return group;
     }
 
-    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ApproveAsync(Guid id, FinalApprovalRequest? request, HttpContext http,
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ApproveAsync(Guid id,
+        FinalApprovalRequest? request, HttpContext http,
         LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = LedgerSessions.ActingFor(http).UserId;
@@ -30,6 +31,7 @@ public static class FinalApprovalEndpoint
             return impersonating.ToProblem();
         }
 
-        return await ReviewActionEndpoints.ActAsync(id, request?.ExpectedVersion, new ReviewCommand.Approve(caller), http, sessions, clock, cancellationToken);
+        return await ReviewActionEndpoints.ActAsync(id, request?.ExpectedVersion, new ReviewCommand.Approve(caller),
+            http, sessions, clock, cancellationToken);
     }
 }

@@ -11,7 +11,9 @@ public sealed record RevisionRequest(long? ExpectedVersion, IReadOnlyList<Module
 
 public sealed record RejectionRequest(long? ExpectedVersion, string? Reason);
 
-/// <summary>The API beside the reviewer pages: claim, request revision, reject. The acting reviewer is the caller.</summary>
+/// <summary>
+/// The API beside the reviewer pages: claim, request revision, reject. The acting reviewer is the caller.
+/// </summary>
 public static class ReviewActionEndpoints
 {
     public static RouteGroupBuilder MapReviewActions(this RouteGroupBuilder review)
@@ -22,11 +24,14 @@ public static class ReviewActionEndpoints
         return review;
     }
 
-    public static Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ClaimAsync(Guid id, ClaimRequest? request, HttpContext http, LedgerSessions sessions,
+    public static Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ClaimAsync(Guid id, ClaimRequest? request,
+        HttpContext http, LedgerSessions sessions,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        ActAsync(id, request?.ExpectedVersion, new ReviewCommand.Claim(LedgerSessions.ActingFor(http).UserId), http, sessions, clock, cancellationToken);
+        ActAsync(id, request?.ExpectedVersion, new ReviewCommand.Claim(LedgerSessions.ActingFor(http).UserId), http,
+            sessions, clock, cancellationToken);
 
-    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> RequestRevisionAsync(Guid id, RevisionRequest? request, HttpContext http,
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> RequestRevisionAsync(Guid id,
+        RevisionRequest? request, HttpContext http,
         LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ReviewDecider.CheckComments(request?.Comments) is { } invalid)
@@ -39,7 +44,8 @@ public static class ReviewActionEndpoints
         return await ActAsync(id, request.ExpectedVersion, command, http, sessions, clock, cancellationToken);
     }
 
-    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> RejectAsync(Guid id, RejectionRequest? request, HttpContext http,
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> RejectAsync(Guid id, RejectionRequest? request,
+        HttpContext http,
         LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ReviewDecider.CheckReason(request?.Reason) is { } invalid)
@@ -51,12 +57,16 @@ public static class ReviewActionEndpoints
         return await ActAsync(id, request.ExpectedVersion, command, http, sessions, clock, cancellationToken);
     }
 
-    /// <summary>Every reviewer's action over the API: decide through the one handler, answer the version or the refusal.</summary>
-    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ActAsync(Guid id, long? expectedVersion, ReviewCommand command,
+    /// <summary>
+    /// Every reviewer's action over the API: decide through the one handler, answer the version or the refusal.
+    /// </summary>
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ActAsync(Guid id, long? expectedVersion,
+        ReviewCommand command,
         HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var session = sessions.OpenForRequest(http);
-        var decision = await ReviewActionHandler.ActAsync(session, id, expectedVersion, command, clock.GetUtcNow(), cancellationToken);
+        var decision = await ReviewActionHandler.ActAsync(session, id, expectedVersion, command, clock.GetUtcNow(),
+            cancellationToken);
         return decision.Accepted(out var done, out var refusal) ? TypedResults.Ok(done) : refusal.ToProblem();
     }
 }

@@ -23,12 +23,14 @@ public static class ReviewActionHandler
     public static readonly Bilingual StaleReason = new("该申报已被他人修改，请刷新后核对再操作。",
         "Someone else changed the application since you loaded it; reload and check before acting.");
 
-    public static Refusal NotFound(Guid id) => Refusal.NotFound("application-not-found", new($"没有编号为 {id} 的申报。", $"No application with id {id}."));
+    public static Refusal NotFound(Guid id) => Refusal.NotFound("application-not-found", new($"没有编号为 {id} 的申报。",
+        $"No application with id {id}."));
 
-    public static async Task<Decision<ReviewDone>> ActAsync(IDocumentSession session, Guid id, long? expectedVersion, ReviewCommand command,
+    public static async Task<Decision<ReviewDone>> ActAsync(IDocumentSession session, Guid id, long? expectedVersion,
+        ReviewCommand command,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Marten refuses the empty Guid as a stream id with an exception; no application has it, so it is simply not found.
+        // Marten refuses the empty Guid as a stream id with an exception; no application has it, so it is not found.
         if (id == Guid.Empty)
         {
             return NotFound(id);
@@ -44,7 +46,8 @@ public static class ReviewActionHandler
                 return NotFound(id);
             }
 
-            if (!ReviewDecider.Decide(ReviewState.Of(id, application), command, now).Accepted(out var decided, out var refusal))
+            if (!ReviewDecider.Decide(ReviewState.Of(id, application), command, now).Accepted(out var decided,
+                out var refusal))
             {
                 return refusal;
             }

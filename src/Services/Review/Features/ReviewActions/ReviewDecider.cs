@@ -5,19 +5,26 @@ using TitleReview.Domain.Lifecycle;
 
 namespace TitleReview.Review.Features.ReviewActions;
 
-/// <summary>What the reviewers' actions need to know about one application: where it stands and who holds its claim.</summary>
-public sealed record ReviewState(Guid Id, ApplicationStatus Status, string? Reviewer, bool IsTerminal, bool FinalApproved, bool RevisionOpen, long Version)
+/// <summary>
+/// What the reviewers' actions need to know about one application: where it stands and who holds its claim.
+/// </summary>
+public sealed record ReviewState(Guid Id, ApplicationStatus Status, string? Reviewer, bool IsTerminal,
+    bool FinalApproved, bool RevisionOpen, long Version)
 {
     public static ReviewState Of(Guid id, ApplicationLifecycle application) =>
-        new(id, application.Status, application.Reviewer, application.IsTerminal, application.FinalApproved, application.RevisionOpen, application.Version);
+        new(id, application.Status, application.Reviewer, application.IsTerminal, application.FinalApproved,
+            application.RevisionOpen, application.Version);
 }
 
-/// <summary>A reviewer's action; <see cref="Reviewer"/> is always the authenticated caller, never a name from the request.</summary>
+/// <summary>
+/// A reviewer's action; <see cref="Reviewer"/> is always the authenticated caller, never a name from the request.
+/// </summary>
 public abstract record ReviewCommand(string Reviewer)
 {
     public sealed record Claim(string Reviewer) : ReviewCommand(Reviewer);
 
-    public sealed record RequestRevision(string Reviewer, IReadOnlyList<ModuleComment> Comments) : ReviewCommand(Reviewer);
+    public sealed record RequestRevision(string Reviewer,
+        IReadOnlyList<ModuleComment> Comments) : ReviewCommand(Reviewer);
 
     public sealed record Reject(string Reviewer, string Reason) : ReviewCommand(Reviewer);
 
@@ -35,18 +42,23 @@ public static class ReviewDecider
     public const int MaxCommentLength = 1000;
     public const int MaxModuleLength = 50;
 
-    public static Decision<IApplicationEvent> Decide(ReviewState state, ReviewCommand command, DateTimeOffset now) => command switch
-    {
-        ReviewCommand.Claim claim => Claim(state, claim, now),
-        ReviewCommand.RequestRevision revision => state.Status != ApplicationStatus.UnderReview
-            ? WrongStatus(state, "退回修改")
-            : NotClaimedBy(state, revision.Reviewer) is { } refusal ? refusal : new RevisionRequested(state.Id, revision.Comments, now),
-        ReviewCommand.Reject reject => state.IsTerminal || state.FinalApproved
-            ? WrongStatus(state, "审核不通过")
-            : NotClaimedBy(state, reject.Reviewer) is { } refusal ? refusal : new ApplicationRejected(state.Id, reject.Reason, now),
-        ReviewCommand.Approve approve => Approve(state, approve, now),
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a reviewer's action."),
-    };
+    public static Decision<IApplicationEvent> Decide(ReviewState state, ReviewCommand command, DateTimeOffset now) =>
+        command switch
+        {
+            ReviewCommand.Claim claim => Claim(state, claim, now),
+            ReviewCommand.RequestRevision revision => state.Status != ApplicationStatus.UnderReview
+                ? WrongStatus(state, "退回修改")
+                : NotClaimedBy(state, revision.Reviewer) is { } notHolder
+                    ? notHolder
+                    : new RevisionRequested(state.Id, revision.Comments, now),
+            ReviewCommand.Reject reject => state.IsTerminal || state.FinalApproved
+                ? WrongStatus(state, "审核不通过")
+                : NotClaimedBy(state, reject.Reviewer) is { } notHolder
+                    ? notHolder
+                    : new ApplicationRejected(state.Id, reject.Reason, now),
+            ReviewCommand.Approve approve => Approve(state, approve, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a reviewer's action."),
+        };
 
     /// <summary>Where each accepted action leaves the review.</summary>
     public static ApplicationStatus StatusAfter(IApplicationEvent decided) => decided switch
@@ -60,9 +72,11 @@ public static class ReviewDecider
 
     /// <summary>A revision names at least one module, each with a comment the applicant can act on.</summary>
     public static Refusal? CheckComments(IReadOnlyList<ModuleComment?>? comments) =>
-        comments is not { Count: > 0 } || comments.Any(c => string.IsNullOrWhiteSpace(c?.Module) || string.IsNullOrWhiteSpace(c.Comment)
+        comments is not { Count: > 0 }
+        || comments.Any(c => string.IsNullOrWhiteSpace(c?.Module) || string.IsNullOrWhiteSpace(c.Comment)
             || c.Module.Length > MaxModuleLength || c.Comment.Length > MaxCommentLength)
-            ? Field("comments", new("退回修改须至少对一个模块填写修改意见（每条 1000 字以内）。", "At least one module needs a comment (each at most 1000 characters)."))
+            ? Field("comments", new("退回修改须至少对一个模块填写修改意见（每条 1000 字以内）。",
+                "At least one module needs a comment (each at most 1000 characters)."))
             : null;
 
     public static Refusal? CheckReason(string? reason) =>
@@ -82,17 +96,20 @@ public static class ReviewDecider
 
     private static Decision<IApplicationEvent> Claim(ReviewState state, ReviewCommand.Claim claim, DateTimeOffset now)
     {
-        if (state.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Resubmitted or ApplicationStatus.UnderReview))
+        if (state.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Resubmitted
+            or ApplicationStatus.UnderReview))
         {
             return WrongStatus(state, "认领");
         }
 
         return state.Reviewer is { } other && other != claim.Reviewer
-            ? Refusal.Conflict("review-claimed", new($"该申报已由 {other} 认领。", $"{other} has already claimed this application."))
+            ? Refusal.Conflict("review-claimed", new($"该申报已由 {other} 认领。",
+                $"{other} has already claimed this application."))
             : new ReviewStarted(state.Id, claim.Reviewer, now);
     }
 
-    private static Decision<IApplicationEvent> Approve(ReviewState state, ReviewCommand.Approve approve, DateTimeOffset now)
+    private static Decision<IApplicationEvent> Approve(ReviewState state, ReviewCommand.Approve approve,
+        DateTimeOffset now)
     {
         if (state.IsTerminal || state.FinalApproved)
         {
@@ -102,19 +119,24 @@ public static class ReviewDecider
         if (state.RevisionOpen)
         {
             return Refusal.Conflict("review-revision-open",
-                new("该申报正在退回修改，须待申报人重新提交后才能终审通过。", "A revision request is open; final approval waits for the resubmission."));
+                new("该申报正在退回修改，须待申报人重新提交后才能终审通过。",
+                    "A revision request is open; final approval waits for the resubmission."));
         }
 
-        return NotClaimedBy(state, approve.Reviewer) is { } refusal ? refusal : new FinalApproved(state.Id, approve.Reviewer, now);
+        return NotClaimedBy(state, approve.Reviewer) is { } notHolder
+            ? notHolder
+            : new FinalApproved(state.Id, approve.Reviewer, now);
     }
 
     private static Refusal WrongStatus(ReviewState state, string action) =>
         Refusal.Conflict("review-status",
-            new($"该申报当前为“{state.Status.Chinese()}”，不能{action}。", $"The application is '{state.Status.English()}'; this action is not possible now."));
+            new($"该申报当前为“{state.Status.Chinese()}”，不能{action}。",
+                $"The application is '{state.Status.English()}'; this action is not possible now."));
 
     private static Refusal? NotClaimedBy(ReviewState state, string reviewer) => state.Reviewer switch
     {
-        null => Refusal.Conflict("review-not-claimed", new("该申报尚未认领：请先认领，再审核。", "Nobody has claimed this application; claim it before acting on it.")),
+        null => Refusal.Conflict("review-not-claimed", new("该申报尚未认领：请先认领，再审核。",
+            "Nobody has claimed this application; claim it before acting on it.")),
         var other when other != reviewer => Refusal.Conflict("review-claimed",
             new($"该申报由 {other} 审核，只有认领人可以操作。", $"{other} reviews this application; only they can act on it.")),
         _ => null,
