@@ -32,13 +32,15 @@ public static class ReviewRegistration
 
     public static WebApplication MapReviewEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).MapReviewQueue().MapFinalApproval().MapReviewActions();
+        app.MapGroup("/api/review").WithTags("Review").RequireRoles(Roles.Reviewer).DescribedByOperations()
+            .MapReviewQueue().MapFinalApproval().MapReviewActions();
         app.MapGroup("/review").RequireRoles(Roles.Reviewer).MapReviewPages().MapAttachmentDownload();
         app.MapGroup("/committee").RequireRoles(Roles.CommitteeSecretary).MapMeetingPages();
         app.MapBackOfficeSignIn();
         // The API beside the pages, described for integrators; behind sign-in like everything not public.
         app.MapServiceOpenApi(isPublic: false);
-        app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).MapCommitteeDecision().MapCommitteeMeetings();
+        app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).DescribedByOperations()
+            .MapCommitteeDecision().MapCommitteeMeetings();
         return app;
     }
 }

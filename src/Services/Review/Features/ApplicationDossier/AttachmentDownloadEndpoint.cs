@@ -1,5 +1,7 @@
 using TitleReview.Domain.Lifecycle;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -10,30 +12,30 @@ public static class AttachmentDownloadEndpoint
 {
     public static RouteGroupBuilder MapAttachmentDownload(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/applications/{id:guid}/attachments/{attachmentId:guid}", DownloadAttachment);
+        pages.MapGet("/applications/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync);
         return pages;
     }
 
-    private static async Task<IResult> DownloadAttachment(Guid id, Guid attachmentId, HttpContext http, LedgerSessions sessions, IntakeAttachments intake,
-            CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid attachmentId, LedgerSessions sessions,
+        IntakeAttachments intake, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var latest = LatestDossier.From((await query.Events.FetchStreamAsync(id, token: cancellationToken)).Select(e => e.Data));
         if (latest.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } reference)
         {
-            return Problems.NotFound($"申报 {id} 没有附件 {attachmentId}。", $"Application {id} names no attachment {attachmentId}.");
+            return Refusal.NotFound("attachment-not-found", new($"申报 {id} 没有附件 {attachmentId}。", $"Application {id} names no attachment {attachmentId}.")).ToProblem();
         }
 
         if (intake.ApiKey is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "附件服务未配置 / Not configured",
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "附件服务未配置 / Not configured",
                 detail: "未配置 Review:IntakeApiKey，无法从受理服务取回附件。 / Review:IntakeApiKey is not configured.");
         }
 
         using var response = await intake.GetAsync(attachmentId, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "附件暂不可用 / Attachment unavailable",
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "附件暂不可用 / Attachment unavailable",
                 detail: $"受理服务返回 {(int)response.StatusCode}。 / Intake answered {(int)response.StatusCode}.");
         }
 
@@ -42,11 +44,11 @@ public static class AttachmentDownloadEndpoint
         // The bytes must be the ones the ledger recorded: a changed file is not served as if it were the original.
         if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) != reference.Sha256)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "附件校验失败 / Hash mismatch",
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "附件校验失败 / Hash mismatch",
                 detail: "附件内容与账本记录的 SHA-256 不一致。 / The file does not match the SHA-256 the ledger recorded.");
         }
 
         var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? $"{attachmentId}";
-        return Results.File(content, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", name);
+        return TypedResults.File(content, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", name);
     }
 }

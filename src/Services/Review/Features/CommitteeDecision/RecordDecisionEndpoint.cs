@@ -1,6 +1,12 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TitleReview.Contracts.Events;
+using TitleReview.Domain;
 using TitleReview.Domain.Cycles;
+using TitleReview.Domain.Lifecycle;
 using TitleReview.Domain.WorkingDays;
 using TitleReview.EventStore;
+using TitleReview.Review.Features.ReviewActions;
 using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.CommitteeDecision;
@@ -9,39 +15,52 @@ public static class RecordDecisionEndpoint
 {
     public static RouteGroupBuilder MapCommitteeDecision(this RouteGroupBuilder group)
     {
-        group.MapPost("/decisions", RecordCommitteeDecision)
-        .WithName("RecordCommitteeDecision");
+        group.MapPost("/decisions", RecordAsync).WithName("RecordCommitteeDecision");
         return group;
     }
 
-    private static async Task<IResult> RecordCommitteeDecision(RecordDecisionRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CommitteeDecided>, ProblemHttpResult>> RecordAsync(
+        RecordDecisionRequest? request, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (request is null)
+        if (RecordDecisionRequest.Check(request, clock.Today()) is { } invalid)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
-        }
-
-        var errors = request.Validate();
-        if (request.MeetingDate > clock.Today())
-        {
-            errors["meetingDate"] = ["会议日期不能晚于今天：决定须在会议召开后记录。 / meetingDate cannot be in the future: a decision is recorded after the meeting."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
+            return invalid.ToProblem();
         }
 
         await using var session = sessions.OpenForRequest(http);
-        var vote = new Vote(request.MeetingId ?? Guid.NewGuid(), request.MeetingDate!.Value, request.MembersTotal!.Value, request.MembersPresent!.Value,
+        var vote = new Vote(request!.MeetingId ?? Guid.NewGuid(), request.MeetingDate!.Value,
+            request.MembersTotal!.Value, request.MembersPresent!.Value,
             request.VotesFor!.Value, request.VotesAgainst!.Value, request.Abstentions!.Value);
-        var decision = await CommitteeVote.RecordAsync(session, request.ApplicationId!.Value, vote, cycles, clock.GetUtcNow(), cancellationToken);
-        if (!decision.Accepted(out var decided, out var refusal))
+        if (!(await DecideAsync(session, request.ApplicationId!.Value, vote, cycles, clock.GetUtcNow(),
+            cancellationToken))
+            .Accepted(out var decided, out var refusal))
         {
             return refusal.ToProblem();
         }
 
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(decided);
+        return TypedResults.Ok(decided);
+    }
+
+    /// <summary>Loads the application for writing, decides with its cycle and appends; the caller saves.</summary>
+    public static async Task<Decision<CommitteeDecided>> DecideAsync(IDocumentSession session, Guid applicationId,
+        Vote vote, ReviewCycleCatalogue cycles,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(applicationId, cancellationToken);
+        if (stream.Aggregate is not { } application)
+        {
+            return ReviewActionHandler.NotFound(applicationId);
+        }
+
+        var decision = CommitteeVote.Decide(CommitteeCandidate.Of(applicationId, application), vote,
+            cycles.Get(application.CycleId), now);
+        if (decision.Accepted(out var decided, out _))
+        {
+            stream.AppendOne(decided);
+        }
+
+        return decision;
     }
 }

@@ -1,3 +1,4 @@
+using TitleReview.Domain;
 using TitleReview.Review.Features.CommitteeMeetings;
 
 namespace TitleReview.Review.Features.CommitteeDecision;
@@ -13,10 +14,27 @@ public sealed record RecordDecisionRequest(
     int? VotesAgainst,
     int? Abstentions)
 {
-    public Dictionary<string, string[]> Validate()
+    /// <summary>Every field at fault, or null; <paramref name="today"/> is China's date (a decision is recorded after its meeting).</summary>
+    public static Refusal? Check(RecordDecisionRequest? request, DateOnly today)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string chinese, string english) => errors[field] = [$"{chinese} / {english}"];
+        if (request is null)
+        {
+            return Fields(new() { ["body"] = [new("请求体不能为空。", "The request body is required.")] });
+        }
+
+        var errors = request.Validate();
+        if (request.MeetingDate > today)
+        {
+            errors["meetingDate"] = [new("会议日期不能晚于今天：决定须在会议召开后记录。", "meetingDate cannot be in the future: a decision is recorded after the meeting.")];
+        }
+
+        return errors.Count > 0 ? Fields(errors) : null;
+    }
+
+    public Dictionary<string, IReadOnlyList<Bilingual>> Validate()
+    {
+        var errors = new Dictionary<string, IReadOnlyList<Bilingual>>();
+        void Fail(string field, string chinese, string english) => errors[field] = [new(chinese, english)];
 
         if (ApplicationId is null || ApplicationId == Guid.Empty)
         {
@@ -30,12 +48,12 @@ public sealed record RecordDecisionRequest(
 
         // Every count is bounded by the meeting (at most MaxMembers members) before any arithmetic, and the sum is
         // taken in long: int.MaxValue + int.MaxValue + 9 wrapped to 7 and passed as "seven present".
-        if (MembersTotal is not (> 0 and <= MeetingEndpoints.MaxMembers))
+        if (MembersTotal is not (> 0 and <= MeetingDecider.MaxMembers))
         {
-            Fail("membersTotal", $"评委总数须在 1 到 {MeetingEndpoints.MaxMembers} 之间。", $"membersTotal must be between 1 and {MeetingEndpoints.MaxMembers}.");
+            Fail("membersTotal", $"评委总数须在 1 到 {MeetingDecider.MaxMembers} 之间。", $"membersTotal must be between 1 and {MeetingDecider.MaxMembers}.");
         }
 
-        if (MembersPresent is not >= 0 || MembersPresent > (MembersTotal ?? 0) || MembersPresent > MeetingEndpoints.MaxMembers)
+        if (MembersPresent is not >= 0 || MembersPresent > (MembersTotal ?? 0) || MembersPresent > MeetingDecider.MaxMembers)
         {
             Fail("membersPresent", "出席人数须在0到评委总数之间。", "membersPresent must be between 0 and membersTotal.");
         }
@@ -58,4 +76,6 @@ public sealed record RecordDecisionRequest(
 
         return errors;
     }
+
+    private static Refusal Fields(Dictionary<string, IReadOnlyList<Bilingual>> errors) => Refusal.InvalidFields(errors);
 }

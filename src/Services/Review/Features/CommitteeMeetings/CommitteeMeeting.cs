@@ -23,6 +23,6 @@ public sealed class CommitteeMeeting
     public DateTimeOffset CreatedAt { get; set; }
     public List<MeetingDecision> Decisions { get; set; } = [];
 
-    /// <summary>Whether those present reach the quorum of the meeting's cycle (the catalogue is the service's own).</summary>
-    public bool HasQuorumUnder(ReviewCycleCatalogue cycles) => cycles.Get(CycleId).HasQuorum(Members.Count, Present.Count);
+    /// <summary>The meeting's own cycle (<see cref="CycleId"/>) is passed in: the quorum is that cycle's, read from no static.</summary>
+    public bool HasQuorum(ReviewCycle cycle) => cycle.HasQuorum(Members.Count, Present.Count);
 }

@@ -8,9 +8,8 @@ namespace TitleReview.Review.Features.CommitteeMeetings;
 /// <summary>The minutes (会议纪要) as XLSX: the meeting and its attendance on one sheet, every decision on the next.</summary>
 public static class MeetingMinutes
 {
-    public static byte[] Xlsx(CommitteeMeeting meeting, ReviewCycleCatalogue cycles)
+    public static byte[] Xlsx(CommitteeMeeting meeting, ReviewCycle cycle)
     {
-        var cycle = cycles.Get(meeting.CycleId);
         var summary = new List<Dictionary<string, object>>
         {
             Row("评审委员会", cycle.CommitteeName),
@@ -19,7 +18,7 @@ public static class MeetingMinutes
             Row("出席人数", meeting.Present.Count),
             Row("出席委员", string.Join("、", meeting.Present)),
             Row("缺席委员", string.Join("、", meeting.Members.Except(meeting.Present))),
-            Row("法定人数", $"{cycle.QuorumNumerator}/{cycle.QuorumDenominator}（{(meeting.HasQuorumUnder(cycles) ? "已达到" : "未达到，会议不能作出决定")}）"),
+            Row("法定人数", $"{cycle.QuorumNumerator}/{cycle.QuorumDenominator}（{(meeting.HasQuorum(cycle) ? "已达到" : "未达到，会议不能作出决定")}）"),
             Row("通过标准", $"赞成票不少于出席人数的 {cycle.PassNumerator}/{cycle.PassDenominator}"),
             Row("记录人", meeting.CreatedBy),
         };

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts;
 using TitleReview.Domain.Cycles;
 using TitleReview.EventStore;
+using TitleReview.Domain;
+using TitleReview.Review.Features.ReviewPages;
 using TitleReview.Web.Http;
 using static TitleReview.Web.Http.HtmlPage;
 
@@ -36,33 +38,31 @@ public static class MeetingPages
 
     public static RouteGroupBuilder MapMeetingPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/", async (HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
-            Render("评审会议", Section, Navigation, await ListAsync(http, sessions, antiforgery, null, cancellationToken)));
-
-        pages.MapPost("/meetings", CreateMeetingFromPage);
-
-        pages.MapGet("/meetings/{id:guid}", async (Guid id, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
-            await MeetingAsync(id, http, sessions, antiforgery, null, StatusCodes.Status200OK, cancellationToken));
-
-        pages.MapPost("/meetings/{id:guid}/votes", VoteFromPage);
+        pages.MapGet("/", async (HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
+            Render("评审会议", Section, Navigation, await ListAsync(http, sessions, cycles, antiforgery, null, cancellationToken)));
+        pages.MapPost("/meetings", CreateFromFormAsync);
+        pages.MapGet("/meetings/{id:guid}", (Guid id, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, IAntiforgery antiforgery,
+                CancellationToken cancellationToken) =>
+            MeetingAsync(id, new PageContext(http, sessions, cycles, antiforgery), null, StatusCodes.Status200OK, cancellationToken));
+        pages.MapPost("/meetings/{id:guid}/votes", VoteFromFormAsync);
         return pages;
     }
 
-    private static async Task<IResult> CreateMeetingFromPage([FromForm] MeetingForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock,
-            CancellationToken cancellationToken)
+    /// <summary>What every page of a meeting reads from the request and the services.</summary>
+    private sealed record PageContext(HttpContext Http, LedgerSessions Sessions, ReviewCycleCatalogue Cycles, IAntiforgery Antiforgery);
+
+    private static async Task<IResult> CreateFromFormAsync([FromForm] MeetingForm? form, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
     {
         static List<string> Lines(string? text) => [.. (text ?? "").Split(['\n', '\r', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        var (meeting, errors) = Meetings.Create(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId, Cycles(http), clock);
-        if (form?.MeetingDate is null || string.IsNullOrWhiteSpace(form.Members))
+        var command = CreateMeeting.From(new CreateMeetingRequest(form?.MeetingDate, null, Lines(form?.Members), Lines(form?.Present)), LedgerSessions.ActingFor(http).UserId);
+        if (!Meetings.Register(command, cycles.Find(command.CycleId), clock).Accepted(out var meeting, out var refusal))
         {
             // The page's form requires both: their absence is a client's problem, not a person's typo to show on the page.
-            return Problems.Validation(errors);
-        }
-
-        if (meeting is null)
-        {
-            var message = string.Join("；", Problems.ChineseOf(errors));
-            return Render("评审会议", Section, Navigation, await ListAsync(http, sessions, antiforgery, message, cancellationToken), status: StatusCodes.Status400BadRequest);
+            return form?.MeetingDate is null || string.IsNullOrWhiteSpace(form.Members)
+                ? refusal.ToProblem()
+                : Render("评审会议", Section, Navigation, await ListAsync(http, sessions, cycles, antiforgery, refusal.ChineseText(), cancellationToken),
+                    status: StatusCodes.Status400BadRequest);
         }
 
         await using var session = sessions.OpenForRequest(http);
@@ -71,35 +71,33 @@ public static class MeetingPages
         return Results.Redirect($"/committee/meetings/{meeting.Id}");
     }
 
-    private static async Task<IResult> VoteFromPage(Guid id, [FromForm] VoteForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock,
-            CancellationToken cancellationToken)
+    private static async Task<IResult> VoteFromFormAsync(Guid id, [FromForm] VoteForm? form, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles,
+        IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = new MeetingVoteRequest(form?.ApplicationId, form?.VotesFor, form?.VotesAgainst, form?.Abstentions);
         await using (var query = sessions.Query())
         {
             // A missing, negative or impossible count is not something the page's form posts: a problem, not the page again.
             if (await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is { } meeting
-                && Meetings.VoteErrors(request, meeting.Present.Count) is { Count: > 0 } errors && errors.Keys.Any(k => k != Meetings.VotesSum))
+                && MeetingDecider.VoteErrors(request, meeting.Present.Count) is { Count: > 0 } errors && errors.Keys.Any(k => k != MeetingDecider.VotesSum))
             {
-                return Problems.Validation(errors);
+                return Refusal.InvalidFields(errors).ToProblem();
             }
         }
 
-        IResult? problem;
+        Decision<MeetingDecision> decision;
         await using (var session = sessions.OpenForRequest(http))
         {
-            (problem, _) = await Meetings.VoteAsync(session, id, request, Cycles(http), clock.GetUtcNow(), cancellationToken);
+            decision = await Meetings.VoteAsync(session, id, request, cycles, clock.GetUtcNow(), cancellationToken);
         }
 
-        return problem is null
+        return !decision.IsRefused
             ? Results.Redirect($"/committee/meetings/{id}")
-            : await MeetingAsync(id, http, sessions, antiforgery, "表决未记录：请核对票数（合计须等于出席人数）、会议是否达到法定人数、申报是否仍在议程中。", StatusCodes.Status400BadRequest, cancellationToken);
+            : await MeetingAsync(id, new PageContext(http, sessions, cycles, antiforgery),
+                "表决未记录：请核对票数（合计须等于出席人数）、会议是否达到法定人数、申报是否仍在议程中。", StatusCodes.Status400BadRequest, cancellationToken);
     }
 
-    /// <summary>The service's cycles, for the page code (replaced by components with injected services in issue #15).</summary>
-    private static ReviewCycleCatalogue Cycles(HttpContext http) => http.RequestServices.GetRequiredService<ReviewCycleCatalogue>();
-
-    private static async Task<string> ListAsync(HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, string? error, CancellationToken cancellationToken)
+    private static async Task<string> ListAsync(HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, IAntiforgery antiforgery, string? error, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var meetings = await query.Query<CommitteeMeeting>().OrderByDescending(m => m.MeetingDate).Take(50).ToListAsync(cancellationToken);
@@ -114,7 +112,7 @@ public static class MeetingPages
         foreach (var m in meetings)
         {
             html.Append("<tr><td><a href=\"/committee/meetings/").Append(m.Id).Append("\">").Append(E(m.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-                .Append("</a></td><td>").Append(m.Members.Count).Append(" / ").Append(m.Present.Count).Append("</td><td>").Append(m.HasQuorumUnder(Cycles(http)) ? "已达到" : "<span class=\"overdue\">未达到</span>")
+                .Append("</a></td><td>").Append(m.Members.Count).Append(" / ").Append(m.Present.Count).Append("</td><td>").Append(m.HasQuorum(cycles.Get(m.CycleId)) ? "已达到" : "<span class=\"overdue\">未达到</span>")
                 .Append("</td><td>").Append(m.Decisions.Count).Append("</td></tr>");
         }
 
@@ -127,15 +125,15 @@ public static class MeetingPages
         return html.ToString();
     }
 
-    private static async Task<IResult> MeetingAsync(Guid id, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, string? error, int status, CancellationToken cancellationToken)
+    private static async Task<IResult> MeetingAsync(Guid id, PageContext page, string? error, int status, CancellationToken cancellationToken)
     {
+        var (http, sessions, cycles, antiforgery) = page;
         await using var query = sessions.Query();
         if (await query.LoadAsync<CommitteeMeeting>(id, cancellationToken) is not { } meeting)
         {
-            return Meetings.NoSuchMeeting(id);
+            return Meetings.NoSuchMeeting(id).ToProblem();
         }
 
-        var cycles = Cycles(http);
         var cycle = cycles.Get(meeting.CycleId);
         var token = antiforgery.GetAndStoreTokens(http);
         var html = new StringBuilder();
@@ -146,10 +144,10 @@ public static class MeetingPages
 
         html.Append("<p>").Append(E(cycle.CommitteeName)).Append("　委员 ").Append(meeting.Members.Count).Append(" 人，出席 ").Append(meeting.Present.Count).Append(" 人（")
             .Append(E(string.Join("、", meeting.Present))).Append("）。法定人数 ").Append(cycle.QuorumNumerator).Append('/').Append(cycle.QuorumDenominator)
-            .Append(meeting.HasQuorumUnder(cycles) ? "：已达到。" : "：<strong class=\"overdue\">未达到，本次会议不能作出评审决定。</strong>")
+            .Append(meeting.HasQuorum(cycle) ? "：已达到。" : "：<strong class=\"overdue\">未达到，本次会议不能作出评审决定。</strong>")
             .Append(" 通过标准：赞成票不少于出席人数的 ").Append(cycle.PassNumerator).Append('/').Append(cycle.PassDenominator).Append("。</p>")
             .Append("<p><a href=\"/api/committee/meetings/").Append(meeting.Id).Append("/minutes\">下载会议纪要（Excel）</a></p>");
-        if (meeting.HasQuorumUnder(cycles))
+        if (meeting.HasQuorum(cycle))
         {
             html.Append("<h2>议程（公示结束且已缴费）</h2><table><thead><tr><th>姓名</th><th>工作单位</th><th>专业</th><th>级别</th><th>表决</th></tr></thead><tbody>");
             foreach (var item in await Meetings.AgendaAsync(query, meeting, cancellationToken))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TitleReview.Review.Features.ReviewActions;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
@@ -16,25 +17,21 @@ public static class FinalApprovalEndpoint
 {
     public static RouteGroupBuilder MapFinalApproval(this RouteGroupBuilder group)
     {
-        group.MapPost("/applications/{id:guid}/final-approval", GiveFinalApproval)
-        .WithName("GiveFinalApproval");
+        group.MapPost("/applications/{id:guid}/final-approval", ApproveAsync).WithName("GiveFinalApproval");
         return group;
     }
 
-    private static async Task<IResult> GiveFinalApproval(
-            Guid id, FinalApprovalRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ApproveAsync(Guid id,
+        FinalApprovalRequest? request, HttpContext http,
+        LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = LedgerSessions.ActingFor(http).UserId;
-        if (request?.ReviewerId is { } named && !string.Equals(named.Trim(), caller, StringComparison.Ordinal))
+        if (ReviewDecider.CheckNamedReviewer(request?.ReviewerId, caller) is { } impersonating)
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["reviewerId"] = [$"审核人即当前登录用户（{caller}），不能以他人名义终审；请省略 reviewerId。 / The acting reviewer is the authenticated caller ({caller}); omit reviewerId."],
-            });
+            return impersonating.ToProblem();
         }
 
-        await using var session = sessions.OpenForRequest(http);
-        var outcome = await ReviewAction.ApproveAsync(session, id, request?.ExpectedVersion, caller, clock.GetUtcNow(), cancellationToken);
-        return outcome.ToResult(id);
+        return await ReviewActionEndpoints.ActAsync(id, request?.ExpectedVersion, new ReviewCommand.Approve(caller),
+            http, sessions, clock, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
@@ -10,47 +11,62 @@ public sealed record RevisionRequest(long? ExpectedVersion, IReadOnlyList<Module
 
 public sealed record RejectionRequest(long? ExpectedVersion, string? Reason);
 
-/// <summary>The API beside the reviewer pages: claim, request revision, reject. The acting reviewer is the caller.</summary>
+/// <summary>
+/// The API beside the reviewer pages: claim, request revision, reject. The acting reviewer is the caller.
+/// </summary>
 public static class ReviewActionEndpoints
 {
-    public const int MaxCommentLength = 1000;
-
     public static RouteGroupBuilder MapReviewActions(this RouteGroupBuilder review)
     {
-        review.MapPost("/applications/{id:guid}/claim", async (Guid id, ClaimRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            await using var session = sessions.OpenForRequest(http);
-            return (await ReviewAction.ClaimAsync(session, id, request?.ExpectedVersion, LedgerSessions.ActingFor(http).UserId, clock.GetUtcNow(), cancellationToken)).ToResult(id);
-        });
-
-        review.MapPost("/applications/{id:guid}/revision", async (Guid id, RevisionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            if (ValidateComments(request?.Comments) is { } problem)
-            {
-                return Problems.Validation(problem);
-            }
-
-            await using var session = sessions.OpenForRequest(http);
-            var comments = request!.Comments!.Select(c => new ModuleComment(c.Module.Trim(), c.Comment.Trim())).ToList();
-            return (await ReviewAction.RequestRevisionAsync(session, id, request.ExpectedVersion, LedgerSessions.ActingFor(http).UserId, comments, clock.GetUtcNow(), cancellationToken)).ToResult(id);
-        });
-
-        review.MapPost("/applications/{id:guid}/rejection", async (Guid id, RejectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > MaxCommentLength)
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = ["请填写不通过的理由（1000 字以内）。 / reason is required (at most 1000 characters)."] });
-            }
-
-            await using var session = sessions.OpenForRequest(http);
-            return (await ReviewAction.RejectAsync(session, id, request.ExpectedVersion, LedgerSessions.ActingFor(http).UserId, request.Reason.Trim(), clock.GetUtcNow(), cancellationToken)).ToResult(id);
-        });
+        review.MapPost("/applications/{id:guid}/claim", ClaimAsync);
+        review.MapPost("/applications/{id:guid}/revision", RequestRevisionAsync);
+        review.MapPost("/applications/{id:guid}/rejection", RejectAsync);
         return review;
     }
 
-    /// <summary>A revision names at least one module, each with a comment the applicant can act on.</summary>
-    public static Dictionary<string, string[]>? ValidateComments(IReadOnlyList<ModuleComment>? comments) =>
-        comments is not { Count: > 0 } || comments.Any(c => string.IsNullOrWhiteSpace(c?.Module) || string.IsNullOrWhiteSpace(c.Comment) || c.Module.Length > 50 || c.Comment.Length > MaxCommentLength)
-            ? new Dictionary<string, string[]> { ["comments"] = ["退回修改须至少对一个模块填写修改意见（每条 1000 字以内）。 / At least one module needs a comment (each at most 1000 characters)."] }
-            : null;
+    public static Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ClaimAsync(Guid id, ClaimRequest? request,
+        HttpContext http, LedgerSessions sessions,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        ActAsync(id, request?.ExpectedVersion, new ReviewCommand.Claim(LedgerSessions.ActingFor(http).UserId), http,
+            sessions, clock, cancellationToken);
+
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> RequestRevisionAsync(Guid id,
+        RevisionRequest? request, HttpContext http,
+        LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ReviewDecider.CheckComments(request?.Comments) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var comments = request!.Comments!.Select(c => new ModuleComment(c.Module.Trim(), c.Comment.Trim())).ToList();
+        var command = new ReviewCommand.RequestRevision(LedgerSessions.ActingFor(http).UserId, comments);
+        return await ActAsync(id, request.ExpectedVersion, command, http, sessions, clock, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> RejectAsync(Guid id, RejectionRequest? request,
+        HttpContext http,
+        LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ReviewDecider.CheckReason(request?.Reason) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var command = new ReviewCommand.Reject(LedgerSessions.ActingFor(http).UserId, request!.Reason!.Trim());
+        return await ActAsync(id, request.ExpectedVersion, command, http, sessions, clock, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every reviewer's action over the API: decide through the one handler, answer the version or the refusal.
+    /// </summary>
+    public static async Task<Results<Ok<ReviewDone>, ProblemHttpResult>> ActAsync(Guid id, long? expectedVersion,
+        ReviewCommand command,
+        HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var session = sessions.OpenForRequest(http);
+        var decision = await ReviewActionHandler.ActAsync(session, id, expectedVersion, command, clock.GetUtcNow(),
+            cancellationToken);
+        return decision.Accepted(out var done, out var refusal) ? TypedResults.Ok(done) : refusal.ToProblem();
+    }
 }

@@ -15,6 +15,7 @@ using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.Domain;
 using TitleReview.Domain.Lifecycle;
 using static TitleReview.Web.Http.HtmlPage;
 
@@ -41,80 +42,83 @@ public static class ReviewPages
 
     public static RouteGroupBuilder MapReviewPages(this RouteGroupBuilder pages)
     {
-        pages.MapGet("/", async (ApplicationStatus? status, TitleLevel? level, string? specialty, DateOnly? from, DateOnly? to, bool? mine, QueueSort? sort, int? page,
-            HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var paging = Paging.Of(page, PageSize, PageSize, PageSize);
-            if ((paging.Problem ?? QueueFilter.Invalid(from, to)) is { } problem)
-            {
-                return problem;
-            }
-
-            var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
-            await using var query = sessions.Query();
-            var items = await filter.Apply(query.Query<ReviewQueueItem>(), Me(http)).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
-            var counts = await QueueFilter.CountsAsync(query, cancellationToken);
-            return Render("待审队列", Section, Navigation, Header(http) + QueueBody(filter, items, counts, paging.Page));
-        });
+        pages.MapGet("/", QueueAsync);
 
         pages.MapGet("/applications/{id:guid}", async (Guid id, string? notice, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
             await DetailAsync(id, http, sessions, antiforgery, Notice(notice), null, StatusCodes.Status200OK, cancellationToken));
 
-        MapAction(pages, "claim", "已认领，请开始审核。", (session, id, form, _, reviewer, now, ct) => ReviewAction.ClaimAsync(session, id, form.ExpectedVersion, reviewer, now, ct));
-        MapAction(pages, "approval", "已终审通过。", (session, id, form, _, reviewer, now, ct) => ReviewAction.ApproveAsync(session, id, form.ExpectedVersion, reviewer, now, ct));
-        MapAction(pages, "rejection", "已作审核不通过处理。", (session, id, form, _, reviewer, now, ct) =>
-            string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > ReviewActionEndpoints.MaxCommentLength
-                ? Task.FromResult<ReviewOutcome>(new ReviewOutcome.Refused("请填写不通过的理由（1000 字以内）。", "A reason is required."))
-                : ReviewAction.RejectAsync(session, id, form.ExpectedVersion, reviewer, form.Reason.Trim(), now, ct));
-        MapAction(pages, "revision", "已退回申报人修改。", (session, id, form, raw, reviewer, now, ct) =>
+        MapAction(pages, "claim", (_, _, reviewer) => new ReviewCommand.Claim(reviewer));
+        MapAction(pages, "approval", (_, _, reviewer) => new ReviewCommand.Approve(reviewer));
+        MapAction(pages, "rejection", (form, _, reviewer) =>
+            ReviewDecider.CheckReason(form.Reason) is { } invalid ? invalid : new ReviewCommand.Reject(reviewer, form.Reason!.Trim()));
+        MapAction(pages, "revision", (_, raw, reviewer) =>
         {
             List<ModuleComment> comments = [.. ApplicationModules.All.Select(module => (module, Comment: raw[CommentField(module)].ToString()))
                 .Where(c => !string.IsNullOrWhiteSpace(c.Comment)).Select(c => new ModuleComment(c.module, c.Comment.Trim()))];
-            return ReviewActionEndpoints.ValidateComments(comments) is not null
-                ? Task.FromResult<ReviewOutcome>(new ReviewOutcome.Refused("退回修改须至少对一个模块填写修改意见（每条 1000 字以内）。", "At least one module needs a comment."))
-                : ReviewAction.RequestRevisionAsync(session, id, form.ExpectedVersion, reviewer, comments, now, ct);
+            return ReviewDecider.CheckComments(comments) is { } invalid ? invalid : new ReviewCommand.RequestRevision(reviewer, comments);
         });
         return pages;
     }
 
-    private delegate Task<ReviewOutcome> PageAction(IDocumentSession session, Guid id, ActionForm form, IFormCollection raw, string reviewer, DateTimeOffset now, CancellationToken cancellationToken);
+    private static async Task<IResult> QueueAsync(ApplicationStatus? status, TitleLevel? level, string? specialty, DateOnly? from, DateOnly? to, bool? mine,
+        QueueSort? sort, int? page, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(page, PageSize, PageSize, PageSize);
+        if ((paging.Problem ?? QueueFilter.Invalid(from, to)) is { } problem)
+        {
+            return problem;
+        }
 
-    private static void MapAction(RouteGroupBuilder pages, string action, string done, PageAction run) =>
+        var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
+        await using var query = sessions.Query();
+        var items = await filter.Apply(query.Query<ReviewQueueItem>(), Me(http)).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+        var counts = await QueueFilter.CountsAsync(query, cancellationToken);
+        return Render("待审队列", Section, Navigation, Header(http) + QueueBody(filter, items, counts, paging.Page));
+    }
+
+    /// <summary>Reads one action form into the command the API would send; a refusal when the form cannot make one.</summary>
+    private delegate Decision<ReviewCommand> PageCommand(ActionForm form, IFormCollection raw, string reviewer);
+
+    private static void MapAction(RouteGroupBuilder pages, string action, PageCommand command) =>
         pages.MapPost($"/applications/{{id:guid}}/{action}", (Guid id, [FromForm] ActionForm? form, HttpContext http, LedgerSessions sessions,
                 IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
-            ReviewActionFromPage(new PageRequest(id, form, http, sessions, antiforgery, clock), action, done, run, cancellationToken));
+            ActFromPageAsync(new PageRequest(id, form, http, sessions, antiforgery, clock), action, command, cancellationToken));
 
     /// <summary>What every action form's POST binds, passed on to the one handler behind all four actions.</summary>
     private sealed record PageRequest(Guid Id, ActionForm? Form, HttpContext Http, LedgerSessions Sessions, IAntiforgery Antiforgery, TimeProvider Clock);
 
-    private static async Task<IResult> ReviewActionFromPage(PageRequest request, string action, string done, PageAction run,
-        CancellationToken cancellationToken)
+    /// <summary>The pages decide through the same <see cref="ReviewDecider"/> as the API; only the answer is a page.</summary>
+    private static async Task<IResult> ActFromPageAsync(PageRequest request, string action, PageCommand command, CancellationToken cancellationToken)
     {
         var (id, form, http, sessions, antiforgery, clock) = request;
         // Every action form carries the version its page showed (a form with none of its fields binds to null);
         // without it the action would act on whatever the file has become since, so it is refused, not guessed.
         if (form?.ExpectedVersion is not >= 0)
         {
-            return Problems.Validation(new Dictionary<string, string[]>
+            return Refusal.InvalidFields(new Dictionary<string, IReadOnlyList<Bilingual>>
             {
-                ["expectedVersion"] = ["表单缺少页面显示的版本号（expectedVersion），请刷新页面后重试。 / expectedVersion, the version the page showed, is required; reload the page and try again."],
-            });
+                ["expectedVersion"] = [new("表单缺少页面显示的版本号（expectedVersion），请刷新页面后重试。",
+                    "expectedVersion, the version the page showed, is required; reload the page and try again.")],
+            }).ToProblem();
         }
 
-        ReviewOutcome outcome;
-        await using (var session = sessions.OpenForRequest(http))
+        var decision = command(form, http.Request.Form, Me(http));
+        if (decision.Accepted(out var reviewCommand, out var refusal))
         {
-            outcome = await run(session, id, form, http.Request.Form, Me(http), clock.GetUtcNow(), cancellationToken);
+            await using var session = sessions.OpenForRequest(http);
+            if ((await ReviewActionHandler.ActAsync(session, id, form.ExpectedVersion, reviewCommand, clock.GetUtcNow(), cancellationToken))
+                .Accepted(out _, out refusal))
+            {
+                return Results.Redirect($"/review/applications/{id}?notice={action}");
+            }
         }
 
-        return outcome switch
+        return refusal switch
         {
-            ReviewOutcome.Done => Results.Redirect($"/review/applications/{id}?notice={action}"),
             // A stale page is reloaded with the message: the reviewer sees what changed before trying again.
-            ReviewOutcome.Stale => Results.Redirect($"/review/applications/{id}?notice=stale"),
-            ReviewOutcome.NotFound => Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}."),
-            ReviewOutcome.Refused refused => await DetailAsync(id, http, sessions, antiforgery, null, refused.Chinese, StatusCodes.Status409Conflict, cancellationToken),
-            _ => throw new InvalidOperationException(done),
+            { Code: ReviewActionHandler.Stale } => Results.Redirect($"/review/applications/{id}?notice=stale"),
+            { Kind: RefusalKind.NotFound } => refusal.ToProblem(),
+            _ => await DetailAsync(id, http, sessions, antiforgery, null, refusal.ChineseText(), StatusCodes.Status409Conflict, cancellationToken),
         };
     }
 
@@ -124,7 +128,7 @@ public static class ReviewPages
         "approval" => "已终审通过。",
         "rejection" => "已作审核不通过处理。",
         "revision" => "已退回申报人修改。",
-        "stale" => ReviewOutcome.StaleChinese + "页面已刷新为最新内容。",
+        "stale" => ReviewActionHandler.StaleReason.Chinese + "页面已刷新为最新内容。",
         _ => null,
     };
 
@@ -196,7 +200,7 @@ public static class ReviewPages
         var application = await query.Events.AggregateStreamAsync<ApplicationLifecycle>(id, token: cancellationToken);
         if (item is null || application is null)
         {
-            return Problems.NotFound($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue.");
+            return ReviewQueueEndpoints.NotInQueue(id).ToProblem();
         }
 
         var history = await query.Events.FetchStreamAsync(id, token: cancellationToken);

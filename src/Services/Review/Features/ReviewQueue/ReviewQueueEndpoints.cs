@@ -1,4 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TitleReview.Domain;
+using TitleReview.Review.Features.ApiDocumentation;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
 using Marten.Pagination;
@@ -15,28 +18,34 @@ public static class ReviewQueueEndpoints
 
     public static RouteGroupBuilder MapReviewQueue(this RouteGroupBuilder group)
     {
-        group.MapGet("/queue", async (int? page, int? pageSize, ApplicationStatus? status, TitleLevel? level, string? specialty, DateOnly? from, DateOnly? to,
-            bool? mine, QueueSort? sort, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var paging = Paging.Of(page, pageSize, 20, MaxPageSize);
-            if ((paging.Problem ?? QueueFilter.Invalid(from, to)) is { } problem)
-            {
-                return problem;
-            }
-
-            await using var query = sessions.Query();
-            var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
-            var items = await filter.Apply(query.Query<ReviewQueueItem>(), LedgerSessions.ActingFor(http).UserId).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
-            return Results.Ok(new QueuePage(items.ToList(), items.TotalItemCount, paging.Page, paging.Size, await QueueFilter.CountsAsync(query, cancellationToken)));
-        });
-
-        group.MapGet("/queue/{id:guid}", async (Guid id, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            await using var query = sessions.Query();
-            return await query.LoadAsync<ReviewQueueItem>(id, cancellationToken) is { } item
-                ? Results.Ok(item)
-                : Problems.NotFound($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue.");
-        });
+        group.MapGet("/queue", ListAsync);
+        group.MapGet("/queue/{id:guid}", GetAsync);
         return group;
     }
+
+    public static async Task<Results<Ok<QueuePage>, ProblemHttpResult>> ListAsync(int? page, int? pageSize, ApplicationStatus? status, TitleLevel? level,
+        string? specialty, DateOnly? from, DateOnly? to, bool? mine, QueueSort? sort, HttpContext http, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(page, pageSize, 20, MaxPageSize);
+        if ((paging.Problem ?? QueueFilter.Invalid(from, to)) is { } problem)
+        {
+            return TypedAnswers.AsProblem(problem);
+        }
+
+        await using var query = sessions.Query();
+        var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
+        var items = await filter.Apply(query.Query<ReviewQueueItem>(), LedgerSessions.ActingFor(http).UserId)
+            .ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+        return TypedResults.Ok(new QueuePage([.. items], items.TotalItemCount, paging.Page, paging.Size, await QueueFilter.CountsAsync(query, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<ReviewQueueItem>, ProblemHttpResult>> GetAsync(Guid id, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        await using var query = sessions.Query();
+        return await query.LoadAsync<ReviewQueueItem>(id, cancellationToken) is { } item
+            ? TypedResults.Ok(item)
+            : NotInQueue(id).ToProblem();
+    }
+
+    public static Refusal NotInQueue(Guid id) => Refusal.NotFound("not-in-queue", new($"审核队列中没有申报 {id}。", $"Application {id} is not in the review queue."));
 }
