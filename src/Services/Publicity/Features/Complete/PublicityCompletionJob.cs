@@ -36,19 +36,15 @@ public sealed class PublicityCompletionJob(
         {
             await using var session = sessions.OpenForJob("publicity-completion");
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(period.Id, cancellationToken);
-            if (stream.Aggregate is not { } application)
+            var step = Decide(stream.Aggregate, period, today, clock.GetUtcNow());
+            if (step is CompletionStep.Wait)
             {
                 continue;
             }
 
-            if (application.OpenObjections.Count > 0)
+            if (step is CompletionStep.Complete complete)
             {
-                continue;
-            }
-
-            if (!application.PublicityCompleted && !application.IsTerminal)
-            {
-                stream.AppendOne(new PublicityCompleted(period.Id, period.NoticeId, today, clock.GetUtcNow()));
+                stream.AppendOne(complete.Event);
                 completed++;
             }
 
@@ -60,4 +56,44 @@ public sealed class PublicityCompletionJob(
 
         return completed;
     }
+
+    /// <summary>
+    /// Notice 四(一): a period is over the day after its end date (the end date itself is still open for objections);
+    /// it then completes unless an objection is open. A period of an application already completed or terminated is
+    /// only closed, with no event.
+    /// </summary>
+    public static CompletionStep Decide(ApplicationLifecycle? application, PublicityPeriod period, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (application is null || today <= period.End || application.OpenObjections.Count > 0)
+        {
+            return CompletionStep.Wait.Instance;
+        }
+
+        return !application.PublicityCompleted && !application.IsTerminal
+            ? new CompletionStep.Complete(new PublicityCompleted(period.Id, period.NoticeId, today, now))
+            : CompletionStep.CloseOnly.Instance;
+    }
+}
+
+/// <summary>What the completion job does with one ended period.</summary>
+public abstract record CompletionStep
+{
+    private CompletionStep()
+    {
+    }
+
+    /// <summary>Not yet: the period has not ended, an objection is open, or the ledger has no such application.</summary>
+    public sealed record Wait : CompletionStep
+    {
+        public static readonly Wait Instance = new();
+    }
+
+    /// <summary>Nothing left to record: close the period only.</summary>
+    public sealed record CloseOnly : CompletionStep
+    {
+        public static readonly CloseOnly Instance = new();
+    }
+
+    public sealed record Complete(PublicityCompleted Event) : CompletionStep;
 }

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TitleReview.Contracts.Events;
-using TitleReview.Domain.WorkingDays;
-using TitleReview.Publicity.Features.Notices;
-using TitleReview.EventStore;
-using TitleReview.Web.Http;
+using TitleReview.Domain;
 using TitleReview.Domain.Lifecycle;
+using TitleReview.Domain.WorkingDays;
+using TitleReview.EventStore;
+using TitleReview.Publicity.Features.Notices;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Publicity.Features.Objections;
 
@@ -13,7 +15,13 @@ namespace TitleReview.Publicity.Features.Objections;
 /// Who is objected to: <paramref name="NoticeId"/> and <paramref name="Row"/> as the public notice lists them (the
 /// public sees no application ids), or <paramref name="ApplicationId"/> for a caller that already holds it.
 /// </summary>
-public sealed record LodgeObjectionRequest(Guid? ApplicationId, string? Summary, string? ContactName, string? Contact, Guid? NoticeId = null, int? Row = null);
+public sealed record LodgeObjectionRequest(
+    Guid? ApplicationId, string? Summary, string? ContactName, string? Contact, Guid? NoticeId = null, int? Row = null);
+
+/// <summary>A validated objection: trimmed text, and the application it concerns.</summary>
+public sealed record LodgeObjectionCommand(Guid ObjectionId, Guid ApplicationId, string Summary, string ContactName, string Contact);
+
+public sealed record LodgedObjection(Guid Id, string Status);
 
 /// <summary>
 /// Anyone may object to an application while its publicity runs (to the end date, inclusive). The form is public,
@@ -25,71 +33,88 @@ public static partial class LodgeObjection
     public const int MaxSummaryLength = 2000;
     public const long MaxBodyBytes = 16 * 1024;
 
-    /// <summary>Either the objection's id, or why it was not taken (invalid fields, or outside the publicity).</summary>
-    public sealed record Outcome(Guid ObjectionId, Dictionary<string, string[]>? Invalid = null, bool OutsidePublicity = false)
-    {
-        private const string OutsideChinese = "该申报不在公示期内，无法受理异议。";
-
-        public IResult? ToProblem() =>
-            Invalid is not null ? Problems.Validation(Invalid)
-            : OutsidePublicity ? Problems.Unprocessable(OutsideChinese, "The application is not in publicity; no objection can be lodged.",
-                new Dictionary<string, object?> { ["rule"] = "objection-window", ["clause"] = "四(一)" })
-            : null;
-
-        /// <summary>What the public form shows: the Chinese half of each message.</summary>
-        public IEnumerable<string> ChineseMessages() =>
-            (Invalid is null ? null : Problems.ChineseOf(Invalid)) ?? (OutsidePublicity ? [OutsideChinese] : []);
-    }
+    public static readonly Refusal OutsidePublicity = Refusal.BreaksRule("objection-window", "四(一)",
+        new Bilingual("该申报不在公示期内，无法受理异议。", "The application is not in publicity; no objection can be lodged."));
 
     public static RouteGroupBuilder MapLodgeObjection(this RouteGroupBuilder group)
     {
-        group.MapPost("/objections", async (LodgeObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var outcome = await LodgeAsync(request, http, sessions, clock, cancellationToken);
-            return outcome.ToProblem() ?? Results.Created($"/api/publicity/objections/{outcome.ObjectionId}", new { id = outcome.ObjectionId, status = ObjectionStatus.Open.ToString() });
-        })
-        .AllowAnonymous()
-        .RequireRateLimiting(RateLimitPolicy)
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
+        group.MapPost("/objections", HandleAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         return group;
     }
 
-    public static async Task<Outcome> LodgeAsync(LodgeObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<LodgedObjection>, ProblemHttpResult>> HandleAsync(
+        LodgeObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var errors = Validate(request);
-        if (errors.Count > 0)
+        var outcome = await LodgeAsync(request, sessions.OpenForRequest(http), clock, cancellationToken);
+        if (!outcome.Accepted(out var lodged, out var refusal))
         {
-            return new Outcome(Guid.Empty, Invalid: errors);
+            return refusal.ToProblem();
         }
 
-        await using var session = sessions.OpenForRequest(http);
-        if ((request!.ApplicationId ?? await OnNoticeAsync(session, request.NoticeId!.Value, request.Row!.Value, cancellationToken)) is not { } id)
+        return TypedResults.Created($"/api/publicity/objections/{lodged.ObjectionId}",
+            new LodgedObjection(lodged.ObjectionId, nameof(ObjectionStatus.Open)));
+    }
+
+    /// <summary>Validates, loads the application the objection names, decides and appends (shared with the public page).</summary>
+    public static async Task<Decision<ObjectionLodged>> LodgeAsync(
+        LodgeObjectionRequest? request, IDocumentSession opened, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var session = opened;
+        if (Validate(request) is { } invalid)
         {
-            return new Outcome(Guid.Empty, OutsidePublicity: true);
+            return invalid;
+        }
+
+        if ((request!.ApplicationId ?? await OnNoticeAsync(session, request.NoticeId!.Value, request.Row!.Value, cancellationToken))
+            is not { } id)
+        {
+            return OutsidePublicity;
         }
 
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
-        var today = clock.Today();
-        if (stream.Aggregate is not { PublicityNoticeId: { } noticeId, PublicityEnd: { } end, PublicityCompleted: false, IsTerminal: false } || today > end)
+        var now = clock.GetUtcNow();
+        var command = new LodgeObjectionCommand(Guid.CreateVersion7(now), id, request.Summary!.Trim(),
+            request.ContactName!.Trim(), request.Contact!.Trim());
+        var decision = Decide(stream.Aggregate, command, clock.Today(), now);
+        if (!decision.Accepted(out var lodged, out _))
         {
-            return new Outcome(Guid.Empty, OutsidePublicity: true);
+            return decision;
         }
 
-        var now = clock.GetUtcNow();
-        var objection = new ObjectionRecord
+        stream.AppendOne(lodged);
+        session.Store(new ObjectionRecord
         {
-            Id = Guid.CreateVersion7(now),
+            Id = lodged.ObjectionId,
             ApplicationId = id,
-            NoticeId = noticeId,
-            Summary = request.Summary!.Trim(),
-            ContactName = request.ContactName!.Trim(),
-            Contact = request.Contact!.Trim(),
+            NoticeId = stream.Aggregate!.PublicityNoticeId!.Value,
+            Summary = command.Summary,
+            ContactName = command.ContactName,
+            Contact = command.Contact,
             LodgedAt = now,
-        };
-        stream.AppendOne(new ObjectionLodged(id, objection.Id, objection.Summary, now));
-        session.Store(objection);
+        });
         await session.SaveChangesAsync(cancellationToken);
-        return new Outcome(objection.Id);
+        return decision;
+    }
+
+    /// <summary>
+    /// Clause 四(一): an objection is taken from the day the notice is published to its end date inclusive, and only
+    /// for an application still in publicity (not completed, not terminated).
+    /// </summary>
+    public static Decision<ObjectionLodged> Decide(
+        ApplicationLifecycle? application, LodgeObjectionCommand command, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (application is not { PublicityNoticeId: not null, PublicityEnd: { } end, PublicityCompleted: false, IsTerminal: false }
+            || today > end)
+        {
+            return OutsidePublicity;
+        }
+
+        return new ObjectionLodged(command.ApplicationId, command.ObjectionId, command.Summary, now);
     }
 
     /// <summary>The application on line <paramref name="row"/> (from 1) of a published notice, or null when there is no such line.</summary>
@@ -98,33 +123,40 @@ public static partial class LodgeObjection
             ? notice.Entries[row - 1].ApplicationId
             : null;
 
-    private static Dictionary<string, string[]> Validate(LodgeObjectionRequest? request)
+    /// <summary>The request's field errors as one refusal, or null when every field is acceptable.</summary>
+    public static Refusal? Validate(LodgeObjectionRequest? request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, IReadOnlyList<Bilingual>>();
         var byApplication = request?.ApplicationId is { } application && application != Guid.Empty;
         var byNotice = request is { NoticeId: { } notice, Row: >= 1 } && notice != Guid.Empty;
         if (byApplication == byNotice)
         {
-            errors["noticeId"] = ["请选择被异议的申报人（公示编号 noticeId 与行号 row）。 / Name the person by noticeId and row as the notice lists them (or by applicationId), not both."];
+            errors["noticeId"] = [new("请选择被异议的申报人（公示编号 noticeId 与行号 row）。",
+                "Name the person by noticeId and row as the notice lists them (or by applicationId), not both.")];
         }
 
         if (request?.Summary?.Trim() is not { Length: >= 10 and <= MaxSummaryLength })
         {
-            errors["summary"] = [$"异议内容须为 10 到 {MaxSummaryLength} 个字符。 / summary must be 10 to {MaxSummaryLength} characters."];
+            errors["summary"] = [new($"异议内容须为 10 到 {MaxSummaryLength} 个字符。",
+                $"summary must be 10 to {MaxSummaryLength} characters.")];
         }
 
         if (request?.ContactName?.Trim() is not { Length: >= 1 and <= 50 })
         {
-            errors["contactName"] = ["必须填写联系人姓名（不超过50个字符）。 / contactName is required (at most 50 characters)."];
+            errors["contactName"] = [new("必须填写联系人姓名（不超过50个字符）。", "contactName is required (at most 50 characters).")];
         }
 
         if (request?.Contact?.Trim() is not { Length: <= 100 } contact || !ContactPattern().IsMatch(contact))
         {
-            errors["contact"] = ["必须填写有效的联系电话或电子邮箱。 / contact must be a phone number or an e-mail address."];
+            errors["contact"] = [new("必须填写有效的联系电话或电子邮箱。", "contact must be a phone number or an e-mail address.")];
         }
 
-        return errors;
+        return errors.Count > 0 ? Refusal.InvalidFields(errors) : null;
     }
+
+    /// <summary>What the public form shows: the Chinese of each message.</summary>
+    public static IEnumerable<string> ChineseMessages(Refusal refusal) =>
+        refusal.Fields is { Count: > 0 } fields ? fields.Values.SelectMany(m => m).Select(m => m.Chinese) : [refusal.Reason.Chinese];
 
     [GeneratedRegex(@"^(\+?[\d\- ]{7,20}|[^@\s]+@[^@\s]+\.[^@\s]+)$")]
     private static partial Regex ContactPattern();

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts;
+using TitleReview.Domain;
 using TitleReview.Domain.WorkingDays;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.Publicity.Features.Objections;
@@ -44,22 +45,30 @@ public static class PublicityPage
 
         app.MapPost("/publicity/objections", async ([FromForm] ObjectionForm? form, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var outcome = await LodgeObjection.LodgeAsync((form ?? new ObjectionForm(null, null, null, null)).ToRequest(), http, sessions, clock, cancellationToken);
-            if (outcome.ObjectionId != Guid.Empty)
+            var request = (form ?? new ObjectionForm(null, null, null, null)).ToRequest();
+            var outcome = await LodgeObjection.LodgeAsync(request, sessions.OpenForRequest(http), clock, cancellationToken);
+            if (!outcome.Accepted(out _, out var refusal))
             {
-                return Results.Redirect("/publicity?lodged=1");
+                return await RefusedAsync(refusal, http, sessions, antiforgery, clock, cancellationToken);
             }
 
-            var notices = await NoticeEndpoints.PageAsync(sessions, 1, PageSize, cancellationToken);
-            var open = await NoticeEndpoints.OpenForObjectionAsync(sessions, clock.Today(), cancellationToken);
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Results.Content(Render(notices, open, clock.Today(), antiforgery.GetAndStoreTokens(http), false,
-                "异议未能提交：" + string.Join("；", outcome.ChineseMessages())), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            return Results.Redirect("/publicity?lodged=1");
         })
         .AllowAnonymous()
         .RequireRateLimiting(LodgeObjection.RateLimitPolicy)
         .WithMetadata(new RequestSizeLimitAttribute(LodgeObjection.MaxBodyBytes));
         return app;
+    }
+
+    private static async Task<IResult> RefusedAsync(Refusal refusal, HttpContext http, LedgerSessions sessions,
+        IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var notices = await NoticeEndpoints.PageAsync(sessions, 1, PageSize, cancellationToken);
+        var open = await NoticeEndpoints.OpenForObjectionAsync(sessions, clock.Today(), cancellationToken);
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Results.Content(Render(notices, open, clock.Today(), antiforgery.GetAndStoreTokens(http), false,
+            "异议未能提交：" + string.Join("；", LodgeObjection.ChineseMessages(refusal))), "text/html; charset=utf-8",
+            Encoding.UTF8, StatusCodes.Status400BadRequest);
     }
 
     private static string Render(NoticePage notices, IReadOnlyList<OpenNoticeEntry> open, DateOnly today, AntiforgeryTokenSet token, bool lodged, string? errors)
