@@ -16,6 +16,6 @@ public sealed class FeeSchedule
     public decimal? AmountFor(string cycleId, TitleLevel level) =>
         Cycles.TryGetValue(cycleId, out var levels) && levels.TryGetValue(level, out var amount) ? amount : null;
 
-    public bool IsValid() => ReviewCycles.All.All(cycle => cycle.Levels.All(level =>
+    public bool IsValid(ReviewCycleCatalogue cycles) => cycles.All.All(cycle => cycle.Levels.All(level =>
         AmountFor(cycle.Id, level) is { } amount && amount > 0 && decimal.Round(amount, 2) == amount));
 }

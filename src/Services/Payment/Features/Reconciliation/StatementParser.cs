@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -31,11 +32,11 @@ public static class StatementParser
         public IReadOnlyList<string> Problems { get; } = problems;
     }
 
-    public static Parsed Parse(byte[] content)
+    public static Parsed Parse(byte[] content, ReviewCycleCatalogue cycles)
     {
         // No fee can be paid before the first cycle opened; 0001-01-01 or 9999-12-31 is a broken export, not a payment.
         // (Not "before now": a statement may be reconciled while a demo's business clock stands earlier.)
-        var earliest = DateFilter.StartOf(TitleReview.Domain.Cycles.ReviewCycles.All.Min(c => c.SubmissionOpens));
+        var earliest = DateFilter.StartOf(cycles.All.Min(c => c.SubmissionOpens));
         var latest = DateFilter.EndOf(DateFilter.Latest);
         var (text, encoding) = Decode(content);
         using var reader = new StringReader(text);

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using TitleReview.Domain;
 using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
@@ -44,18 +45,20 @@ public static class PaymentJudgement
     /// A payment time that cannot be true: later than now, or before the day the application was approved (before any
     /// cycle opened, when the fee is unknown). Such a time would decide timeliness, so it is refused, not recorded.
     /// </summary>
-    public static string[]? PaidAtProblem(DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application)
+    public static Bilingual? PaidAtProblem(
+        DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application, ReviewCycleCatalogue cycles)
     {
         var notBefore = application?.FinalApprovedAt is { } approved
             ? ChinaTime.DateOfInstant(approved)
-            : ReviewCycles.All.Min(cycle => cycle.SubmissionOpens);
+            : cycles.All.Min(cycle => cycle.SubmissionOpens);
         if (paidAt > now + ClockSkew)
         {
-            return ["缴费时间晚于当前时间。 / paidAt is in the future."];
+            return new Bilingual("缴费时间晚于当前时间。", "paidAt is in the future.");
         }
 
         return ChinaTime.DateOfInstant(paidAt) < notBefore
-            ? [$"缴费时间早于 {notBefore:yyyy-MM-dd}（终审通过前无从缴费）。 / paidAt is before {notBefore:yyyy-MM-dd}, when no fee could yet be paid."]
+            ? new Bilingual($"缴费时间早于 {notBefore:yyyy-MM-dd}（终审通过前无从缴费）。",
+                $"paidAt is before {notBefore:yyyy-MM-dd}, when no fee could yet be paid.")
             : null;
     }
 
@@ -66,18 +69,28 @@ public static class PaymentJudgement
         : amount != account.Amount ? PaymentOutcome.AmountDiffers
         : PaymentOutcome.Matched;
 
-    /// <summary>Records a Matched payment; a lapse it proves wrong is undone first, in the same append.</summary>
-    public static FeePaid Accept(IEventStream<ApplicationLifecycle> stream, FeeAccount account, string channel, DateTimeOffset paidAt, DateTimeOffset now)
+    /// <summary>
+    /// What a Matched payment appends: FeePaid, preceded by ApplicationLapseUndone when the lapse it proves wrong stands.
+    /// </summary>
+    public static PaymentTaken Take(ApplicationLifecycle application, FeeAccount account, string channel, DateTimeOffset paidAt, DateTimeOffset now) =>
+        new(application.Terminal == ApplicationStatus.Lapsed
+                ? new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now)
+                : null,
+            new FeePaid(account.Id, account.Amount, account.PaymentReference, channel, paidAt));
+
+    /// <summary>Appends a taken payment in one go and marks the account, so the read side agrees with the stream.</summary>
+    public static void Append(IEventStream<ApplicationLifecycle> stream, FeeAccount account, PaymentTaken taken)
     {
-        if (stream.Aggregate?.Terminal == ApplicationStatus.Lapsed)
+        if (taken.LapseUndone is { } undone)
         {
-            stream.AppendOne(new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now));
+            stream.AppendOne(undone);
             account.Lapsed = false;
         }
 
-        var paid = new FeePaid(account.Id, account.Amount, account.PaymentReference, channel, paidAt);
-        stream.AppendOne(paid);
+        stream.AppendOne(taken.Paid);
         account.Paid = true;
-        return paid;
     }
 }
+
+/// <summary>The events a payment that pays its fee appends, in order.</summary>
+public sealed record PaymentTaken(ApplicationLapseUndone? LapseUndone, FeePaid Paid);
