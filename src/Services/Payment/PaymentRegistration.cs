@@ -1,5 +1,6 @@
 using TitleReview.Domain.Cycles;
 using TitleReview.Contracts;
+using TitleReview.Domain.Cycles;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.FinanceDesk;
 using TitleReview.Payment.Features.Lapse;
@@ -33,7 +34,7 @@ public static class PaymentRegistration
         builder.Services.AddSingleton<FeeAssessor>();
         builder.Services.AddOptions<FeeSchedule>()
             .Bind(builder.Configuration.GetSection(FeeSchedule.Section))
-            .Validate<ReviewCycleCatalogue>((schedule, cycles) => schedule.IsValidFor(cycles), "Payment:Fees needs an amount (greater than 0, two decimals at most) for every level of every cycle.")
+            .Validate<ReviewCycleCatalogue>((schedule, cycles) => schedule.IsValid(cycles), "Payment:Fees needs an amount (greater than 0, two decimals at most) for every level of every cycle.")
             .ValidateOnStart();
         builder.Services.AddOptions<PlatformSigning>().Bind(builder.Configuration.GetSection(PlatformSigning.Section));
         builder.Services.Configure<PaymentJobOptions>(builder.Configuration.GetSection(PaymentJobOptions.Section));

@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -33,12 +34,12 @@ public static class AuditPages
             return Page("申报查询", SearchForm(name, status, from, to) + Results(found, name, status, from, to));
         });
 
-        pages.MapGet("/applications/{id:guid}", async (Guid id, LedgerReader ledger, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
+        pages.MapGet("/applications/{id:guid}", async (Guid id, LedgerReader ledger, WorkingDayCalendars calendars, ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
         {
             var history = await ledger.StreamAsync(id, cancellationToken);
             return history.Count == 0
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken))));
+                : Page($"申报审计：{Name(history)}", Timeline(id, history, HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken), cycles)));
         });
 
         pages.MapGet("/verifications", VerificationsPage);

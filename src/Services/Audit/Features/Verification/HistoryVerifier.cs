@@ -16,10 +16,12 @@ namespace TitleReview.Audit.Features.Verification;
 /// </summary>
 public static class HistoryVerifier
 {
-    public static IReadOnlyList<Finding> Verify(IReadOnlyList<LedgerEvent> history, WorkingDayCalendarSet? calendars = null) =>
-        new Replay(history, calendars is null ? PublicityRuleCheck.ShippedCalendar : calendars.ForVersion).Run();
+    public static IReadOnlyList<Finding> Verify(
+        IReadOnlyList<LedgerEvent> history, WorkingDayCalendarSet? calendars = null, ReviewCycleCatalogue? cycles = null) =>
+        new Replay(history, calendars is null ? PublicityRuleCheck.ShippedCalendar : calendars.ForVersion, cycles ?? ReviewCycleCatalogue.Shipped).Run();
 
-    private sealed class Replay(IReadOnlyList<LedgerEvent> history, Func<string, WorkingDayCalendar?> calendarByVersion)
+    private sealed class Replay(
+        IReadOnlyList<LedgerEvent> history, Func<string, WorkingDayCalendar?> calendarByVersion, ReviewCycleCatalogue cycles)
     {
         private readonly List<Finding> findings = [];
         private readonly Dictionary<Guid, long> openObjections = [];
@@ -180,7 +182,7 @@ public static class HistoryVerifier
             }
 
             submitted = sequence;
-            cycle = ReviewCycles.Find(e.CycleId);
+            cycle = cycles.Find(e.CycleId);
             var day = ChinaTime.DateOfInstant(e.SubmittedAt);
             if (cycle is null)
             {
@@ -278,7 +280,7 @@ public static class HistoryVerifier
         /// </summary>
         private void CheckVote(long sequence, CommitteeDecided e)
         {
-            var rules = cycle ?? ReviewCycles.Get(ReviewCycles.Xishan2023);
+            var rules = cycle ?? cycles.Get(ReviewCycleCatalogue.Xishan2023);
             BigInteger total = e.MembersTotal, present = e.MembersPresent, yes = e.VotesFor;
             var votesCast = yes + e.VotesAgainst + e.Abstentions;
             if (total <= 0 || present < 0 || present > total || e.VotesFor < 0 || e.VotesAgainst < 0 || e.Abstentions < 0 || votesCast != present)

@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using System.Globalization;
 using Marten;
 using TitleReview.Audit.Features.History;
@@ -16,12 +17,12 @@ public static class VerificationEndpoints
     /// <summary>GET /api/audit/applications/{id}/verification: one application's replay, answered at once.</summary>
     public static RouteGroupBuilder MapApplicationVerification(this RouteGroupBuilder applications)
     {
-        applications.MapGet("/{id:guid}/verification", async (Guid id, LedgerReader ledger, WorkingDayCalendars calendars, CancellationToken cancellationToken) =>
+        applications.MapGet("/{id:guid}/verification", async (Guid id, LedgerReader ledger, WorkingDayCalendars calendars, ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
         {
             var history = await ledger.StreamAsync(id, cancellationToken);
             return history.Count == 0
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Results.Ok(new { applicationId = id, events = history.Count, findings = HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken)) });
+                : Results.Ok(new { applicationId = id, events = history.Count, findings = HistoryVerifier.Verify(history, await calendars.RefreshAsync(cancellationToken), cycles) });
         });
         return applications;
     }

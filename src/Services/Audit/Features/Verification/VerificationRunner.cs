@@ -1,3 +1,4 @@
+using TitleReview.Domain.Cycles;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
@@ -11,7 +12,8 @@ namespace TitleReview.Audit.Features.Verification;
 /// beginning (its partial findings dropped), so a crash never leaves a run that claims to be complete.
 /// </summary>
 public sealed class VerificationRunner(
-    IDocumentStore store, LedgerReader ledger, WorkingDayCalendars calendars, TimeProvider clock, ILogger<VerificationRunner> logger) : BackgroundService
+    IDocumentStore store, LedgerReader ledger, WorkingDayCalendars calendars, ReviewCycleCatalogue cycles, TimeProvider clock,
+    ILogger<VerificationRunner> logger) : BackgroundService
 {
     private const int FindingsPerBatch = 500;
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
@@ -83,7 +85,7 @@ public sealed class VerificationRunner(
         var pending = 0;
         await foreach (var history in ledger.AllStreamsAsync(cancellationToken))
         {
-            var findings = HistoryVerifier.Verify(history, calendarSet);
+            var findings = HistoryVerifier.Verify(history, calendarSet, cycles);
             run.CheckedApplications++;
             run.CheckedEvents += history.Count;
             if (findings.Count > 0)

@@ -26,13 +26,28 @@ public sealed class FeeAssessor(IOptions<FeeSchedule> fees, ReviewCycleCatalogue
             return;
         }
 
-        var cycle = cycles.Get(application.CycleId);
-        var amount = fees.Value.AmountFor(cycle.Id, application.Level)
+        if (Decide(id, application, cycles.Get(application.CycleId), fees.Value, calendar, clock.GetUtcNow()) is { } assessed)
+        {
+            stream.AppendOne(assessed);
+            session.Store(new FeeAccount { Id = id, PaymentReference = assessed.PaymentReference, Amount = assessed.Amount, DueDate = assessed.DueDate });
+        }
+    }
+
+    /// <summary>
+    /// The fee an application finally approved and not yet assessed owes: the schedule's amount for its cycle and
+    /// level, due N working days after the day of assessment. Null when nothing is due (not approved, assessed, ended).
+    /// </summary>
+    public static FeeAssessed? Decide(
+        Guid id, ApplicationLifecycle application, ReviewCycle cycle, FeeSchedule schedule, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        if (application is not { FinalApproved: true, FeeAmount: null, IsTerminal: false })
+        {
+            return null;
+        }
+
+        var amount = schedule.AmountFor(cycle.Id, application.Level)
             ?? throw new InvalidOperationException($"No fee is configured for {cycle.Id} {application.Level}.");
-        var now = clock.GetUtcNow();
         var due = calendar.EndOfPeriod(ChinaTime.DateOfInstant(now).AddDays(1), cycle.PaymentDueWorkingDays);
-        var reference = PaymentReference.For(cycle, id);
-        stream.AppendOne(new FeeAssessed(id, amount, reference, due, now));
-        session.Store(new FeeAccount { Id = id, PaymentReference = reference, Amount = amount, DueDate = due });
+        return new FeeAssessed(id, amount, PaymentReference.For(cycle, id), due, now);
     }
 }

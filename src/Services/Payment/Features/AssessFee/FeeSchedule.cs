@@ -16,7 +16,6 @@ public sealed class FeeSchedule
     public decimal? AmountFor(string cycleId, TitleLevel level) =>
         Cycles.TryGetValue(cycleId, out var levels) && levels.TryGetValue(level, out var amount) ? amount : null;
 
-    /// <summary>An amount (greater than 0, two decimals at most) for every level of every cycle the service knows.</summary>
-    public bool IsValidFor(ReviewCycleCatalogue cycles) => cycles.All.All(cycle => cycle.Levels.All(level =>
+    public bool IsValid(ReviewCycleCatalogue cycles) => cycles.All.All(cycle => cycle.Levels.All(level =>
         AmountFor(cycle.Id, level) is { } amount && amount > 0 && decimal.Round(amount, 2) == amount));
 }

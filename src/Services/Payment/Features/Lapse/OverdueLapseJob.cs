@@ -43,9 +43,9 @@ public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock,
         {
             await using var session = sessions.OpenForJob("overdue-lapse");
             var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(account.Id, cancellationToken);
-            if (stream.Aggregate is { FeePaid: false, IsTerminal: false })
+            if (Decide(account, stream.Aggregate, today, clock.GetUtcNow()) is { } lapse)
             {
-                stream.AppendOne(new ApplicationLapsed(account.Id, Reason, clock.GetUtcNow()));
+                stream.AppendOne(lapse);
                 lapsed++;
             }
 
@@ -58,4 +58,13 @@ public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock,
 
         return lapsed;
     }
+
+    /// <summary>
+    /// An unpaid fee lapses its application from the day after the due date (a Beijing date), unless the application
+    /// already ended or its fee was paid. Null: nothing to lapse.
+    /// </summary>
+    public static ApplicationLapsed? Decide(FeeAccount account, ApplicationLifecycle? application, DateOnly today, DateTimeOffset now) =>
+        account.DueDate < today && application is { FeePaid: false, IsTerminal: false }
+            ? new ApplicationLapsed(account.Id, Reason, now)
+            : null;
 }

@@ -2,6 +2,7 @@ using TitleReview.Domain.Cycles;
 using System.Security.Cryptography;
 using Marten;
 using Marten.Pagination;
+using TitleReview.Domain.Cycles;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -16,30 +17,15 @@ public static class ReconciliationEndpoints
 
     public static RouteGroupBuilder MapReconciliation(this RouteGroupBuilder group)
     {
-        group.MapPost("/statements", UploadStatement)
         // API-key callers send no token; a caller with the finance cookie must (CookieAntiforgery checks it for every endpoint).
-        .DisableAntiforgery();
-
-        group.MapGet("/statements", async (int? page, LedgerSessions sessions, CancellationToken cancellationToken) =>
-        {
-            var paging = Paging.Of(page, null, 20, 20);
-            if (paging.Problem is { } problem)
-            {
-                return problem;
-            }
-
-            await using var query = sessions.Query();
-            var reports = await query.Query<ReconciliationReport>().OrderByDescending(r => r.UploadedAt)
-                .Select(r => new ReportSummary(r.Id, r.FileName, r.Encoding, r.UploadedAt, r.UploadedBy, r.LineCount, r.Counts))
-                .ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
-            return Results.Ok(new { items = reports.ToList(), total = reports.TotalItemCount, page = paging.Page, pageSize = paging.Size });
-        });
-
-        group.MapGet("/statements/{id}", ExportStatementReport);
+        group.MapPost("/statements", UploadAsync).DisableAntiforgery();
+        group.MapGet("/statements", ListAsync);
+        group.MapGet("/statements/{id}", GetAsync);
         return group;
     }
 
-    private static async Task<IResult> UploadStatement(IFormFile? file, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock,
+    public static async Task<IResult> UploadAsync(
+        IFormFile? file, HttpContext http, LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxStatementBytes || file?.Length > MaxStatementBytes)
@@ -93,7 +79,22 @@ public static class ReconciliationEndpoints
         return Results.Created($"/api/reconciliation/statements/{id}", new { duplicate = false, report = Summary(report) });
     }
 
-    private static async Task<IResult> ExportStatementReport(string id, string? format, LedgerSessions sessions, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(int? page, LedgerSessions sessions, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(page, null, 20, 20);
+        if (paging.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        await using var query = sessions.Query();
+        var reports = await query.Query<ReconciliationReport>().OrderByDescending(r => r.UploadedAt)
+            .Select(r => new ReportSummary(r.Id, r.FileName, r.Encoding, r.UploadedAt, r.UploadedBy, r.LineCount, r.Counts))
+            .ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+        return Results.Ok(new { items = reports.ToList(), total = reports.TotalItemCount, page = paging.Page, pageSize = paging.Size });
+    }
+
+    public static async Task<IResult> GetAsync(string id, string? format, LedgerSessions sessions, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var report = await query.LoadAsync<ReconciliationReport>(id, cancellationToken);

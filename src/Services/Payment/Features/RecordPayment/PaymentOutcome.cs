@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using TitleReview.Domain;
 using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Events;
 using TitleReview.Contracts.Ledger;
@@ -47,7 +48,8 @@ public static class PaymentJudgement
     /// A payment time that cannot be true: later than now, or before the day the application was approved (before any
     /// cycle opened, when the fee is unknown). Such a time would decide timeliness, so it is refused, not recorded.
     /// </summary>
-    public static string[]? PaidAtProblem(DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application, ReviewCycleCatalogue cycles)
+    public static Bilingual? PaidAtProblem(
+        DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application, ReviewCycleCatalogue cycles)
     {
         ArgumentNullException.ThrowIfNull(cycles);
         var notBefore = application?.FinalApprovedAt is { } approved
@@ -55,53 +57,44 @@ public static class PaymentJudgement
             : cycles.All.Min(cycle => cycle.SubmissionOpens);
         if (paidAt > now + ClockSkew)
         {
-            return ["缴费时间晚于当前时间。 / paidAt is in the future."];
+            return new Bilingual("缴费时间晚于当前时间。", "paidAt is in the future.");
         }
 
         return ChinaTime.DateOfInstant(paidAt) < notBefore
-            ? [$"缴费时间早于 {notBefore:yyyy-MM-dd}（终审通过前无从缴费）。 / paidAt is before {notBefore:yyyy-MM-dd}, when no fee could yet be paid."]
+            ? new Bilingual($"缴费时间早于 {notBefore:yyyy-MM-dd}（终审通过前无从缴费）。",
+                $"paidAt is before {notBefore:yyyy-MM-dd}, when no fee could yet be paid.")
             : null;
     }
 
+    public static PaymentOutcome Judge(ApplicationLifecycle application, FeeAccount account, decimal amount, DateTimeOffset paidAt) =>
+        application.FeePaid ? PaymentOutcome.PaidTwice
+        : !PaidInTime(paidAt, account.DueDate) ? PaymentOutcome.RefundDue
+        : application.IsTerminal && application.Terminal != ApplicationStatus.Lapsed ? PaymentOutcome.RefundDue
+        : amount != account.Amount ? PaymentOutcome.AmountDiffers
+        : PaymentOutcome.Matched;
+
     /// <summary>
-    /// Pure: the application as its stream tells it, its fee, and the payment claimed (amount, channel, when paid) in;
-    /// the outcome and the events to append out. Only the assessed amount, paid by the due date, for a fee not yet
-    /// paid and an application not ended (a lapse excepted: timely money undoes it), pays the fee.
+    /// What a Matched payment appends: FeePaid, preceded by ApplicationLapseUndone when the lapse it proves wrong stands.
     /// </summary>
-    public static PaymentDecision Decide(ApplicationLifecycle application, FeeAccount account, decimal amount, string channel, DateTimeOffset paidAt,
-        DateTimeOffset now)
+    public static PaymentTaken Take(ApplicationLifecycle application, FeeAccount account, string channel, DateTimeOffset paidAt, DateTimeOffset now) =>
+        new(application.Terminal == ApplicationStatus.Lapsed
+                ? new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now)
+                : null,
+            new FeePaid(account.Id, account.Amount, account.PaymentReference, channel, paidAt));
+
+    /// <summary>Appends a taken payment in one go and marks the account, so the read side agrees with the stream.</summary>
+    public static void Append(IEventStream<ApplicationLifecycle> stream, FeeAccount account, PaymentTaken taken)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(account);
-        var outcome = application.FeePaid ? PaymentOutcome.PaidTwice
-            : !PaidInTime(paidAt, account.DueDate) ? PaymentOutcome.RefundDue
-            : application.IsTerminal && application.Terminal != ApplicationStatus.Lapsed ? PaymentOutcome.RefundDue
-            : amount != account.Amount ? PaymentOutcome.AmountDiffers
-            : PaymentOutcome.Matched;
-        if (outcome != PaymentOutcome.Matched)
+        if (taken.LapseUndone is { } undone)
         {
-            return new PaymentDecision(outcome, []);
+            stream.AppendOne(undone);
+            account.Lapsed = false;
         }
 
-        var paid = new FeePaid(account.Id, account.Amount, account.PaymentReference, channel, paidAt);
-        return new PaymentDecision(outcome, application.Terminal == ApplicationStatus.Lapsed
-            ? [new ApplicationLapseUndone(account.Id, account.PaymentReference, paidAt, now), paid]
-            : [paid]);
-    }
-
-    /// <summary>Appends a Matched decision's events and marks the fee's own document to match.</summary>
-    public static FeePaid Accept(IEventStream<ApplicationLifecycle> stream, FeeAccount account, PaymentDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(decision);
-        foreach (var e in decision.Events)
-        {
-            stream.AppendOne(e);
-        }
-
-        account.Lapsed &= !decision.Events.OfType<ApplicationLapseUndone>().Any();
+        stream.AppendOne(taken.Paid);
         account.Paid = true;
-        return decision.Events.OfType<FeePaid>().Single();
     }
 }
+
+/// <summary>The events a payment that pays its fee appends, in order.</summary>
+public sealed record PaymentTaken(ApplicationLapseUndone? LapseUndone, FeePaid Paid);
