@@ -4,6 +4,8 @@ namespace TitleReview.Domain;
 /// What a pure <c>Decide(state, command)</c> returns: the outcome (usually the events to append) or a
 /// <see cref="Refusal"/>. Either converts implicitly, so a decision reads <c>return new Approved(...)</c> or
 /// <c>return Refusal.Conflict(...)</c>.
+/// Beware T = object or an interface: C# applies no user-defined conversion from those (a cast would unbox or
+/// fail instead), so build such decisions with <see cref="Decision.Accept{T}"/>.
 /// </summary>
 public readonly record struct Decision<T>
 {

@@ -31,11 +31,6 @@ public static class ServiceDefaultsExtensions
         // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same
         // directory into its own catalogue.
         builder.Services.AddSingleton(ReviewCycleCatalogue.Load(builder.Configuration["Cycles:Directory"]));
-        if (builder.Configuration["Cycles:Directory"] is { Length: > 0 } cycles)
-        {
-            // Transitional: the static registry is read by code not yet given the catalogue (removed with its last reader).
-            ReviewCycles.LoadDirectory(cycles);
-        }
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -5,7 +5,7 @@ namespace TitleReview.Contracts.Tests;
 
 public sealed class ReviewCycleTests
 {
-    private static readonly ReviewCycle Xishan = ReviewCycles.Get(ReviewCycles.Xishan2023);
+    private static readonly ReviewCycle Xishan = ReviewCycleCatalogue.Shipped.Get(ReviewCycleCatalogue.Xishan2023);
 
     [Fact]
     public void The_2023_Xishan_cycle_ships_with_the_notice_dates()

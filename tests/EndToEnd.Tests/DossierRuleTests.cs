@@ -27,7 +27,7 @@ public sealed class DossierRuleTests
             [Files.Report] = Stored(Files.Report, AttachmentKind.Docx),
             [Files.Paper] = Stored(Files.Paper, AttachmentKind.Doc),
         };
-        return new SubmissionFacts(request, ReviewCycles.Get(ReviewCycles.Xishan2023), Today, null, null, stored, "portal", RefusedLastCycleHashes: refused);
+        return new SubmissionFacts(request, ReviewCycleCatalogue.Shipped.Get(ReviewCycleCatalogue.Xishan2023), Today, null, null, stored, "portal", RefusedLastCycleHashes: refused);
     }
 
     private static StoredAttachment Stored(Guid id, AttachmentKind kind) => new(id, "portal", kind, $"{id:N}{id:N}", 100, "f", DateTimeOffset.UnixEpoch);

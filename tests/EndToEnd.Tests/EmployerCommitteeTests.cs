@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,22 +25,25 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
 
     private Task LoadOtherCommitteeAsync() => LoadOtherCommitteeAsync(system);
 
-    internal static async Task LoadOtherCommitteeAsync(SystemFixture system)
+    /// <summary>
+    /// The other committee's cycle as a file in a directory of its own: the shared Intake starts with it as its
+    /// <c>Cycles:Directory</c> (SystemFixture), as a service of another deployment would.
+    /// </summary>
+    internal static string WriteOtherCommitteeDirectory()
     {
         var directory = Directory.CreateTempSubdirectory("cycles-");
-        var xishan = ReviewCycles.Get(ReviewCycles.Xishan2023);
+        var xishan = ReviewCycleCatalogue.Shipped.Get(ReviewCycleCatalogue.Xishan2023);
         var other = xishan with { Id = OtherCycle, CommitteeId = "test-other-engineering", CommitteeName = "测试用另一工程技术评审委员会", CommitteeCode = "TEST" };
-        await File.WriteAllTextAsync(Path.Combine(directory.FullName, "other.json"), JsonSerializer.Serialize(other, Journey.Json));
+        File.WriteAllText(Path.Combine(directory.FullName, "other.json"), JsonSerializer.Serialize(other, Journey.Json));
+        return directory.FullName;
+    }
 
-        // Starting a service with the directory loads it, as every service does at startup; this one consumes nothing.
-        await using var loader = new ServiceHost<ApplicationFile>(system.Infrastructure, new Dictionary<string, string>
-        {
-            ["Messaging:Consumers"] = "false",
-            ["Cycles:Directory"] = directory.FullName,
-        });
-        using var client = loader.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
-        Assert.NotNull(ReviewCycles.Find(OtherCycle));
+    /// <summary>The shared Intake knows the other committee through its own injected catalogue, loaded from the directory.</summary>
+    internal static Task LoadOtherCommitteeAsync(SystemFixture system)
+    {
+        Assert.NotNull(system.Intake.Services.GetRequiredService<ReviewCycleCatalogue>().Find(OtherCycle));
+        Assert.Null(ReviewCycleCatalogue.Shipped.Find(OtherCycle));
+        return Task.CompletedTask;
     }
 
     [Fact]
@@ -49,7 +53,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         await system.SetBusinessTimeAsync(Journey.InsideWindow);
         var employer = $"无锡某电气有限公司{Guid.NewGuid():N}"[..20];
 
-        using (var first = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位甲", employer, ReviewCycles.Xishan2023)))
+        using (var first = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位甲", employer, ReviewCycleCatalogue.Xishan2023)))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
@@ -60,7 +64,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         Assert.Equal(("one-committee-per-employer", "三(六)", "employer"), (problem.GetProperty("rule").GetString(), problem.GetProperty("clause").GetString(), problem.GetProperty("field").GetString()));
 
         // Same committee: fine. Another level: its own choice.
-        using (var same = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位丙", employer, ReviewCycles.Xishan2023)))
+        using (var same = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("单位丙", employer, ReviewCycleCatalogue.Xishan2023)))
         {
             Assert.Equal(HttpStatusCode.Created, same.StatusCode);
         }
@@ -80,7 +84,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
             schemaVersion = 1, cycleId, applicantName = "两处申报", idNumber = person, employer, series = "工程技术", specialty = "机械工程", level = "Engineer",
         };
 
-        using (var here = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycles.Xishan2023, $"甲单位{Guid.NewGuid():N}")))
+        using (var here = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycleCatalogue.Xishan2023, $"甲单位{Guid.NewGuid():N}")))
         {
             Assert.Equal(HttpStatusCode.Created, here.StatusCode);
         }
@@ -101,7 +105,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
 
         var withCode = new
         {
-            schemaVersion = 1, cycleId = ReviewCycles.Xishan2023, applicantName = "代码甲", idNumber = Journey.NewIdNumber(),
+            schemaVersion = 1, cycleId = ReviewCycleCatalogue.Xishan2023, applicantName = "代码甲", idNumber = Journey.NewIdNumber(),
             employer, employerCreditCode = creditCode, series = "工程技术", specialty = "机械工程", level = "Engineer",
         };
         using (var first = await system.IntakeApi.PostAsJsonAsync("/api/applications", withCode))
@@ -126,7 +130,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
             schemaVersion = 1, cycleId, applicantName = "撤回改投", idNumber = person, employer = $"丙单位{Guid.NewGuid():N}", series = "工程技术", specialty = "机械工程", level = "Engineer",
         };
 
-        using var here = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycles.Xishan2023));
+        using var here = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycleCatalogue.Xishan2023));
         Assert.Equal(HttpStatusCode.Created, here.StatusCode);
         var id = (await here.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using (var withdrawn = await system.IntakeApi.PostAsJsonAsync($"/api/applications/{id}/withdrawal", new { reason = "改投他处" }))
@@ -138,7 +142,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, there.StatusCode);
         Assert.Equal("one-application-per-level", (await there.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
 
-        using var again = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycles.Xishan2023));
+        using var again = await system.IntakeApi.PostAsJsonAsync("/api/applications", Of(ReviewCycleCatalogue.Xishan2023));
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
@@ -150,9 +154,9 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         var employer = $"无锡某仪表有限公司{Guid.NewGuid():N}"[..20];
 
         var answers = await Task.WhenAll(
-            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速甲", employer, ReviewCycles.Xishan2023)),
+            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速甲", employer, ReviewCycleCatalogue.Xishan2023)),
             system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速乙", employer, OtherCycle)),
-            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速丙", employer, ReviewCycles.Xishan2023)));
+            system.IntakeApi.PostAsJsonAsync("/api/applications", Application("竞速丙", employer, ReviewCycleCatalogue.Xishan2023)));
 
         var created = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
         var refused = answers.Where(a => a.StatusCode == HttpStatusCode.UnprocessableEntity).ToList();
@@ -165,7 +169,7 @@ public sealed class EmployerCommitteeTests(SystemFixture system)
         foreach (var body in bodies)
         {
             var status = await system.IntakeApi.GetFromJsonAsync<JsonElement>($"/api/applications/{body.GetProperty("id").GetGuid()}");
-            cycles.Add(status.GetProperty("applicantName").GetString() == "竞速乙" ? OtherCycle : ReviewCycles.Xishan2023);
+            cycles.Add(status.GetProperty("applicantName").GetString() == "竞速乙" ? OtherCycle : ReviewCycleCatalogue.Xishan2023);
         }
 
         Assert.Single(cycles);

@@ -67,7 +67,12 @@ public sealed class SystemFixture : IAsyncLifetime
         // One after another: each start migrates the shared ledger schema, and two at once only wait on each other's lock.
         // Most tests submit the short declaration-only application (schema v1): allowed here for the first development
         // portal client only, as a deployment would allow a portal not yet moved to v2; dev-portal-b stays on v2.
-        Intake = new ServiceHost<ApplicationFile>(Infrastructure, new Dictionary<string, string> { ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal" });
+        Intake = new ServiceHost<ApplicationFile>(Infrastructure, new Dictionary<string, string>
+        {
+            ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
+            // Another committee's cycle, loaded as data the way every deployment adds one (EmployerCommitteeTests).
+            ["Cycles:Directory"] = EmployerCommitteeTests.WriteOtherCommitteeDirectory(),
+        });
         var intakePort = FreePort();
         Intake.UseKestrel(intakePort);
         Intake.StartServer();

@@ -1,8 +1,4 @@
 using TitleReview.Contracts;
-using System.Collections.Frozen;
-using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace TitleReview.Domain.Cycles;
 
@@ -76,51 +72,3 @@ public sealed record ReviewCycle(
 /// otherwise from graduation; both to the cycle's seniority cut-off.
 /// </summary>
 public sealed record SeniorityStandard(TitleLevel Level, string Education, TitleLevel? AfterTitle, int Years);
-
-public static class ReviewCycles
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    private static readonly FrozenDictionary<string, ReviewCycle> Shipped = typeof(ReviewCycle).Assembly
-        .GetManifestResourceNames()
-        .Where(name => name.StartsWith("TitleReview.Domain.Cycles.", StringComparison.Ordinal))
-        .Select(Load)
-        .ToFrozenDictionary(cycle => cycle.Id);
-
-    public const string Xishan2023 = "xishan-engineering-2023";
-
-    /// <summary>Cycles loaded at startup from <c>Cycles:Directory</c>: another committee or year without a new build.</summary>
-    private static ImmutableDictionary<string, ReviewCycle> added = ImmutableDictionary<string, ReviewCycle>.Empty;
-
-    public static IReadOnlyCollection<ReviewCycle> All => [.. Shipped.Values, .. added.Values];
-
-    public static ReviewCycle? Find(string id) => Shipped.GetValueOrDefault(id) ?? added.GetValueOrDefault(id);
-
-    /// <summary>Loads every *.json in <paramref name="directory"/> as a cycle; a shipped cycle's id cannot be replaced.</summary>
-    public static IReadOnlyList<ReviewCycle> LoadDirectory(string directory)
-    {
-        var loaded = new List<ReviewCycle>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
-        {
-            using var stream = File.OpenRead(file);
-            var cycle = JsonSerializer.Deserialize<ReviewCycle>(stream, Json) ?? throw new InvalidDataException($"{file} is empty.");
-            if (Shipped.ContainsKey(cycle.Id))
-            {
-                throw new InvalidDataException($"{file}: the cycle '{cycle.Id}' is shipped with the system and cannot be replaced.");
-            }
-
-            ImmutableInterlocked.AddOrUpdate(ref added, cycle.Id, cycle, (_, _) => cycle);
-            loaded.Add(cycle);
-        }
-
-        return loaded;
-    }
-
-    public static ReviewCycle Get(string id) => Find(id) ?? throw new KeyNotFoundException($"Review cycle '{id}' is not loaded.");
-
-    private static ReviewCycle Load(string resource)
-    {
-        using var stream = typeof(ReviewCycle).Assembly.GetManifestResourceStream(resource)!;
-        return JsonSerializer.Deserialize<ReviewCycle>(stream, Json) ?? throw new InvalidDataException($"{resource} is empty.");
-    }
-}

@@ -1,4 +1,3 @@
-using TitleReview.Domain.Cycles;
 using TitleReview.Contracts;
 using TitleReview.Domain.Cycles;
 using TitleReview.Payment.Features.AssessFee;

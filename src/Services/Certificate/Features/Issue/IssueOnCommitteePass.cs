@@ -19,7 +19,7 @@ public sealed record CertificateDraw(string Number, DateOnly Today, string Verif
 /// Issues the electronic title certificate after a committee pass, but only when the ledger itself shows the pass,
 /// the publicity completed and the fee paid: the message alone is not trusted (a forged or stale message issues nothing).
 /// </summary>
-public sealed class IssueOnCommitteePass(LedgerSessions sessions, TimeProvider clock, ILogger<IssueOnCommitteePass> logger)
+public sealed class IssueOnCommitteePass(LedgerSessions sessions, ReviewCycleCatalogue cycles, TimeProvider clock, ILogger<IssueOnCommitteePass> logger)
     : IConsumer<CommitteeDecided>
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -33,7 +33,7 @@ public sealed class IssueOnCommitteePass(LedgerSessions sessions, TimeProvider c
             var history = application is null ? [] : await session.Events.FetchStreamAsync(id, token: context.CancellationToken);
             var ledgerPass = history.Select(e => e.Data).OfType<CommitteeDecided>().LastOrDefault(d => d.Passed);
             // The one cycle lookup of this slice; a pass in a cycle that is not loaded throws and the message is retried.
-            var cycle = application is { CommitteePassed: true } ? ReviewCycles.Get(application.CycleId) : null;
+            var cycle = application is { CommitteePassed: true } ? cycles.Get(application.CycleId) : null;
             var key = cycle is null ? null : CertificateSerial.KeyFor(cycle, application!.Level);
             // Optimistic concurrency on the serial: of two issues at once one fails, is retried, and takes the next number.
             var serial = key is null ? null

@@ -1,4 +1,3 @@
-using TitleReview.Domain.Cycles;
 using System.Text.Json;
 using Marten;
 using JasperFx;

@@ -1,4 +1,3 @@
-using TitleReview.Domain.Cycles;
 using System.Security.Cryptography;
 using Marten;
 using Marten.Pagination;

@@ -33,9 +33,6 @@ public enum PaymentOutcome
 /// Notice 五 (终审通过后…及时完成交费，逾期不缴费视作自愿放弃申报) is about when the money was paid, not when we heard of
 /// it: a payment made on the due date and reported after the lapse job ran undoes the lapse.
 /// </summary>
-/// <summary>The judgement and, for <see cref="PaymentOutcome.Matched"/>, the events that record it (a lapse undone first).</summary>
-public sealed record PaymentDecision(PaymentOutcome Outcome, IReadOnlyList<IApplicationEvent> Events);
-
 public static class PaymentJudgement
 {
     /// <summary>How far ahead of our clock a payment time may be: the platform's clock and ours differ a little.</summary>
@@ -51,7 +48,6 @@ public static class PaymentJudgement
     public static Bilingual? PaidAtProblem(
         DateTimeOffset paidAt, DateTimeOffset now, ApplicationLifecycle? application, ReviewCycleCatalogue cycles)
     {
-        ArgumentNullException.ThrowIfNull(cycles);
         var notBefore = application?.FinalApprovedAt is { } approved
             ? ChinaTime.DateOfInstant(approved)
             : cycles.All.Min(cycle => cycle.SubmissionOpens);

@@ -1,4 +1,3 @@
-using TitleReview.Domain.Cycles;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TitleReview.Contracts.Events;

@@ -17,7 +17,7 @@ namespace TitleReview.Publicity.Features.Notices;
 /// that reaches a year whose calendar is not loaded throws <see cref="CalendarYearNotLoadedException"/> before anything
 /// is written: the officer gets a 422 naming the year, and the entries stay pending until the year is imported.
 /// </summary>
-public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock)
+public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendars calendars, ReviewCycleCatalogue cycles, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -49,7 +49,7 @@ public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendars
         var published = new List<PublicityNotice>();
         foreach (var cycleEntries in pending.GroupBy(e => e.CycleId))
         {
-            var cycle = ReviewCycles.Get(cycleEntries.Key);
+            var cycle = cycles.Get(cycleEntries.Key);
             var now = clock.GetUtcNow();
             var days = Math.Max(PublicityRuleCheck.MinimumWorkingDays, cycle.PublicityWorkingDays);
             var start = calendar.OnOrAfter(clock.Today());
