@@ -11,7 +11,7 @@ using TitleReview.Testing;
 namespace TitleReview.EndToEnd.Tests;
 
 /// <summary>All five services against one run's PostgreSQL database and RabbitMQ virtual host.</summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public ServiceHost<ApplicationFile> Intake { get; private set; } = null!;
@@ -63,22 +63,23 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await TestInfrastructure.StartAsync();
+        await BeforeHostsAsync();
 
         // One after another: each start migrates the shared ledger schema, and two at once only wait on each other's lock.
         // Most tests submit the short declaration-only application (schema v1): allowed here for the first development
         // portal client only, as a deployment would allow a portal not yet moved to v2; dev-portal-b stays on v2.
-        Intake = new ServiceHost<ApplicationFile>(Infrastructure, new Dictionary<string, string>
+        Intake = new ServiceHost<ApplicationFile>(Infrastructure, With(new()
         {
             ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
             // Another committee's cycle, loaded as data the way every deployment adds one (EmployerCommitteeTests).
             ["Cycles:Directory"] = EmployerCommitteeTests.WriteOtherCommitteeDirectory(),
-        });
+        }));
         var intakePort = FreePort();
         Intake.UseKestrel(intakePort);
         Intake.StartServer();
         IntakeAddress = new Uri($"http://127.0.0.1:{intakePort}");
         IntakeApi = NewIntakeClient().As(Roles.Portal);
-        Review = new ServiceHost<ReviewQueueItem>(Infrastructure, new Dictionary<string, string> { ["Review:IntakeAddress"] = IntakeAddress.ToString() });
+        Review = new ServiceHost<ReviewQueueItem>(Infrastructure, With(new() { ["Review:IntakeAddress"] = IntakeAddress.ToString() }));
         var reviewPort = FreePort();
         Review.UseKestrel(reviewPort);
         Review.StartServer();
@@ -86,29 +87,45 @@ public sealed class SystemFixture : IAsyncLifetime
         ReviewApi = NewReviewClient().As(Roles.Reviewer);
         CommitteeApi = NewReviewClient().As(Roles.CommitteeSecretary);
         var port = FreePort();
-        Publicity = new ServiceHost<PublicityPeriod>(Infrastructure);
+        Publicity = new ServiceHost<PublicityPeriod>(Infrastructure, With([]));
         Publicity.UseKestrel(port);
         Publicity.StartServer();
         PublicityAddress = new Uri($"http://127.0.0.1:{port}");
         PublicityApi = NewPublicityClient().As(Roles.PublicityOfficer);
-        Payment = new ServiceHost<FeeAccount>(Infrastructure);
+        Payment = new ServiceHost<FeeAccount>(Infrastructure, With([]));
         var paymentPort = FreePort();
         Payment.UseKestrel(paymentPort);
         Payment.StartServer();
         PaymentAddress = new Uri($"http://127.0.0.1:{paymentPort}");
         PaymentApi = NewPaymentClient().As(Roles.Finance);
-        Certificate = new ServiceHost<CertificateRecord>(Infrastructure);
+        Certificate = new ServiceHost<CertificateRecord>(Infrastructure, With([]));
         var certificatePort = FreePort();
         Certificate.UseKestrel(certificatePort);
         Certificate.StartServer();
         CertificateAddress = new Uri($"http://127.0.0.1:{certificatePort}");
         CertificateApi = NewCertificateClient().As(Roles.Portal);
-        Audit = new ServiceHost<VerificationRun>(Infrastructure, AuditSettings(IntakeAddress));
+        Audit = new ServiceHost<VerificationRun>(Infrastructure, With(AuditSettings(IntakeAddress)));
         var auditPort = FreePort();
         Audit.UseKestrel(auditPort);
         Audit.StartServer();
         AuditAddress = new Uri($"http://127.0.0.1:{auditPort}");
         AuditApi = NewAuditClient().As(Roles.Auditor);
+    }
+
+    /// <summary>Settings every host of this fixture gets on top of its own (a subclass may reroute the broker).</summary>
+    protected Dictionary<string, string> HostSettings { get; } = [];
+
+    /// <summary>Runs once the run's database and virtual host exist, before any host starts.</summary>
+    protected virtual Task BeforeHostsAsync() => Task.CompletedTask;
+
+    private Dictionary<string, string> With(Dictionary<string, string> own)
+    {
+        foreach (var (key, value) in HostSettings)
+        {
+            own[key] = value;
+        }
+
+        return own;
     }
 
     /// <summary>Audit in tests: seals on demand only, every event settled at once, Intake at its test address.</summary>
@@ -136,7 +153,7 @@ public sealed class SystemFixture : IAsyncLifetime
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var host in new IAsyncDisposable[] { Audit, Certificate, Payment, Publicity, Review, Intake })
         {
