@@ -392,19 +392,21 @@ public sealed class ApiFuzzTests(SystemFixture system, ITestOutputHelper output)
 
     private static string Show(string value) => value.Length > 40 ? $"<{value.Length} chars>" : JsonSerializer.Serialize(value);
 
-    /// <summary>The row count once earlier successes' messages have been consumed (two equal readings in a row).</summary>
+    /// <summary>
+    /// The row count once earlier successes' messages have been consumed: unchanged for four readings over about a
+    /// second. Two readings 150 ms apart were not enough on a loaded machine: a relay or consumer still working on an
+    /// earlier accepted request wrote its rows after the "settled" count and was blamed on the refusals that followed
+    /// (a refusal answers 401/403 in the middleware, before any handler could write).
+    /// </summary>
     private async Task<long> SettledAsync()
     {
         var last = await WrittenAsync();
-        for (var attempt = 0; attempt < 20; attempt++)
+        var unchanged = 0;
+        for (var attempt = 0; attempt < 40 && unchanged < 3; attempt++)
         {
-            await Task.Delay(150);
+            await Task.Delay(300);
             var now = await WrittenAsync();
-            if (now == last)
-            {
-                return now;
-            }
-
+            unchanged = now == last ? unchanged + 1 : 0;
             last = now;
         }
 
