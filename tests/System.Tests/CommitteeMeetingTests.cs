@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MiniExcelLibs;
+
+namespace TitleReview.SystemTests;
+
+/// <summary>评委会集中评审: attendance decides whether a meeting may decide; votes at exactly 2/3 pass, one short fail; minutes list every decision.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class CommitteeMeetingTests(SystemFixture system)
+{
+    private static readonly string[] Nine = ["委员甲", "委员乙", "委员丙", "委员丁", "委员戊", "委员己", "委员庚", "委员辛", "委员壬"];
+
+    private readonly Journey journey = new(system);
+
+    [Fact]
+    public async Task Five_of_nine_present_is_one_short_of_quorum_and_the_meeting_cannot_decide()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        var meeting = await CreateMeetingAsync(present: 5);
+        Assert.False(meeting.GetProperty("hasQuorum").GetBoolean());
+
+        using var vote = await system.CommitteeApi.PostAsJsonAsync($"/api/committee/meetings/{meeting.GetProperty("id").GetGuid()}/votes",
+            new { applicationId = Guid.NewGuid(), votesFor = 5, votesAgainst = 0, abstentions = 0 });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, vote.StatusCode);
+        Assert.Equal("committee-quorum", (await vote.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
+        Assert.True((await CreateMeetingAsync(present: 6)).GetProperty("hasQuorum").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Exactly_two_thirds_of_those_present_passes_one_vote_short_fails_and_the_minutes_say_so()
+    {
+        var ids = await journey.AwaitingCommitteeAsync(("会议甲", "320200198001010027"), ("会议乙", "320200198001010035"));
+        var meeting = await CreateMeetingAsync(present: 6, date: "2023-06-08");
+        var meetingId = meeting.GetProperty("id").GetGuid();
+        var agenda = await system.CommitteeApi.GetFromJsonAsync<JsonElement>($"/api/committee/meetings/{meetingId}/agenda");
+        Assert.All(ids, id => Assert.Contains(agenda.EnumerateArray(), a => a.GetProperty("applicationId").GetGuid() == id));
+
+        using (var wrongCount = await Vote(meetingId, ids[0], 4, 1, 0))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrongCount.StatusCode);
+        }
+
+        var passed = await (await Vote(meetingId, ids[0], 4, 2, 0)).Content.ReadFromJsonAsync<JsonElement>();
+        var failed = await (await Vote(meetingId, ids[1], 3, 2, 1)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(passed.GetProperty("passed").GetBoolean());
+        Assert.False(failed.GetProperty("passed").GetBoolean());
+        using (var again = await Vote(meetingId, ids[0], 6, 0, 0))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+            """
+            select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided' and (data->>'MeetingId')::uuid = @m
+              and (data->>'MembersTotal')::int = 9 and (data->>'MembersPresent')::int = 6 and (data->>'VotesFor')::int = 4 and (data->>'Passed')::boolean
+              and headers->>'user-role' = 'committee-secretary'
+            """, ("id", ids[0]), ("m", meetingId)));
+        await journey.StatusBecomesAsync(ids[1], "CommitteeFailed");
+        var after = await system.CommitteeApi.GetFromJsonAsync<JsonElement>($"/api/committee/meetings/{meetingId}/agenda");
+        Assert.DoesNotContain(after.EnumerateArray(), a => ids.Contains(a.GetProperty("applicationId").GetGuid()));
+
+        var minutes = await system.CommitteeApi.GetByteArrayAsync($"/api/committee/meetings/{meetingId}/minutes");
+        using var stream = new MemoryStream(minutes);
+        var rows = stream.Query(useHeaderRow: true, sheetName: "表决结果").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["会议甲", "会议乙"], rows.Select(r => r["姓名"]?.ToString()));
+        Assert.Equal(["通过", "未通过"], rows.Select(r => r["结果"]?.ToString()));
+        Assert.Equal("6", rows[0]["实到"]?.ToString());
+    }
+
+    public static TheoryData<string, object> ImpossibleDecisions() => new()
+    {
+        // 2^30 present times 2 overflowed int to a negative number: zero yes votes "reached" two thirds and passed.
+        { "membersTotal", new { membersTotal = 1 << 30, membersPresent = 1 << 30, votesFor = 0, votesAgainst = 1 << 30, abstentions = 0 } },
+        { "membersTotal", new { membersTotal = int.MaxValue, membersPresent = int.MaxValue, votesFor = 0, votesAgainst = int.MaxValue, abstentions = 0 } },
+        // int.MaxValue + int.MaxValue + 9 wrapped to 7, those present; int.MaxValue * 3 wrapped to a large positive number: a pass.
+        { "votesFor", new { membersTotal = 9, membersPresent = 7, votesFor = int.MaxValue, votesAgainst = int.MaxValue, abstentions = 9 } },
+        { "membersPresent", new { membersTotal = 9, membersPresent = -7, votesFor = 0, votesAgainst = 0, abstentions = 0 } },
+        { "abstentions", new { membersTotal = 9, membersPresent = 7, votesFor = 6, votesAgainst = 2, abstentions = -1 } },
+        { "membersPresent", new { membersTotal = 9, membersPresent = 10, votesFor = 10, votesAgainst = 0, abstentions = 0 } },
+        { "votes", new { membersTotal = 9, membersPresent = 7, votesFor = 5, votesAgainst = 0, abstentions = 0 } },
+    };
+
+    [Fact]
+    public async Task Impossible_or_overflowing_counts_are_refused_naming_the_field_and_nothing_is_decided()
+    {
+        var id = (await journey.AwaitingCommitteeAsync(("不可能票数", Journey.NewIdNumber())))[0];
+        foreach (var (field, counts) in ImpossibleDecisions().Select(row => ((string)row[0], row[1])))
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(counts))!.AsObject();
+            body["applicationId"] = id;
+            body["meetingDate"] = "2023-06-08";
+            using var refused = await system.CommitteeApi.PostAsJsonAsync("/api/committee/decisions", body);
+
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{body.ToJsonString()} answered {(int)refused.StatusCode}: {text}");
+            Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{body.ToJsonString()} should name {field}: {text}");
+        }
+
+        var meeting = (await CreateMeetingAsync(present: 6, date: "2023-06-08")).GetProperty("id").GetGuid();
+        using (var wrapped = await Vote(meeting, id, int.MaxValue, int.MaxValue, 8))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrapped.StatusCode);
+        }
+
+        Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided'", ("id", id)));
+        using var decided = await Vote(meeting, id, 4, 2, 0);
+        Assert.True((await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_secretary_registers_a_meeting_on_the_page_and_an_inquorate_one_shows_it_cannot_decide()
+    {
+        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        using var secretary = new Person(system.ReviewAddress);
+        (await secretary.SignInAsync("secretary-zhao")).Dispose();
+        var token = await secretary.FormTokenAsync("/committee");
+
+        using var created = await secretary.Http.PostAsync("/committee/meetings", new FormUrlEncodedContent(
+            [token, new("meetingDate", "2023-06-01"), new("members", string.Join('\n', Nine)), new("present", string.Join('\n', Nine.Take(5)))]));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = await secretary.Http.GetStringAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("委员 9 人，出席 5 人", page);
+        Assert.Contains("未达到，本次会议不能作出评审决定", page);
+        Assert.DoesNotContain("记录表决", page);
+
+        using var future = await secretary.Http.PostAsync("/committee/meetings", new FormUrlEncodedContent(
+            [token, new("meetingDate", "2099-01-01"), new("members", "委员甲"), new("present", "委员甲")]));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("会议日期不能晚于今天", await future.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_review_and_committee_API_is_described_in_OpenAPI()
+    {
+        var document = await system.ReviewApi.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/review/applications/{id}/claim", paths);
+        Assert.Contains("/api/review/applications/{id}/revision", paths);
+        Assert.Contains("/api/review/applications/{id}/final-approval", paths);
+        Assert.Contains("/api/committee/meetings/{id}/votes", paths);
+    }
+
+    private async Task<JsonElement> CreateMeetingAsync(int present, string date = "2023-06-01")
+    {
+        using var created = await system.CommitteeApi.PostAsJsonAsync("/api/committee/meetings", new { meetingDate = date, members = Nine, present = Nine.Take(present) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return await created.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<HttpResponseMessage> Vote(Guid meetingId, Guid applicationId, int votesFor, int against, int abstentions) =>
+        system.CommitteeApi.PostAsJsonAsync($"/api/committee/meetings/{meetingId}/votes", new { applicationId, votesFor, votesAgainst = against, abstentions });
+}
