@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TitleReview.Domain.Cycles;
 
-namespace TitleReview.SystemTesting;
+namespace TitleReview.Testing;
 
 /// <summary>A second committee's 2023 cycle, loaded as data (Cycles:Directory) the way every deployment adds one.</summary>
 public static class OtherCommittee
@@ -17,7 +17,7 @@ public static class OtherCommittee
         var directory = Directory.CreateTempSubdirectory("cycles-");
         var xishan = ReviewCycleCatalogue.Shipped.Get(ReviewCycleCatalogue.Xishan2023);
         var other = xishan with { Id = Cycle, CommitteeId = "test-other-engineering", CommitteeName = "测试用另一工程技术评审委员会", CommitteeCode = "TEST" };
-        File.WriteAllText(Path.Combine(directory.FullName, "other.json"), JsonSerializer.Serialize(other, Journey.Json));
+        File.WriteAllText(Path.Combine(directory.FullName, "other.json"), JsonSerializer.Serialize(other, TestJson.Web));
         return directory.FullName;
     }
 }
