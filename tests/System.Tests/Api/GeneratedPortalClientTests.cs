@@ -63,7 +63,7 @@ public sealed class GeneratedPortalClientTests(SystemFixture system)
     public async Task The_committed_client_is_the_one_the_live_document_generates()
     {
         var root = ApiServices.RepositoryRoot();
-        var committed = Path.Combine(root, "tests", "EndToEnd.Tests", "Api", "PortalClient");
+        var committed = Path.Combine(root, "tests", "System.Tests", "Api", "PortalClient");
         var document = JsonNode.Parse((await ApiServices.Find(system, "intake").DocumentAsync()).GetRawText())!.AsObject();
         document.Remove("servers"); // the test port, not part of the contract
         var work = Directory.CreateTempSubdirectory("portal-client-");
