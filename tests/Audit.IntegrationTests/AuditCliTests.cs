@@ -45,20 +45,50 @@ public sealed class AuditCliTests(SyntheticLedgerFixture ledger)
         Assert.Equal(AuditCommands.Clean, verifyCode);
     }
 
+    /// <summary>
+    /// On a ledger of its own: the shared one is tampered with by the seal tests, so there the check's outcome would
+    /// depend on test order. Here it is intact after sealing, then broken by one changed event, and the CLI and the
+    /// service agree both times.
+    /// </summary>
     [Fact]
     public async Task Seal_and_check_seals_agree_with_the_service()
     {
-        await ledger.AppendAsync(id => Histories.Clean(id));
+        var own = new SyntheticLedgerFixture();
+        await own.InitializeAsync();
+        try
+        {
+            var id = await own.AppendAsync(id => Histories.Clean(id));
 
-        var (sealCode, sealed_, _) = await CliAsync("seal");
-        Assert.Equal(AuditCommands.Clean, sealCode);
-        Assert.Contains("号封存", sealed_);
+            var (sealCode, sealed_, _) = await CliAsync(own, "seal");
+            Assert.Equal(AuditCommands.Clean, sealCode);
+            Assert.Contains("号封存", sealed_);
 
-        var (checkCode, checkOutput, _) = await CliAsync("check-seals");
-        using var response = await ledger.AuditApi.PostAsync("/api/audit/seals/check", null);
-        var intact = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intact").GetBoolean();
-        Assert.Equal(intact ? AuditCommands.Clean : AuditCommands.Findings, checkCode);
-        Assert.Contains(intact ? "封存完好" : "篡改或缺失", checkOutput);
+            var (intactCode, intactOutput, _) = await CliAsync(own, "check-seals");
+            Assert.Equal(AuditCommands.Clean, intactCode);
+            Assert.Contains("封存完好", intactOutput);
+            Assert.True(await IntactAsync(own));
+
+            var fee = await own.Infrastructure.ScalarAsync(
+                "select seq_id from ledger.mt_events where stream_id = @id and type = 'fee_assessed'", ("id", id));
+            await own.Infrastructure.ScalarAsync(
+                $"with changed as (update ledger.mt_events set data = jsonb_set(data, '{{Amount}}', '3.00') where seq_id = {fee} returning 1) select count(*) from changed");
+
+            var (brokenCode, brokenOutput, _) = await CliAsync(own, "check-seals");
+            Assert.Equal(AuditCommands.Findings, brokenCode);
+            Assert.Contains("篡改或缺失", brokenOutput);
+            Assert.False(await IntactAsync(own));
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
+    private static async Task<bool> IntactAsync(SyntheticLedgerFixture on)
+    {
+        using var response = await on.AuditApi.PostAsync("/api/audit/seals/check", null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intact").GetBoolean();
     }
 
     [Fact]
@@ -74,11 +104,17 @@ public sealed class AuditCliTests(SyntheticLedgerFixture ledger)
     }
 
     private Task<(int Code, string Output, string Error)> CliAsync(params string[] args) =>
-        CliWithKeyAsync(DevelopmentApiClients.KeyByRole[Roles.Auditor], args);
+        CliWithKeyAsync(ledger, DevelopmentApiClients.KeyByRole[Roles.Auditor], args);
 
-    private async Task<(int Code, string Output, string Error)> CliWithKeyAsync(string key, params string[] args)
+    private static Task<(int Code, string Output, string Error)> CliAsync(SyntheticLedgerFixture on, params string[] args) =>
+        CliWithKeyAsync(on, DevelopmentApiClients.KeyByRole[Roles.Auditor], args);
+
+    private Task<(int Code, string Output, string Error)> CliWithKeyAsync(string key, params string[] args) =>
+        CliWithKeyAsync(ledger, key, args);
+
+    private static async Task<(int Code, string Output, string Error)> CliWithKeyAsync(SyntheticLedgerFixture on, string key, params string[] args)
     {
-        using var handler = ledger.Audit.Server.CreateHandler();
+        using var handler = on.Audit.Server.CreateHandler();
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await AuditCommands.RunAsync([.. args, "--url", "http://localhost", "--key", key], handler, output, error);
