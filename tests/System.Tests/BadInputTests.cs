@@ -140,7 +140,7 @@ public sealed class BadInputTests(SystemFixture system)
             "audit" => system.AuditApi,
             _ => system.CertificateApi,
         };
-        // Any event this request wrote would carry its correlation id; counting all events would race other tests' background work.
+        // Any event this request wrote would carry its correlation id, also one appended later by a consumer it set off.
         var correlation = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add("X-Correlation-Id", correlation);
@@ -149,8 +149,12 @@ public sealed class BadInputTests(SystemFixture system)
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
+        // Every table, not only events: a refusal must not leave a document behind either (an attachment, an import row).
+        var before = await LedgerRows.SettledAsync(system.Infrastructure.EventStore, stableReadings: 1);
         using var response = await api.SendAsync(request);
+        var after = await LedgerRows.CountAsync(system.Infrastructure.EventStore);
 
+        Assert.True(after.Total == before.Total, $"{method} {path} answered {(int)response.StatusCode} and wrote rows: {after.ChangesSince(before)}");
         Assert.Equal(expected, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -171,19 +175,26 @@ public sealed class BadInputTests(SystemFixture system)
     public async Task A_submission_outside_the_window_is_refused_with_the_clause()
     {
         await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 8, 1, 1, 0, 0, TimeSpan.Zero));
-        var correlation = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        try
         {
-            Content = new StringContent(JsonSerializer.Serialize(Journey.Application()), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Correlation-Id", correlation);
-        using var response = await system.IntakeApi.SendAsync(request);
+            var correlation = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(Journey.Application()), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Correlation-Id", correlation);
+            using var response = await system.IntakeApi.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("二(二)", problem.GetProperty("clause").GetString());
-        Assert.Contains("逾期不予受理", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where correlation_id = @c", ("c", correlation)));
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("二(二)", problem.GetProperty("clause").GetString());
+            Assert.Contains("逾期不予受理", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where correlation_id = @c", ("c", correlation)));
+        }
+        finally
+        {
+            // The shared system's clock goes back whatever the outcome, or every later test would run after the window.
+            await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        }
     }
 }

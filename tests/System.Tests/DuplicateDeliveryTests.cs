@@ -8,9 +8,14 @@ using TitleReview.Testing;
 namespace TitleReview.SystemTests;
 
 [Collection(SystemCollection.Name)]
-public sealed class DuplicateDeliveryTests(SystemFixture system)
+public sealed class DuplicateDeliveryTests(SystemFixture system) : IAsyncLifetime
 {
     private readonly Journey journey = new(system);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>A test here moves the shared clock past the window's start; it goes back whatever the outcome.</summary>
+    public Task DisposeAsync() => system.SetBusinessTimeAsync(Journey.InsideWindow);
 
     [Fact]
     public async Task The_same_FinalApproved_delivered_again_publishes_and_assesses_only_once()

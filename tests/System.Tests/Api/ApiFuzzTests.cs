@@ -99,7 +99,7 @@ public sealed class ApiFuzzTests(SystemFixture system, ITestOutputHelper output)
 
     private async Task RefusalsAsync(Run run, RoleRow row, string method, string path, JsonElement operation, Guid? owned)
     {
-        var before = await SettledAsync();
+        var before = await LedgerRows.SettledAsync(system.Infrastructure.EventStore);
         var refused = 0;
         foreach (var caller in Roles.All.Append(SecondPortal).Prepend(null))
         {
@@ -128,7 +128,7 @@ public sealed class ApiFuzzTests(SystemFixture system, ITestOutputHelper output)
         if (refused > 0)
         {
             run.Refusals += refused;
-            var after = await WrittenAsync();
+            var after = await LedgerRows.CountAsync(system.Infrastructure.EventStore);
             if (after.Total != before.Total)
             {
                 run.WrongAccess.Add($"{method} {path}: refusals wrote rows ({after.ChangesSince(before)})");
@@ -391,93 +391,6 @@ public sealed class ApiFuzzTests(SystemFixture system, ITestOutputHelper output)
     }
 
     private static string Show(string value) => value.Length > 40 ? $"<{value.Length} chars>" : JsonSerializer.Serialize(value);
-
-    /// <summary>
-    /// The row counts once earlier successes' messages have been consumed: the high-water mark and every async daemon shard (relays, folds)
-    /// have reached the ledger's last event, and the counts stayed unchanged for four readings over about a second. Counts
-    /// alone were not enough: when concurrent appends leave a sequence gap, the daemon's high-water mark waits seconds
-    /// before skipping it, so a relay still holding an earlier accepted submission published it after the "settled"
-    /// count and its consumers' rows were blamed on the refusals that followed (a refusal answers 401/403 in the
-    /// middleware, before any handler could write).
-    /// </summary>
-    private async Task<RowCounts> SettledAsync()
-    {
-        var last = await WrittenAsync();
-        var unchanged = 0;
-        for (var attempt = 0; attempt < 100 && (unchanged < 3 || !await DaemonsCaughtUpAsync()); attempt++)
-        {
-            await Task.Delay(300);
-            var now = await WrittenAsync();
-            unchanged = now.Total == last.Total ? unchanged + 1 : 0;
-            last = now;
-        }
-
-        return last;
-    }
-
-    private async Task<bool> DaemonsCaughtUpAsync()
-    {
-        await using var connection = new NpgsqlConnection(system.Infrastructure.EventStore);
-        await connection.OpenAsync();
-        await using var behind = new NpgsqlCommand(
-            """
-            select count(*) from ledger.mt_event_progression
-            where (name = 'HighWaterMark' or name like '%:%')
-              and last_seq_id < (select coalesce(max(seq_id), 0) from ledger.mt_events)
-            """, connection);
-        return (long)(await behind.ExecuteScalarAsync())! == 0;
-    }
-
-    /// <summary>Rows per table of the ledger and of every service's tables written by requests (async folds and bookkeeping excluded).</summary>
-    private async Task<RowCounts> WrittenAsync()
-    {
-        await using var connection = new NpgsqlConnection(system.Infrastructure.EventStore);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            """
-            select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
-            where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-              and table_name not like 'mt_event_progression%' and table_name not like '%applicationlifecycle%' and table_name not like 'mt_hilo%'
-            """, connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        if (tables.Count == 0)
-        {
-            return new RowCounts(counts);
-        }
-
-        // One statement, so every table is counted in the same snapshot.
-        var select = "select " + string.Join(", ", tables.Select((table, i) => $"(select count(*) from {table}) as c{i}"));
-        await using var count = new NpgsqlCommand(select, connection);
-        await using var row = await count.ExecuteReaderAsync();
-        await row.ReadAsync();
-        for (var i = 0; i < tables.Count; i++)
-        {
-            counts[tables[i]] = row.GetInt64(i);
-        }
-
-        return new RowCounts(counts);
-    }
-
-    /// <summary>Row counts per table; the difference names the tables a refusal wrote to, so a failure says where to look.</summary>
-    private sealed record RowCounts(SortedDictionary<string, long> PerTable)
-    {
-        public long Total => PerTable.Values.Sum();
-
-        public string ChangesSince(RowCounts before) => string.Join(", ",
-            PerTable.Keys.Union(before.PerTable.Keys)
-                .Select(table => (table, was: before.PerTable.GetValueOrDefault(table), now: PerTable.GetValueOrDefault(table)))
-                .Where(change => change.was != change.now)
-                .Select(change => $"{change.table} {change.was} → {change.now}"));
-    }
 
     private sealed class Run(ApiService service, Stopwatch elapsed)
     {
