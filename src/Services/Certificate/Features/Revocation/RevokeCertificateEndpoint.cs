@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Certificate.Features.Issue;
-using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.Domain.Lifecycle;
@@ -29,12 +28,7 @@ public static class RevokeCertificateEndpoint
     private static async Task<IResult> RevokeCertificate(string number, [FromForm] string? reason, IFormFile? evidence, HttpContext http,
             LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
-        {
-            errors["reason"] = ["请填写撤销理由（500 字以内）。 / reason is required (at most 500 characters)."];
-        }
-
+        var errors = CertificateRevocation.Validate(reason);
         var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -43,24 +37,20 @@ public static class RevokeCertificateEndpoint
 
         await using var session = sessions.OpenForRequest(http);
         var certificate = await session.LoadAsync<CertificateRecord>(number, cancellationToken);
-        if (certificate is null)
+        var command = new RevokeCommand(number, reason!.Trim(), file!.Sha256, file.FileName, clock.GetUtcNow());
+        if (!CertificateRevocation.Decide(certificate, command).Accepted(out var revoked, out var refusal))
         {
-            return Problems.NotFound($"没有编号为 {number} 的证书。", $"No certificate {number}.");
+            return refusal.ToProblem();
         }
 
-        if (certificate.IsRevoked)
-        {
-            return Problems.Conflict($"证书 {number} 已于 {certificate.RevokedAt:yyyy-MM-dd} 撤销。", $"Certificate {number} was already revoked on {certificate.RevokedAt:yyyy-MM-dd}.");
-        }
-
-        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(certificate.ApplicationId, cancellationToken);
-        var now = clock.GetUtcNow();
-        stream.AppendOne(new CertificateRevoked(certificate.ApplicationId, number, reason!.Trim(), now, file!.Sha256, file.FileName));
-        certificate.RevokedAt = now;
-        certificate.RevocationReason = reason.Trim();
+        // Appended at the version read here: of two revocations at once, the second fails with a conflict.
+        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(revoked.ApplicationId, cancellationToken);
+        stream.AppendOne(revoked);
+        certificate!.RevokedAt = revoked.RevokedAt;
+        certificate.RevocationReason = revoked.Reason;
         session.Store(certificate);
-        session.Store(new RevocationEvidence { Id = Guid.CreateVersion7(now), CertificateNumber = number, FileName = file.FileName, ContentType = file.ContentType, Sha256 = file.Sha256, Content = file.Content });
+        session.Store(new RevocationEvidence { Id = Guid.CreateVersion7(revoked.RevokedAt), CertificateNumber = number, FileName = file.FileName, ContentType = file.ContentType, Sha256 = file.Sha256, Content = file.Content });
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(new RevokedResponse(number, now, file.Sha256));
+        return Results.Ok(new RevokedResponse(number, revoked.RevokedAt, file.Sha256));
     }
 }

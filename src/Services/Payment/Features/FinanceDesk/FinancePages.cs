@@ -71,17 +71,18 @@ public static class FinancePages
         if (failure is null)
         {
             await using var session = sessions.OpenForRequest(http);
-            var (outcome, _) = await RefundPayment.RecordAsync(session, paymentNotificationId ?? "", reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
-            if (outcome == RefundOutcome.Refunded)
+            var decision = await RefundPayment.RecordAsync(session, paymentNotificationId ?? "", reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
+            if (decision.Accepted(out _, out var refusal))
             {
                 await session.SaveChangesAsync(cancellationToken);
                 return Results.Redirect($"/finance?refunded={Uri.EscapeDataString(paymentNotificationId!)}#refunds");
             }
 
-            failure = outcome switch
+            // The page keeps its own shorter wording, chosen by the refusal's stable code.
+            failure = refusal.Code switch
             {
-                RefundOutcome.AlreadyRefunded => "该笔款项已退费。",
-                RefundOutcome.NoSuchPayment => "找不到该到账记录。",
+                RefundPayment.AlreadyRefunded => "该笔款项已退费。",
+                RefundPayment.PaymentNotFound => "找不到该到账记录。",
                 _ => "该笔款项不能在此退费。",
             };
         }

@@ -19,12 +19,7 @@ public static class RefundEndpoint
     private static async Task<IResult> RecordRefund([FromForm] string? paymentNotificationId, [FromForm] string? reason, IFormFile? evidence,
             HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = RefundPayment.ValidateReason(reason);
-        if (string.IsNullOrWhiteSpace(paymentNotificationId) || paymentNotificationId.Length > 64)
-        {
-            errors["paymentNotificationId"] = ["请指明要退的到账记录。 / paymentNotificationId is required."];
-        }
-
+        var errors = RefundPayment.Validate(paymentNotificationId, reason);
         var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -32,10 +27,10 @@ public static class RefundEndpoint
         }
 
         await using var session = sessions.OpenForRequest(http);
-        var (outcome, refunded) = await RefundPayment.RecordAsync(session, paymentNotificationId!, reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
-        if (outcome != RefundOutcome.Refunded)
+        var decision = await RefundPayment.RecordAsync(session, paymentNotificationId!, reason!.Trim(), file!, clock.GetUtcNow(), cancellationToken);
+        if (!decision.Accepted(out var refunded, out var refusal))
         {
-            return RefundPayment.Problem(outcome, paymentNotificationId!);
+            return refusal.ToProblem();
         }
 
         await session.SaveChangesAsync(cancellationToken);
