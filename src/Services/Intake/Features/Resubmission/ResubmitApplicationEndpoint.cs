@@ -171,7 +171,7 @@ public static class ResubmitApplicationEndpoint
         }
 
         http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
-        return Results.Ok(new { id, status = "Resubmitted", changedModules = changed });
+        return Results.Ok(new { id, status = "Resubmitted", changedModules = changed.Select(ApplicationModules.Label) });
     }
 
     /// <summary>The fields a resubmission may not change, and schema v1 from a client not allowed it; empty when none.</summary>

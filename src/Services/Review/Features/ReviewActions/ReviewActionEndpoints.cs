@@ -1,3 +1,4 @@
+using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
@@ -31,7 +32,7 @@ public static class ReviewActionEndpoints
             }
 
             await using var session = sessions.OpenForRequest(http);
-            var comments = request!.Comments!.Select(c => new ModuleComment(c.Module.Trim(), c.Comment.Trim())).ToList();
+            var comments = request!.Comments!.Select(c => new ModuleComment(ApplicationModules.CodeOf(c.Module.Trim()), c.Comment.Trim())).ToList();
             return (await ReviewAction.RequestRevisionAsync(session, id, request.ExpectedVersion, LedgerSessions.ActingFor(http).UserId, comments, clock.GetUtcNow(), cancellationToken)).ToResult(id);
         });
 
