@@ -89,5 +89,7 @@ public static class EventStoreRegistration
         {
             options.Events.MapEventType(definition.Type, definition.StoredName);
         }
+
+        options.AddStoredCodeUpcasters();
     }
 }

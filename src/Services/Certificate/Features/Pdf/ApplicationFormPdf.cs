@@ -88,7 +88,7 @@ public static class ApplicationFormPdf
         var lines = new List<(bool Heading, string Text)>();
         void Section(string heading, IEnumerable<string> items)
         {
-            lines.Add((true, heading));
+            lines.Add((true, ApplicationModules.Label(heading)));
             var list = items.ToList();
             lines.AddRange(list.Count == 0 ? [(false, "（未填报）")] : list.Select(item => (false, item)));
         }

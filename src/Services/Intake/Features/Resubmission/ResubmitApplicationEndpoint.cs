@@ -135,7 +135,7 @@ public static class ResubmitApplicationEndpoint
         }
 
         r.Http.Response.Headers.ETag = StreamVersionTag.Of(newVersion);
-        return Results.Ok(new { id, status = "Resubmitted", changedModules = resubmitted.ChangedModules });
+        return Results.Ok(new { id, status = "Resubmitted", changedModules = resubmitted.ChangedModules.Select(ApplicationModules.Label) });
     }
 
     private static async Task<SubmissionFacts> FactsAsync(IDocumentSession session, SubmitApplicationRequest request, ApplicationFile file,

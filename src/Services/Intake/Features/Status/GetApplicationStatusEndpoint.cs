@@ -78,9 +78,10 @@ public static class GetApplicationStatusEndpoint
         file is { FeeAmount: { } amount, PaymentReference: { } reference, FeeDueDate: { } due } ? new FeeNotice(amount, reference, due) : null,
         file is { PublicityStart: { } start, PublicityEnd: { } end } ? new PublicityDates(start, end) : null,
         file.CertificateNumber,
-        openRevision,
+        // The response names modules by their Chinese label, as it always has; the ledger stores the code.
+        openRevision?.Select(c => c with { Module = ApplicationModules.Label(c.Module) }).ToList(),
         history,
         file.SchemaVersion,
         file.Dossier,
-        file.Attachments);
+        [.. file.Attachments.Select(a => a with { Module = ApplicationModules.Label(a.Module) })]);
 }

@@ -31,7 +31,7 @@ public static class DossierSections
 
         void Module(string module, IEnumerable<string[]> rows, params string[] headers)
         {
-            html.Append("<h3>").Append(E(module)).Append(changedModules.Contains(module) ? " <span class=\"overdue\">（本次重新提交已修改）</span>" : "").Append("</h3>");
+            html.Append("<h3>").Append(E(ApplicationModules.Label(module))).Append(changedModules.Select(ApplicationModules.CodeOf).Contains(module) ? " <span class=\"overdue\">（本次重新提交已修改）</span>" : "").Append("</h3>");
             var list = rows.ToList();
             if (list.Count == 0)
             {
@@ -112,7 +112,7 @@ public static class DossierSections
         html.Append("<table class=\"checklist\"><thead><tr><th>核查事项</th><th>条款</th><th>模块</th><th>系统预填</th></tr></thead><tbody>");
         foreach (var item in items)
         {
-            html.Append("<tr><td>").Append(E(item.Zh)).Append("</td><td>").Append(E(item.Clause)).Append("</td><td>").Append(E(item.Module))
+            html.Append("<tr><td>").Append(E(item.Zh)).Append("</td><td>").Append(E(item.Clause)).Append("</td><td>").Append(E(ApplicationModules.Label(item.Module)))
                 .Append("</td><td>").Append(E(item.Prefilled)).Append("</td></tr>");
         }
 

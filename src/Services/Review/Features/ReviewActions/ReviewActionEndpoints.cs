@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
@@ -39,7 +40,7 @@ public static class ReviewActionEndpoints
             return invalid.ToProblem();
         }
 
-        var comments = request!.Comments!.Select(c => new ModuleComment(c.Module.Trim(), c.Comment.Trim())).ToList();
+        var comments = request!.Comments!.Select(c => new ModuleComment(ApplicationModules.CodeOf(c.Module.Trim()), c.Comment.Trim())).ToList();
         var command = new ReviewCommand.RequestRevision(LedgerSessions.ActingFor(http).UserId, comments);
         return await ActAsync(id, request.ExpectedVersion, command, http, sessions, clock, cancellationToken);
     }

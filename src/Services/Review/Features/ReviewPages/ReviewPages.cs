@@ -180,7 +180,7 @@ public static class ReviewPages
             html.Append("<tr><td><a href=\"/review/applications/").Append(item.Id).Append("\">").Append(E(item.ApplicantName)).Append("</a></td><td>").Append(E(item.Employer))
                 .Append("</td><td>").Append(E(item.Specialty)).Append("</td><td>").Append(E(item.Level.Chinese())).Append("</td><td>").Append(E(item.Status.Chinese()))
                 .Append("</td><td>").Append(E(item.AssignedTo ?? "—")).Append("</td><td>")
-                .Append(item.ChangedModules.Count > 0 ? "<span class=\"overdue\">已修改：" + E(string.Join("、", item.ChangedModules)) + "</span>" : "")
+                .Append(item.ChangedModules.Count > 0 ? "<span class=\"overdue\">已修改：" + E(string.Join("、", item.ChangedModules.Select(ApplicationModules.Label))) + "</span>" : "")
                 .Append("</td><td>").Append(E(Moment(item.QueuedAt))).Append("</td></tr>");
         }
 
@@ -228,7 +228,7 @@ public static class ReviewPages
             html.Append("<h2>最近一次退回意见</h2><ul>");
             foreach (var comment in revision.Comments)
             {
-                html.Append("<li><strong>").Append(E(comment.Module)).Append("</strong>：").Append(E(comment.Comment)).Append("</li>");
+                html.Append("<li><strong>").Append(E(ApplicationModules.Label(comment.Module))).Append("</strong>：").Append(E(comment.Comment)).Append("</li>");
             }
 
             html.Append("</ul>");
@@ -262,8 +262,8 @@ public static class ReviewPages
 
     private static void Module(StringBuilder html, ReviewQueueItem item, string module, (string Label, string Value)[] fields)
     {
-        var changed = item.ChangedModules.Contains(module);
-        html.Append("<tr><th colspan=\"2\">").Append(E(module)).Append(changed ? " <span class=\"overdue\">（本次重新提交已修改）</span>" : "").Append("</th></tr>");
+        var changed = item.ChangedModules.Select(ApplicationModules.CodeOf).Contains(module);
+        html.Append("<tr><th colspan=\"2\">").Append(E(ApplicationModules.Label(module))).Append(changed ? " <span class=\"overdue\">（本次重新提交已修改）</span>" : "").Append("</th></tr>");
         foreach (var (label, value) in fields)
         {
             html.Append("<tr><td>").Append(E(label)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
@@ -290,7 +290,7 @@ public static class ReviewPages
         else if (application.Status == ApplicationStatus.UnderReview && application.Reviewer == me)
         {
             html.Append("<h3>退回修改</h3>").Append(Form("revision", "确认退回申报人修改？",
-                string.Concat(modules.Select(module => $"<p><label>{E(module)} 修改意见<br><textarea name=\"{E(CommentField(module))}\" rows=\"2\" cols=\"60\" maxlength=\"1000\"></textarea></label></p>")), "退回修改"))
+                string.Concat(modules.Select(module => $"<p><label>{E(ApplicationModules.Label(module))} 修改意见<br><textarea name=\"{E(CommentField(module))}\" rows=\"2\" cols=\"60\" maxlength=\"1000\"></textarea></label></p>")), "退回修改"))
                 .Append("<h3>终审</h3>").Append(Form("approval", "确认终审通过？终审通过后进入公示与缴费。", "", "终审通过"))
                 .Append("<h3>审核不通过</h3>").Append(Form("rejection", "确认审核不通过？此操作不可撤销。",
                     "<p><label>理由<br><textarea name=\"reason\" rows=\"2\" cols=\"60\" maxlength=\"1000\" required></textarea></label></p>", "审核不通过"));
@@ -310,7 +310,8 @@ public static class ReviewPages
     {
         ApplicationModules.Basic => "basicComment",
         ApplicationModules.Declaration => "declarationComment",
-        _ => $"comment:{module}",
+        // The field names the label, as the page always did, so a form posted before the codes still reads.
+        _ => $"comment:{ApplicationModules.Label(module)}",
     };
 
     private static string Moment(DateTimeOffset moment) => ChinaTime.ToMinute(moment);

@@ -36,27 +36,27 @@ public static class DossierFacts
         AttachmentKind[] word = [AttachmentKind.Doc, AttachmentKind.Docx];
         if (dossier.Basic?.PhotoId is { } photo)
         {
-            yield return ("dossier.basic.photoId", "基本信息", photo, [AttachmentKind.Jpeg]);
+            yield return ("dossier.basic.photoId", ApplicationModules.Basic, photo, [AttachmentKind.Jpeg]);
         }
 
         foreach (var (education, i) in (dossier.Education ?? []).Select((e, i) => (e, i)))
         {
             if (education.EvidenceId is { } id)
             {
-                yield return ($"dossier.education[{i}].evidenceId", "学历情况", id, pdf);
+                yield return ($"dossier.education[{i}].evidenceId", ApplicationModules.Education, id, pdf);
             }
         }
 
         if (dossier.Qualifications?.CurrentTitle?.SupportingDocumentId is { } supporting)
         {
-            yield return ("dossier.qualifications.currentTitle.supportingDocumentId", "专业技术资格", supporting, pdf);
+            yield return ("dossier.qualifications.currentTitle.supportingDocumentId", ApplicationModules.Qualifications, supporting, pdf);
         }
 
         foreach (var (qualification, i) in (dossier.Qualifications?.Industry ?? []).Select((q, i) => (q, i)))
         {
             if (qualification.CertificateId is { } id)
             {
-                yield return ($"dossier.qualifications.industry[{i}].certificateId", "专业技术资格", id, pdf);
+                yield return ($"dossier.qualifications.industry[{i}].certificateId", ApplicationModules.Qualifications, id, pdf);
             }
         }
 
@@ -64,7 +64,7 @@ public static class DossierFacts
         {
             if (year.CertificateId is { } id)
             {
-                yield return ($"dossier.continuingEducation[{i}].certificateId", "继续教育情况", id, pdf);
+                yield return ($"dossier.continuingEducation[{i}].certificateId", ApplicationModules.ContinuingEducation, id, pdf);
             }
         }
 
@@ -74,7 +74,7 @@ public static class DossierFacts
             {
                 if (id is { } found)
                 {
-                    yield return ($"dossier.awards[{i}].{field}", "奖励情况", found, pdf);
+                    yield return ($"dossier.awards[{i}].{field}", ApplicationModules.Awards, found, pdf);
                 }
             }
         }
@@ -83,25 +83,25 @@ public static class DossierFacts
         {
             if (patent.CertificateId is { } id)
             {
-                yield return ($"dossier.patents[{i}].certificateId", "发明专利", id, pdf);
+                yield return ($"dossier.patents[{i}].certificateId", ApplicationModules.Patents, id, pdf);
             }
         }
 
         foreach (var (id, i) in (dossier.Exceptional?.AttachmentIds ?? []).Select((a, i) => (a, i)))
         {
-            yield return ($"dossier.exceptional.attachmentIds[{i}]", "破格申报材料", id, pdf);
+            yield return ($"dossier.exceptional.attachmentIds[{i}]", ApplicationModules.Exceptional, id, pdf);
         }
 
         if (dossier.WorkSummary?.DocumentId is { } summary)
         {
-            yield return ("dossier.workSummary.documentId", "工作总结", summary, word);
+            yield return ("dossier.workSummary.documentId", ApplicationModules.WorkSummary, summary, word);
         }
 
         foreach (var (item, i) in (dossier.Performance ?? []).Select((p, i) => (p, i)))
         {
             if (item.EvidenceId is { } id)
             {
-                yield return ($"dossier.performance[{i}].evidenceId", "工作业绩", id, pdf);
+                yield return ($"dossier.performance[{i}].evidenceId", ApplicationModules.Performance, id, pdf);
             }
         }
 
@@ -111,7 +111,7 @@ public static class DossierFacts
             {
                 if (id is { } found)
                 {
-                    yield return ($"dossier.academicOutputs[{i}].{field}", "学术成果", found, kinds);
+                    yield return ($"dossier.academicOutputs[{i}].{field}", ApplicationModules.AcademicOutputs, found, kinds);
                 }
             }
         }
@@ -120,7 +120,7 @@ public static class DossierFacts
         {
             if (id is { } found)
             {
-                yield return ($"dossier.unitConsent.{field}", "单位同意证明", found, pdf);
+                yield return ($"dossier.unitConsent.{field}", ApplicationModules.UnitConsent, found, pdf);
             }
         }
     }
