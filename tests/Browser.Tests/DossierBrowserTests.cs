@@ -27,7 +27,7 @@ public sealed class DossierBrowserTests(SystemFixture system)
 
             foreach (var module in ApplicationModules.All.Except([ApplicationModules.Declaration]))
             {
-                await Assertions.Expect(page.Locator("h3", new PageLocatorOptions { HasText = module })).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("h3", new PageLocatorOptions { HasText = ApplicationModules.Label(module) })).ToBeVisibleAsync();
             }
 
             await Assertions.Expect(page.Locator("table.checklist")).ToContainTextAsync("中国知网学术文献检测");

@@ -75,7 +75,8 @@ public sealed class PortalRevisionTests(SystemFixture system)
         using var response = await PutAsync(id, corrected, tag.Tag);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var changed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changedModules").EnumerateArray().Select(m => m.GetString()!).ToArray();
-        Assert.Equal([ApplicationModules.AcademicOutputs], changed);
+        // Stored as codes; the portal reads the Chinese label.
+        Assert.Equal([ApplicationModules.Label(ApplicationModules.AcademicOutputs)], changed);
         Assert.NotEqual(tag, response.Headers.ETag);
 
         // Intake's own status follows the resubmission at once, as the ledger does.
@@ -151,7 +152,7 @@ public sealed class PortalRevisionTests(SystemFixture system)
 
         foreach (var module in ApplicationModules.All.Except([ApplicationModules.Declaration]))
         {
-            Assert.Contains($"<h3>{module}", page, StringComparison.Ordinal);
+            Assert.Contains($"<h3>{ApplicationModules.Label(module)}", page, StringComparison.Ordinal);
         }
 
         Assert.Contains("人工核查清单", page, StringComparison.Ordinal);
@@ -169,7 +170,7 @@ public sealed class PortalRevisionTests(SystemFixture system)
 
         var status = await new Journey(system).StatusBecomesAsync(id, "RevisionRequested");
         var comment = Assert.Single(status.GetProperty("openRevision").EnumerateArray());
-        Assert.Equal((ApplicationModules.Performance, "业绩证明缺少核实日期"), (comment.GetProperty("module").GetString(), comment.GetProperty("comment").GetString()));
+        Assert.Equal((ApplicationModules.Label(ApplicationModules.Performance), "业绩证明缺少核实日期"), (comment.GetProperty("module").GetString(), comment.GetProperty("comment").GetString()));
 
         using var download = await reviewer.Http.GetAsync($"/review/applications/{id}/attachments/{request.Dossier!.WorkSummary!.DocumentId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
