@@ -68,6 +68,6 @@ public sealed class NoticeAutoPublishJob(
         await using var session = sessions.OpenForJob("auto-publish");
         session.Store(new AutoPublishRun { LastRunDate = today });
         await session.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Published {Count} publicity notice(s) automatically for {Date}", notices.Count, today);
+        logger.LogInformation("Published {Count} publicity notice(s) automatically for {Date}", notices.Outcome?.Length ?? 0, today);
     }
 }
