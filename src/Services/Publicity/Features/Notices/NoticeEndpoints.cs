@@ -20,15 +20,21 @@ public static class NoticeEndpoints
             return Results.Ok(await query.Query<PendingNoticeEntry>().OrderBy(e => e.ApprovedAt).ToListAsync(cancellationToken));
         });
 
-        group.MapPost("/notices", async (HttpContext http, NoticePublisher publisher, CancellationToken cancellationToken) =>
-        {
-            var acting = LedgerSessions.ActingFor(http);
-            var notices = await publisher.PublishPendingAsync(acting, cancellationToken);
-            return notices.Count == 0
-                ? Problems.Conflict("没有待公示的申报。", "Nothing is waiting to be published.")
-                : Results.Created($"/api/publicity/notices/{notices[0].Id}", notices);
-        });
+        group.MapPost("/notices", PublishNowAsync);
         return group;
+    }
+
+    /// <summary>Publishes now; nothing pending is a 409 (<see cref="NoticePublisher.NothingPending"/>).</summary>
+    private static async Task<IResult> PublishNowAsync(HttpContext http, NoticePublisher publisher, CancellationToken cancellationToken)
+    {
+        var decision = await publisher.PublishPendingAsync(LedgerSessions.ActingFor(http), cancellationToken);
+        if (!decision.Accepted(out var published, out var refusal))
+        {
+            return refusal.ToProblem();
+        }
+
+        List<PublicityNotice> notices = [.. published.Select(p => p.Notice)];
+        return Results.Created($"/api/publicity/notices/{notices[0].Id}", notices);
     }
 
     /// <summary>Anyone: published notices, open ones first, paged; without application ids (see <see cref="PublicNotice"/>).</summary>

@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Pagination;
 using TitleReview.Contracts.Events;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.Domain.Lifecycle;
@@ -9,12 +10,20 @@ namespace TitleReview.Publicity.Features.Objections;
 
 public sealed record ResolveObjectionRequest(bool? Upheld, string? Reason);
 
+/// <summary>A well-formed resolution: the officer's finding and the trimmed reason.</summary>
+public sealed record ResolveObjectionCommand(Guid ObjectionId, bool Upheld, string Reason);
+
 /// <summary>
 /// A publicity officer decides an objection: dismissed (the publicity goes on and may complete) or upheld (the
 /// application is refused, with the reason). Completion waits while any objection is open.
 /// </summary>
 public static class ResolveObjection
 {
+    public const int MaxReasonLength = 2000;
+
+    public static readonly Refusal AlreadyResolved = Refusal.Conflict("objection-resolved",
+        new("该异议已处理。", "The objection has already been resolved."));
+
     public static RouteGroupBuilder MapObjectionOfficerEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/objections", ListObjections);
@@ -52,37 +61,76 @@ public static class ResolveObjection
     private static async Task<IResult> ResolveObjectionAsync(
             Guid objectionId, ResolveObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reason = request?.Reason?.Trim();
-        if (request?.Upheld is null || reason is not { Length: >= 2 and <= 2000 })
+        if (!Validate(objectionId, request).Accepted(out var command, out var invalid))
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["upheld"] = ["须说明异议是否成立（upheld: true/false）。 / upheld (true or false) is required."],
-                ["reason"] = ["须填写处理理由（2到2000个字符）。 / reason is required (2 to 2000 characters)."],
-            });
+            return invalid.ToProblem();
         }
 
         await using var session = sessions.OpenForRequest(http);
         var objection = await session.LoadAsync<ObjectionRecord>(objectionId, cancellationToken);
-        if (objection is null)
+        var now = clock.GetUtcNow();
+        if (!Decide(objection, command, now).Accepted(out var resolved, out var refusal))
         {
-            return Problems.NotFound($"没有编号为 {objectionId} 的异议。", $"No objection with id {objectionId}.");
+            return refusal.ToProblem();
+        }
+
+        // Fetched for writing: the append carries the stream version read here, so a concurrent change is a conflict.
+        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(resolved.ApplicationId, cancellationToken);
+        stream.AppendOne(resolved);
+        Record(objection!, resolved, http.User.Identity?.Name);
+        session.Store(objection!);
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Ok(objection);
+    }
+
+    /// <summary>The request as a command, or the one validation refusal that names both fields (as it always has).</summary>
+    public static Decision<ResolveObjectionCommand> Validate(Guid objectionId, ResolveObjectionRequest? request)
+    {
+        var reason = request?.Reason?.Trim();
+        if (request?.Upheld is not { } upheld || reason is not { Length: >= 2 and <= MaxReasonLength })
+        {
+            return Refusal.InvalidFields(new Dictionary<string, IReadOnlyList<Bilingual>>
+            {
+                ["upheld"] = [new("须说明异议是否成立（upheld: true/false）。", "upheld (true or false) is required.")],
+                ["reason"] = [new("须填写处理理由（2到2000个字符）。", "reason is required (2 to 2000 characters).")],
+            });
+        }
+
+        return new ResolveObjectionCommand(objectionId, upheld, reason);
+    }
+
+    /// <summary>
+    /// An open objection is resolved once, upheld or dismissed, with the officer's reason; an unknown one is not found
+    /// and a resolved one is not resolved again. No clause of the notice governs this: 四(一) only says the proof
+    /// waits until there is no objection, which the completion job enforces.
+    /// </summary>
+    public static Decision<ObjectionResolved> Decide(ObjectionRecord? objection, ResolveObjectionCommand command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (objection is null || objection.Id != command.ObjectionId)
+        {
+            return NotFound(command.ObjectionId);
         }
 
         if (objection.Status != ObjectionStatus.Open)
         {
-            return Problems.Conflict("该异议已处理。", "The objection has already been resolved.");
+            return AlreadyResolved;
         }
 
-        var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(objection.ApplicationId, cancellationToken);
-        var now = clock.GetUtcNow();
-        stream.AppendOne(new ObjectionResolved(objection.ApplicationId, objection.Id, request.Upheld.Value, reason, now));
-        objection.Status = request.Upheld.Value ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
-        objection.Resolution = reason;
-        objection.ResolvedBy = http.User.Identity?.Name;
-        objection.ResolvedAt = now;
-        session.Store(objection);
-        await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(objection);
+        return new ObjectionResolved(objection.ApplicationId, objection.Id, command.Upheld, command.Reason, now);
+    }
+
+    public static Refusal NotFound(Guid objectionId) =>
+        Refusal.NotFound("objection-not-found", new($"没有编号为 {objectionId} 的异议。", $"No objection with id {objectionId}."));
+
+    /// <summary>The officers' record of the objection after the decision.</summary>
+    public static void Record(ObjectionRecord objection, ObjectionResolved resolved, string? resolvedBy)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        ArgumentNullException.ThrowIfNull(resolved);
+        objection.Status = resolved.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
+        objection.Resolution = resolved.Reason;
+        objection.ResolvedBy = resolvedBy;
+        objection.ResolvedAt = resolved.ResolvedAt;
     }
 }
