@@ -1,23 +1,34 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TitleReview.ServiceDefaults.Identity;
 
-namespace TitleReview.SystemTests;
+namespace TitleReview.Review.IntegrationTests;
 
 /// <summary>Two reviewers act on one file at the same moment: exactly one wins, the other is told, nothing is overwritten.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class ReviewConcurrencyTests(SystemFixture system)
+[Collection(ReviewCollection.Name)]
+public sealed class ReviewConcurrencyTests(ReviewFixture review) : IAsyncLifetime
 {
-    private readonly Journey journey = new(system);
+    private readonly ReviewSteps steps = new(review);
+    private readonly HttpClient reviewApi = review.Client(Roles.Reviewer);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Business time back to the fixture's, pass or fail.</summary>
+    public Task DisposeAsync()
+    {
+        review.ResetBusinessTime();
+        reviewApi.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Two_reviewers_claiming_one_file_at_once_one_wins_and_the_other_sees_why()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var id = await journey.SubmitAsync("并发认领");
-        await journey.WaitUntilQueuedForReviewAsync(id);
-        using var wang = new Person(system.ReviewAddress);
-        using var li = new Person(system.ReviewAddress);
+        review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await steps.SubmittedAsync("并发认领");
+        using var wang = new Person(review.Address);
+        using var li = new Person(review.Address);
         (await wang.SignInAsync("reviewer-wang")).Dispose();
         (await li.SignInAsync("reviewer-li")).Dispose();
         var wangForm = await ClaimFormAsync(wang, id);
@@ -35,26 +46,25 @@ public sealed class ReviewConcurrencyTests(SystemFixture system)
             ? await loser.Http.GetStringAsync(lost.Headers.Location!.OriginalString)
             : await lost.Content.ReadAsStringAsync();
         Assert.Matches("已被他人修改|已由 reviewer-(wang|li) 认领", message);
-        Assert.Equal(1, await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'review_started'", ("id", id)));
+        Assert.Equal(1, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'review_started'", ("id", id)));
     }
 
     [Fact]
     public async Task Acting_on_a_stale_version_is_refused_with_a_clear_message_and_exactly_one_decision_lands()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var id = await journey.SubmitAsync("并发终审");
-        await journey.WaitUntilQueuedForReviewAsync(id);
-        (await system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { })).Dispose();
-        var version = (await system.ReviewApi.GetFromJsonAsync<JsonElement>($"/api/review/queue/{id}")).GetProperty("ledgerVersion").GetInt64();
+        review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await steps.SubmittedAsync("并发终审");
+        (await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { })).Dispose();
+        var version = (await reviewApi.GetFromJsonAsync<JsonElement>($"/api/review/queue/{id}")).GetProperty("ledgerVersion").GetInt64();
 
         var answers = await Task.WhenAll(
-            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = version }),
-            system.ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全", expectedVersion = version }));
+            reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = version }),
+            reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全", expectedVersion = version }));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         var refused = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
         Assert.Contains("已被他人修改", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+        Assert.Equal(1, await review.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type in ('final_approved', 'application_rejected')", ("id", id)));
     }
 
