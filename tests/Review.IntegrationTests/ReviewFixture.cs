@@ -6,21 +6,6 @@ namespace TitleReview.Review.IntegrationTests;
 public sealed class ReviewFixture : OneServiceFixture<ReviewQueueItem>
 {
     protected override string Schema => "review";
-
-    /// <summary>Appends other services' later facts to a stream Review already acted on (see <see cref="StreamForger"/>).</summary>
-    public StreamForger Streams { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Streams = new StreamForger(Infrastructure.EventStore);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Streams?.Dispose();
-        await base.DisposeAsync();
-    }
 }
 
 [CollectionDefinition(Name)]

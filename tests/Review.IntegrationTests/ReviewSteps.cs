@@ -57,7 +57,7 @@ public sealed class ReviewSteps(ReviewFixture review)
         {
             var id = await SubmittedAsync(name);
             await ApproveAsync(id);
-            await review.Streams.AppendAsync(id, PublicityAndPayment(id));
+            await review.Forger.AppendAsync(id, PublicityAndPayment(id));
             ids.Add(id);
         }
 

@@ -25,10 +25,21 @@ public sealed class LedgerForger(string connectionString) : IDisposable
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
     });
 
+    /// <summary>Forges a new application's history; its stream id.</summary>
     public async Task<Guid> AppendAsync(Func<Guid, IEnumerable<Forged>> history)
     {
         var id = Guid.NewGuid();
-        foreach (var step in history(id))
+        await AppendAsync(id, history(id));
+        return id;
+    }
+
+    /// <summary>
+    /// Appends to a stream that may already exist: the facts other services record after what the service under test
+    /// did itself (publicity and payment after a final approval given over its API).
+    /// </summary>
+    public async Task AppendAsync(Guid id, IEnumerable<Forged> steps)
+    {
+        foreach (var step in steps)
         {
             await using var session = store.LightweightSession();
             session.CorrelationId = $"forged-{id:N}";
@@ -39,8 +50,6 @@ public sealed class LedgerForger(string connectionString) : IDisposable
             session.Events.Append(id, step.Event);
             await session.SaveChangesAsync();
         }
-
-        return id;
     }
 
     public void Dispose() => store.Dispose();
