@@ -1,4 +1,5 @@
 using TitleReview.Intake.Features.Status;
+using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Intake.IntegrationTests;
 
@@ -6,6 +7,12 @@ namespace TitleReview.Intake.IntegrationTests;
 public sealed class IntakeFixture : OneServiceFixture<ApplicationFile>
 {
     protected override string Schema => "intake";
+
+    /// <summary>The first development portal client (allowed schema v1), as the system tests' IntakeApi.</summary>
+    public HttpClient Portal { get; private set; } = null!;
+
+    /// <summary>Appends other services' events to the streams Intake's own submissions started.</summary>
+    public StreamAppender Appender { get; private set; } = null!;
 
     /// <summary>
     /// The first development portal client may still send the declaration-only application (schema v1), as a deployment
@@ -16,6 +23,20 @@ public sealed class IntakeFixture : OneServiceFixture<ApplicationFile>
         ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
         ["Cycles:Directory"] = OtherCommittee.WriteDirectory(),
     };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Portal = Client(Roles.Portal);
+        Appender = new StreamAppender(Infrastructure.EventStore);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        Portal.Dispose();
+        Appender.Dispose();
+        await base.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

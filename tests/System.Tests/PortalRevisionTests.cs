@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Contracts;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.Testing;
@@ -97,7 +98,7 @@ public sealed class PortalRevisionTests(SystemFixture system)
     [Fact]
     public async Task A_resubmission_cannot_change_the_person_the_level_or_the_cycle()
     {
-        await EmployerCommitteeTests.LoadOtherCommitteeAsync(system);
+        Assert.NotNull(system.Intake.Services.GetRequiredService<TitleReview.Domain.Cycles.ReviewCycleCatalogue>().Find(OtherCommittee.Cycle));
         var (id, request) = await SubmittedAndReturnedAsync("换人修改丁");
         var tag = (await ETagAsync(id)).Tag;
 
@@ -105,7 +106,7 @@ public sealed class PortalRevisionTests(SystemFixture system)
         {
             (request with { IdNumber = Journey.NewIdNumber() }, "idNumber"),
             (request with { Level = "AssistantEngineer" }, "level"),
-            (request with { CycleId = EmployerCommitteeTests.OtherCycle }, "cycleId"),
+            (request with { CycleId = OtherCommittee.Cycle }, "cycleId"),
         })
         {
             using var put = await PutAsync(id, changed, tag);

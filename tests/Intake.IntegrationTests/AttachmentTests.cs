@@ -5,13 +5,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace TitleReview.SystemTests;
+namespace TitleReview.Intake.IntegrationTests;
 
 /// <summary>POST /api/attachments decides the kind by content, keeps the bytes in PostgreSQL, and refuses what it must.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class AttachmentTests(SystemFixture system)
+[Collection(IntakeCollection.Name)]
+public sealed class AttachmentTests(IntakeFixture intake) : IntakeTest(intake)
 {
-    private Task<long> StoredCountAsync() => system.Infrastructure.ScalarAsync("select count(*) from intake.attachments");
+    private Task<long> StoredCountAsync() => Intake.Infrastructure.ScalarAsync("select count(*) from intake.attachments");
 
     [Fact]
     public async Task Each_kind_is_recognised_by_content_whatever_its_name_and_comes_back_byte_for_byte()
@@ -24,13 +24,13 @@ public sealed class AttachmentTests(SystemFixture system)
             (TestFiles.Doc(), "老格式.doc", "Doc"),
         })
         {
-            using var response = await TestFiles.UploadAsync(system.IntakeApi, content, name, "image/jpeg");
+            using var response = await TestFiles.UploadAsync(Intake.Portal, content, name, "image/jpeg");
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(kind, body.GetProperty("kind").GetString());
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), body.GetProperty("sha256").GetString());
 
-            using var download = await system.IntakeApi.GetAsync($"/api/attachments/{body.GetProperty("id").GetGuid()}");
+            using var download = await Intake.Portal.GetAsync($"/api/attachments/{body.GetProperty("id").GetGuid()}");
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
             Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
@@ -55,13 +55,13 @@ public sealed class AttachmentTests(SystemFixture system)
 
         foreach (var (content, name, status) in cases)
         {
-            using var response = await TestFiles.UploadAsync(system.IntakeApi, content, name);
+            using var response = await TestFiles.UploadAsync(Intake.Portal, content, name);
             Assert.True(status == response.StatusCode, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", await response.Content.ReadAsStringAsync());
         }
 
-        using var notMultipart = await system.IntakeApi.PostAsync("/api/attachments", new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var notMultipart = await Intake.Portal.PostAsync("/api/attachments", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, notMultipart.StatusCode);
         Assert.Equal(before, await StoredCountAsync());
     }
@@ -69,12 +69,12 @@ public sealed class AttachmentTests(SystemFixture system)
     [Fact]
     public async Task A_pdf_renamed_jpg_is_refused_where_a_photo_is_asked_for()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var files = await TestFiles.UploadExampleAsync(system.IntakeApi, "改名");
-        var renamedPdf = await TestFiles.UploadedIdAsync(system.IntakeApi, TestFiles.Pdf("photo"), "照片.jpg");
-        var request = TitleReview.Intake.Features.SubmitApplication.ExampleApplication.Create(Journey.InsideWindowDay, files with { Photo = renamedPdf }, Journey.NewIdNumber(), "改名照片");
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
+        var files = await TestFiles.UploadExampleAsync(Intake.Portal, "改名");
+        var renamedPdf = await TestFiles.UploadedIdAsync(Intake.Portal, TestFiles.Pdf("photo"), "照片.jpg");
+        var request = TitleReview.Intake.Features.SubmitApplication.ExampleApplication.Create(IntakeSteps.InsideWindowDay, files with { Photo = renamedPdf }, IntakeSteps.NewIdNumber(), "改名照片");
 
-        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
+        using var response = await Intake.Portal.PostAsJsonAsync("/api/applications", request, IntakeSteps.Json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var violation = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("violations").EnumerateArray());
@@ -84,10 +84,10 @@ public sealed class AttachmentTests(SystemFixture system)
     [Fact]
     public async Task Only_the_uploading_client_and_the_back_office_may_download()
     {
-        var id = await TestFiles.UploadedIdAsync(system.IntakeApi, TestFiles.Pdf("private"), "私有.pdf");
-        using var other = system.NewIntakeClient().AsSecondPortal();
-        using var reviewer = system.NewIntakeClient().As(TitleReview.ServiceDefaults.Identity.Roles.Reviewer);
-        using var anonymous = system.NewIntakeClient();
+        var id = await TestFiles.UploadedIdAsync(Intake.Portal, TestFiles.Pdf("private"), "私有.pdf");
+        using var other = Intake.Client().AsSecondPortal();
+        using var reviewer = Intake.Client().As(TitleReview.ServiceDefaults.Identity.Roles.Reviewer);
+        using var anonymous = Intake.Client();
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/attachments/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/attachments/{id}")).StatusCode);

@@ -4,13 +4,13 @@ using System.Text.Json;
 using TitleReview.Intake.Features.SubmitApplication;
 using TitleReview.ServiceDefaults.Identity;
 
-namespace TitleReview.SystemTests;
+namespace TitleReview.Intake.IntegrationTests;
 
 /// <summary>The admin's imports: the province's integrity findings (四(三)3) and last cycle's refused materials (四(四)).</summary>
-[Collection(SystemCollection.Name)]
-public sealed class IntegrityImportTests(SystemFixture system)
+[Collection(IntakeCollection.Name)]
+public sealed class IntegrityImportTests(IntakeFixture intake) : IntakeTest(intake)
 {
-    private HttpClient Admin() => system.NewIntakeClient().As(Roles.Admin);
+    private HttpClient Admin() => Intake.Client().As(Roles.Admin);
 
     private static object Application(string name, string idNumber) => new
     {
@@ -21,9 +21,9 @@ public sealed class IntegrityImportTests(SystemFixture system)
     [Fact]
     public async Task An_imported_misconduct_finding_refuses_for_three_years_and_importing_twice_changes_nothing()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var recent = Journey.NewIdNumber();
-        var expired = Journey.NewIdNumber();
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
+        var recent = IntakeSteps.NewIdNumber();
+        var expired = IntakeSteps.NewIdNumber();
         using var admin = Admin();
         var import = new
         {
@@ -46,7 +46,7 @@ public sealed class IntegrityImportTests(SystemFixture system)
             Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recorded").GetInt32());
         }
 
-        using var refused = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("诚信甲", recent));
+        using var refused = await Intake.Portal.PostAsJsonAsync("/api/applications", Application("诚信甲", recent));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("integrity-register", "四(三)3"), (problem.GetProperty("rule").GetString(), problem.GetProperty("clause").GetString()));
@@ -57,15 +57,15 @@ public sealed class IntegrityImportTests(SystemFixture system)
         Assert.DoesNotContain("2025年9月1日", zh, StringComparison.Ordinal);
 
         // Recorded 2020-05-31: the three years ended on 2023-05-31, the day before the application.
-        using var accepted = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("诚信乙", expired));
+        using var accepted = await Intake.Portal.PostAsJsonAsync("/api/applications", Application("诚信乙", expired));
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
     }
 
     [Fact]
     public async Task A_bad_line_refuses_the_whole_import()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var good = Journey.NewIdNumber();
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
+        var good = IntakeSteps.NewIdNumber();
         using var admin = Admin();
         using var response = await admin.PostAsJsonAsync("/api/integrity-register/imports", new
         {
@@ -79,19 +79,19 @@ public sealed class IntegrityImportTests(SystemFixture system)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("records[1].idNumber", out _));
-        using var accepted = await system.IntakeApi.PostAsJsonAsync("/api/applications", Application("整批拒绝", good));
+        using var accepted = await Intake.Portal.PostAsJsonAsync("/api/applications", Application("整批拒绝", good));
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
     }
 
     [Fact]
     public async Task Outputs_identical_to_last_years_refused_application_are_refused_by_content_hash()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
-        var person = Journey.NewIdNumber();
-        var files = await TestFiles.UploadExampleAsync(system.IntakeApi, "去年材料");
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
+        var person = IntakeSteps.NewIdNumber();
+        var files = await TestFiles.UploadExampleAsync(Intake.Portal, "去年材料");
         async Task<string> HashAsync(Guid id)
         {
-            using var download = await system.IntakeApi.GetAsync($"/api/attachments/{id}");
+            using var download = await Intake.Portal.GetAsync($"/api/attachments/{id}");
             return download.Headers.GetValues("X-Attachment-Sha256").Single();
         }
 
@@ -102,17 +102,17 @@ public sealed class IntegrityImportTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         }
 
-        var request = ExampleApplication.Create(Journey.InsideWindowDay, files, person, "原封不动");
-        using var refused = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
+        var request = ExampleApplication.Create(IntakeSteps.InsideWindowDay, files, person, "原封不动");
+        using var refused = await Intake.Portal.PostAsJsonAsync("/api/applications", request, IntakeSteps.Json);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("identical-to-refused", "四(四)"), (problem.GetProperty("rule").GetString(), problem.GetProperty("clause").GetString()));
 
         // Reworked: a new report makes it acceptable.
-        var reworked = await TestFiles.UploadedIdAsync(system.IntakeApi, TestFiles.Docx("重新整理的技术总结报告"), "技术总结报告.docx");
+        var reworked = await TestFiles.UploadedIdAsync(Intake.Portal, TestFiles.Docx("重新整理的技术总结报告"), "技术总结报告.docx");
         var outputs = request.Dossier!.AcademicOutputs!;
-        using var accepted = await system.IntakeApi.PostAsJsonAsync("/api/applications",
-            request with { Dossier = request.Dossier with { AcademicOutputs = [outputs[0] with { DocumentId = reworked }, outputs[1]] } }, Journey.Json);
+        using var accepted = await Intake.Portal.PostAsJsonAsync("/api/applications",
+            request with { Dossier = request.Dossier with { AcademicOutputs = [outputs[0] with { DocumentId = reworked }, outputs[1]] } }, IntakeSteps.Json);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
     }
 }

@@ -3,17 +3,17 @@ using System.Net.Http.Headers;
 using TitleReview.Intake.Features.Status;
 using TitleReview.ServiceDefaults.Identity;
 
-namespace TitleReview.SystemTests;
+namespace TitleReview.Intake.IntegrationTests;
 
 /// <summary>Each portal client has its own request budget: one client over it gets 429, another carries on.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class PortalRateLimitTests(SystemFixture system)
+[Collection(IntakeCollection.Name)]
+public sealed class PortalRateLimitTests(IntakeFixture intake) : IntakeTest(intake)
 {
     [Fact]
     public async Task A_client_over_its_budget_is_stopped_and_another_client_is_not()
     {
         // A second Intake with a tight budget; it consumes no messages, so it cannot take the fixture's work.
-        await using var strict = new ServiceHost<ApplicationFile>(system.Infrastructure, new Dictionary<string, string>
+        await using var strict = new ServiceHost<ApplicationFile>(Intake.Infrastructure, new Dictionary<string, string>
         {
             ["Messaging:Consumers"] = "false",
             ["Intake:RateLimit:PerMinute"] = "3",

@@ -5,28 +5,28 @@ using System.Text.Json;
 using TitleReview.Contracts.Applications;
 using TitleReview.Intake.Features.SubmitApplication;
 
-namespace TitleReview.SystemTests;
+namespace TitleReview.Intake.IntegrationTests;
 
 /// <summary>The complete application (schema v2) over HTTP: attachments uploaded first, then the 13 modules.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class CompleteApplicationTests(SystemFixture system)
+[Collection(IntakeCollection.Name)]
+public sealed class CompleteApplicationTests(IntakeFixture intake) : IntakeTest(intake)
 {
-    private Task<SubmitApplicationRequest> ExampleAsync(string name) => new Journey(system).CompleteApplicationAsync(name);
+    private Task<SubmitApplicationRequest> ExampleAsync(string name) => Steps.CompleteApplicationAsync(name);
 
     /// <summary>Submissions by this applicant name in the ledger (events are stored with C# property names).</summary>
     private Task<long> SubmittedCountAsync(string name) =>
-        system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where type = 'application_submitted' and data->>'ApplicantName' = @name", ("name", name));
+        Intake.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where type = 'application_submitted' and data->>'ApplicantName' = @name", ("name", name));
 
     [Fact]
     public async Task The_example_application_is_accepted_and_the_ledger_gets_modules_checklist_and_hashes_but_no_phone()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
         var request = await ExampleAsync("完整申报甲");
-        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", request, Journey.Json);
+        using var response = await Intake.Portal.PostAsJsonAsync("/api/applications", request, IntakeSteps.Json);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var data = await system.Infrastructure.ScalarTextAsync("select data::text from ledger.mt_events where stream_id = @id and version = 1", ("id", id));
+        var data = await Intake.Infrastructure.ScalarTextAsync("select data::text from ledger.mt_events where stream_id = @id and version = 1", ("id", id));
         // The ledger stores events as Marten writes them: property names as in C#.
         var submitted = JsonDocument.Parse(data).RootElement;
         Assert.Equal(2, submitted.GetProperty("SchemaVersion").GetInt32());
@@ -39,7 +39,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
         Assert.All(attachments, a => Assert.Matches("^[0-9a-f]{64}$", a.GetProperty("Sha256").GetString()));
         Assert.Contains(submitted.GetProperty("Checklist").EnumerateArray(), c => c.GetProperty("Code").GetString() == "academic-misconduct");
 
-        using var status = await system.IntakeApi.GetAsync($"/api/applications/{id}");
+        using var status = await Intake.Portal.GetAsync($"/api/applications/{id}");
         var body = await status.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, body.GetProperty("schemaVersion").GetInt32());
     }
@@ -47,7 +47,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
     [Fact]
     public async Task A_refused_dossier_lists_every_violation_and_writes_nothing()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
         var request = await ExampleAsync("完整申报乙");
         var broken = request with
         {
@@ -58,7 +58,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
                 AcademicOutputs = [request.Dossier.AcademicOutputs![1]],
             },
         };
-        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", broken, Journey.Json);
+        using var response = await Intake.Portal.PostAsJsonAsync("/api/applications", broken, IntakeSteps.Json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -76,7 +76,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
         var request = await ExampleAsync("缺模块");
         var incomplete = request with { Dossier = request.Dossier! with { WorkHistory = null, UnitConsent = null, Basic = request.Dossier.Basic! with { Residency = "Martian" } } };
 
-        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", incomplete, Journey.Json);
+        using var response = await Intake.Portal.PostAsJsonAsync("/api/applications", incomplete, IntakeSteps.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -84,7 +84,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
         Assert.True(errors.TryGetProperty("dossier.unitConsent", out _));
         Assert.Contains("Mainland", errors.GetProperty("dossier.basic.residency")[0].GetString(), StringComparison.Ordinal);
 
-        using var noDossier = await system.IntakeApi.PostAsJsonAsync("/api/applications", request with { Dossier = null }, Journey.Json);
+        using var noDossier = await Intake.Portal.PostAsJsonAsync("/api/applications", request with { Dossier = null }, IntakeSteps.Json);
         Assert.Equal(HttpStatusCode.BadRequest, noDossier.StatusCode);
     }
 
@@ -92,7 +92,7 @@ public sealed class CompleteApplicationTests(SystemFixture system)
     public async Task Wrong_types_impossible_dates_and_hostile_text_get_clear_answers()
     {
         var request = await ExampleAsync("类型错误");
-        var json = JsonSerializer.Serialize(request, Journey.Json);
+        var json = JsonSerializer.Serialize(request, IntakeSteps.Json);
 
         foreach (var bad in new[]
         {
@@ -103,26 +103,26 @@ public sealed class CompleteApplicationTests(SystemFixture system)
         })
         {
             Assert.NotEqual(json, bad);
-            using var response = await system.IntakeApi.PostAsync("/api/applications", new StringContent(bad, Encoding.UTF8, "application/json"));
+            using var response = await Intake.Portal.PostAsync("/api/applications", new StringContent(bad, Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
         // Text that looks like markup or SQL is only text: stored as given, the table still there.
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
         var hostile = request with { Dossier = request.Dossier! with { WorkHistory = [request.Dossier.WorkHistory![0] with { Employer = "x'); drop table ledger.mt_events; --", MainTechnicalWork = "<script>alert(1)</script>" }] } };
-        using var accepted = await system.IntakeApi.PostAsJsonAsync("/api/applications", hostile, Journey.Json);
+        using var accepted = await Intake.Portal.PostAsJsonAsync("/api/applications", hostile, IntakeSteps.Json);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        Assert.True(await system.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events") > 0);
+        Assert.True(await Intake.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events") > 0);
     }
 
     [Fact]
     public async Task An_oversized_body_is_refused_and_nothing_is_written()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
         var request = await ExampleAsync("超大请求");
         var padded = request with { Dossier = request.Dossier! with { Exceptional = new ExceptionalCase(new string('长', 600_000), []) } };
-        using var response = await system.IntakeApi.PostAsJsonAsync("/api/applications", padded, Journey.Json);
+        using var response = await Intake.Portal.PostAsJsonAsync("/api/applications", padded, IntakeSteps.Json);
 
         Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"got {response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -132,11 +132,11 @@ public sealed class CompleteApplicationTests(SystemFixture system)
     [Fact]
     public async Task Another_clients_attachment_cannot_be_named()
     {
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
         var request = await ExampleAsync("借用附件");
-        using var other = system.NewIntakeClient().AsSecondPortal();
+        using var other = Intake.Client().AsSecondPortal();
 
-        using var response = await other.PostAsJsonAsync("/api/applications", request with { IdNumber = Journey.NewIdNumber() }, Journey.Json);
+        using var response = await other.PostAsJsonAsync("/api/applications", request with { IdNumber = IntakeSteps.NewIdNumber() }, IntakeSteps.Json);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var rules = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("rule").GetString()).Distinct();
