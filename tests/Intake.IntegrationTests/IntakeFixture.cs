@@ -11,9 +11,6 @@ public sealed class IntakeFixture : OneServiceFixture<ApplicationFile>
     /// <summary>The first development portal client (allowed schema v1), as the system tests' IntakeApi.</summary>
     public HttpClient Portal { get; private set; } = null!;
 
-    /// <summary>Appends other services' events to the streams Intake's own submissions started.</summary>
-    public StreamAppender Appender { get; private set; } = null!;
-
     /// <summary>
     /// The first development portal client may still send the declaration-only application (schema v1), as a deployment
     /// would allow a portal not yet moved to v2; another committee's cycle is loaded as data (Cycles:Directory).
@@ -28,13 +25,11 @@ public sealed class IntakeFixture : OneServiceFixture<ApplicationFile>
     {
         await base.InitializeAsync();
         Portal = Client(Roles.Portal);
-        Appender = new StreamAppender(Infrastructure.EventStore);
     }
 
     public override async Task DisposeAsync()
     {
         Portal.Dispose();
-        Appender.Dispose();
         await base.DisposeAsync();
     }
 }

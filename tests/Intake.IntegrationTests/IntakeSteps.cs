@@ -8,39 +8,21 @@ namespace TitleReview.Intake.IntegrationTests;
 
 /// <summary>
 /// The portal's steps against Intake alone, and what other services do to an application as Intake sees it (their
-/// events on its stream, relayed to its status follower). The Intake half of SystemTesting's Journey, which could be
-/// built on these once they live somewhere both projects reference.
+/// events on its stream, relayed to its status follower). The Intake half of SystemTesting's Journey; what both
+/// need about applicants lives in tests/Testing (Applicants).
 /// </summary>
 public sealed class IntakeSteps(IntakeFixture intake)
 {
     public static JsonSerializerOptions Json => TestJson.Web;
 
-    /// <summary>Business time inside the Xishan 2023 submission window.</summary>
-    public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset InsideWindow = Applicants.InsideWindow;
 
-    /// <summary>The day the example application's work history ends: business today inside the window.</summary>
-    public static DateOnly InsideWindowDay => DateOnly.FromDateTime(InsideWindow.UtcDateTime);
+    public static DateOnly InsideWindowDay => Applicants.InsideWindowDay;
 
-    /// <summary>A fresh valid 身份证 number (GB 11643): one person has one active application per level (三(六)).</summary>
-    public static string NewIdNumber()
-    {
-        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 40 * 365));
-        var first17 = $"320200{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):D3}";
-        return first17 + Contracts.Identification.ResidentIdNumber.CheckCharacterOf(first17);
-    }
+    public static string NewIdNumber() => Applicants.NewIdNumber();
 
-    /// <summary>The declaration-only application (schema v1) the first development portal client may still send.</summary>
-    public static object Application(string name = "张三", string level = "Engineer", string? idNumber = null) => new
-    {
-        schemaVersion = 1,
-        cycleId = "xishan-engineering-2023",
-        applicantName = name,
-        idNumber = idNumber ?? NewIdNumber(),
-        employer = "无锡某机械有限公司",
-        series = "工程技术",
-        specialty = "机械工程",
-        level,
-    };
+    public static object Application(string name = "张三", string level = "Engineer", string? idNumber = null) =>
+        Applicants.DeclarationOnly(name, level, idNumber);
 
     public async Task<Guid> SubmitAsync(string name = "张三", string? idNumber = null)
     {
@@ -68,7 +50,7 @@ public sealed class IntakeSteps(IntakeFixture intake)
     {
         foreach (var @event in events)
         {
-            await intake.Appender.AppendAsync(@event.ApplicationId, @event);
+            await intake.Forger.AppendAsync(@event.ApplicationId, [new Forged(@event)]);
             // dynamic: published as its own type, as the relay publishes it, not as IApplicationEvent.
             await intake.PublishAsync((dynamic)@event, "ApplicationStatusFollower");
         }

@@ -13,30 +13,12 @@ public sealed class Journey(SystemFixture system)
 {
     public static JsonSerializerOptions Json => TestJson.Web;
 
-    public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset InsideWindow = Applicants.InsideWindow;
 
-    /// <summary>
-    /// A fresh valid 身份证 number (GB 11643) for each application: one person may have only one active application
-    /// per level (三(六)), so tests that are not about the person must not share one.
-    /// </summary>
-    public static string NewIdNumber()
-    {
-        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 40 * 365));
-        var first17 = $"320200{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):D3}";
-        return first17 + TitleReview.Contracts.Identification.ResidentIdNumber.CheckCharacterOf(first17);
-    }
+    public static string NewIdNumber() => Applicants.NewIdNumber();
 
-    public static object Application(string name = "张三", string level = "Engineer", string? idNumber = null) => new
-    {
-        schemaVersion = 1,
-        cycleId = "xishan-engineering-2023",
-        applicantName = name,
-        idNumber = idNumber ?? NewIdNumber(),
-        employer = "无锡某机械有限公司",
-        series = "工程技术",
-        specialty = "机械工程",
-        level,
-    };
+    public static object Application(string name = "张三", string level = "Engineer", string? idNumber = null) =>
+        Applicants.DeclarationOnly(name, level, idNumber);
 
     public async Task<Guid> SubmitAsync(string name = "张三", string? idNumber = null)
     {
@@ -46,8 +28,7 @@ public sealed class Journey(SystemFixture system)
         return body.GetProperty("id").GetGuid();
     }
 
-    /// <summary>The day the example application's work history ends: business today inside the window.</summary>
-    public static DateOnly InsideWindowDay => DateOnly.FromDateTime(InsideWindow.UtcDateTime);
+    public static DateOnly InsideWindowDay => Applicants.InsideWindowDay;
 
     /// <summary>A complete (schema v2) example application for a fresh person, its files uploaded by the portal first.</summary>
     public async Task<TitleReview.Intake.Features.SubmitApplication.SubmitApplicationRequest> CompleteApplicationAsync(string name) =>
