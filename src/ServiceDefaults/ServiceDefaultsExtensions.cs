@@ -72,7 +72,8 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, "Marten", "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation(aspnet =>
-                    aspnet.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/alive"))
+                    aspnet.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+                        && !http.Request.Path.StartsWithSegments("/alive", StringComparison.OrdinalIgnoreCase))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

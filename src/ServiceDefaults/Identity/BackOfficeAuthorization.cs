@@ -95,5 +95,7 @@ public static class BackOfficeAuthorization
         endpoint.RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireRole([.. roles, Roles.Admin]));
 
     /// <summary>Machines' addresses: answered 401, never redirected to a page meant for people.</summary>
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+    private static bool IsApi(HttpRequest request) => 
+        // Ignoring case as routing does: /API/x reaches the same endpoint as /api/x, so it must get the same answer.
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

@@ -113,7 +113,7 @@ public sealed class LedgerSeals(NpgsqlDataSource database, TimeProvider clock, M
         while (await reader.ReadAsync(cancellationToken))
         {
             seals.Add(new LedgerSeal(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetString(8)));
+                reader.GetString(5), reader.GetString(6), await reader.GetFieldValueAsync<DateTimeOffset>(7, cancellationToken), reader.GetString(8)));
         }
 
         return seals;

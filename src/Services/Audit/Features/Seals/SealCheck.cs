@@ -147,7 +147,7 @@ public sealed class SealCheck(NpgsqlDataSource database, TimeProvider clock)
         while (await reader.ReadAsync(cancellationToken))
         {
             var sequence = reader.GetInt64(0);
-            long? seal = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            long? seal = await reader.IsDBNullAsync(1, cancellationToken) ? null : reader.GetInt64(1);
             var application = reader.GetGuid(2);
             var version = reader.GetInt64(3);
             var type = reader.GetString(4);

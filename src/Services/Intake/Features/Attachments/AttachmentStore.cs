@@ -81,7 +81,7 @@ public sealed class AttachmentStore(NpgsqlDataSource database)
         await using var command = database.CreateCommand($"select {Columns}, content from intake.attachments where id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (Read(reader), reader.GetFieldValue<byte[]>(7)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (Read(reader), await reader.GetFieldValueAsync<byte[]>(7, cancellationToken)) : null;
     }
 
     private static StoredAttachment Read(NpgsqlDataReader reader) => new(

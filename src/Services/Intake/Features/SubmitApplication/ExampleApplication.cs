@@ -41,7 +41,7 @@ public static class ExampleApplication
             Qualifications: new Qualifications(
                 new CurrentTitle("AssistantEngineer", "助理工程师（机械工程）", new DateOnly(2017, 12, 20), OutOfProvince: false, VerifiableOnline: true, SupportingDocumentId: null),
                 [new IndustryQualification("二级建造师（机电工程）", "苏232171800000", new DateOnly(2018, 9, 1), files.Evidence)]),
-            ContinuingEducation: [.. new[] { 2020, 2021, 2022 }.Select(year => new ContinuingEducationYear(year, 90, files.Evidence))],
+            ContinuingEducation: [.. Enumerable.Range(2020, 3).Select(year => new ContinuingEducationYear(year, 90, files.Evidence))],
             Awards: [new Award("无锡市锡山区科技进步奖三等奖", new DateOnly(2021, 11, 8), InApplicantsName: true, files.Evidence, null)],
             WorkHistory: [new WorkPeriod(new DateOnly(2014, 7, 1), today, "无锡某机械有限公司", "机械设计与制造工艺")],
             Patents: [new Patent("一种主轴箱散热结构", "UtilityModel", "ZL202020000000.0", InApplicantsName: true, files.Evidence, null, new DateOnly(2021, 1, 5))],
