@@ -62,7 +62,8 @@ public static class PublicityRuleCheck
         (Published Event, int At)? published = null;
         var finalApproved = false;
 
-        // Lodged and not yet resolved, by objection, with where it was lodged (in lodging order, cited in that order).
+        // Lodged and not yet resolved, by objection, with where it was lodged; a breach cites them in the dictionary's
+        // order (lodging order until one is resolved: a later one then takes its place), as the audit always has.
         var openObjections = new Dictionary<Guid, int>();
         var at = -1;
         void Fail(PublicityBreach breach, IReadOnlyList<int> concerns, string chinese, string english) =>
