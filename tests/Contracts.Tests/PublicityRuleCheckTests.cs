@@ -72,4 +72,39 @@ public sealed class PublicityRuleCheckTests
         var findings = PublicityRuleCheck.Verify(History(short3, new DateOnly(2023, 10, 11)), PublicityRuleCheck.ShippedCalendar);
         Assert.Contains(findings, f => f.English.Contains("shorter than 5", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Check_tags_each_breach_with_its_part_and_the_events_it_concerns()
+    {
+        // Published before the approval, for 4 working days by its own count, completed on its end date with an objection open.
+        var short4 = FairPublicity() with { WorkingDays = 4 };
+        object[] events =
+        [
+            short4,
+            new FinalApproved(Id, "reviewer", At),
+            new ObjectionLodged(Id, Guid.NewGuid(), "材料不实", At.AddDays(2)),
+            new PublicityCompleted(Id, Notice, new DateOnly(2023, 10, 9), At.AddDays(14)),
+        ];
+
+        var breaches = PublicityRuleCheck.Check(events, PublicityRuleCheck.ShippedCalendar);
+
+        Assert.Equal(
+            [(PublicityBreach.PublishedBeforeApproval, 0), (PublicityBreach.Period, 0), (PublicityBreach.ProofNotAfterEnd, 3), (PublicityBreach.CompletedWithObjectionOpen, 3)],
+            breaches.Select(b => (b.Breach, b.At)));
+        Assert.Equal([0, 3], breaches[2].Concerns);
+        Assert.Equal([2, 3], breaches[3].Concerns);
+        Assert.Equal(PublicityRuleCheck.Verify(events, PublicityRuleCheck.ShippedCalendar), breaches.Select(b => b.ToRuleViolation()));
+    }
+
+    [Fact]
+    public void Check_passes_over_events_that_are_not_the_rules_and_counts_their_positions()
+    {
+        object?[] events = [null, "unreadable", new FinalApproved(Id, "reviewer", At), new PublicityCompleted(Id, Notice, new DateOnly(2023, 10, 10), At)];
+
+        var breach = Assert.Single(PublicityRuleCheck.Check(events, PublicityRuleCheck.ShippedCalendar));
+
+        Assert.Equal(PublicityBreach.CompletedWithoutPublication, breach.Breach);
+        Assert.Equal(3, breach.At);
+        Assert.Equal([3], breach.Concerns);
+    }
 }
