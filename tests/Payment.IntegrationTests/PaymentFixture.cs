@@ -6,6 +6,16 @@ namespace TitleReview.Payment.IntegrationTests;
 public sealed class PaymentFixture : OneServiceFixture<FeeAccount>
 {
     protected override string Schema => "payment";
+
+    /// <summary>
+    /// Payment's jobs (the overdue lapse, the fee waiting for a calendar) run once at start-up and then not again on
+    /// their own: the tests run them at the business time they set, and a background run on the clock a finished test
+    /// reset to (today, long after every 2023 due date) would lapse earlier tests' fees, or race a test's own run.
+    /// </summary>
+    protected override Dictionary<string, string> Settings(Uri address) => new()
+    {
+        ["Payment:Jobs:PollInterval"] = "1.00:00:00",
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -6,30 +6,39 @@ using System.Text;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using MiniExcelLibs;
 using TitleReview.Payment.Features.AssessFee;
-using TitleReview.Payment.Features.Lapse;
-using TitleReview.Testing;
+using TitleReview.ServiceDefaults.Identity;
 using Xunit.Abstractions;
 
-namespace TitleReview.SystemTests;
+namespace TitleReview.Payment.IntegrationTests;
 
-[Collection(SystemCollection.Name)]
-public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper output)
+[Collection(PaymentCollection.Name)]
+public sealed class ReconciliationTests(PaymentFixture payment, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Header = "交易流水号,缴款码,金额,交易时间,渠道";
-    private readonly Journey journey = new(system);
+    private readonly PaymentSteps steps = new(payment);
+    private readonly HttpClient finance = payment.Client(Roles.Finance);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Whatever the outcome (issue #16 item 4: this test reset the clock only when it passed), the next test starts on the fixture's clock.</summary>
+    public Task DisposeAsync()
+    {
+        payment.ResetBusinessTime();
+        finance.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task A_statement_of_ten_thousand_lines_with_every_category_is_reconciled_once_and_exported_safely()
     {
         // One fee lapses first (its due date passes unpaid), then four more are assessed later in the window.
-        var lapsed = await AssessedAsync("对账逾期", Journey.InsideWindow);
-        await system.SetBusinessTimeAsync(new DateTimeOffset(2023, 6, 16, 2, 0, 0, TimeSpan.Zero));
-        await system.Payment.Services.GetServices<IHostedService>().OfType<OverdueLapseJob>().Single().LapseOverdueAsync(CancellationToken.None);
-        Assert.Contains("application_lapsed", await system.Infrastructure.EventTypesAsync(lapsed.Id));
-        Assert.Equal(1, await system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_feeaccount where id = @id and (data->>'Lapsed')::boolean", ("id", lapsed.Id)));
+        var lapsed = await AssessedAsync("对账逾期", PaymentSteps.InsideWindow);
+        payment.SetBusinessTime(new DateTimeOffset(2023, 6, 16, 2, 0, 0, TimeSpan.Zero));
+        await steps.LapseJob.LapseOverdueAsync(CancellationToken.None);
+        Assert.Contains("application_lapsed", await payment.Infrastructure.EventTypesAsync(lapsed.Id));
+        Assert.Equal(1, await payment.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_feeaccount where id = @id and (data->>'Lapsed')::boolean", ("id", lapsed.Id)));
         var later = new DateTimeOffset(2023, 6, 16, 3, 0, 0, TimeSpan.Zero);
         var matched = await AssessedAsync("对账相符", later);
         var differs = await AssessedAsync("对账金额不符", later);
@@ -37,7 +46,7 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
         var unpaid = await AssessedAsync("对账未缴", later);
 
         // 5,000 more fees, as finance's read model holds them, so the statement is mostly real matches.
-        var store = system.Payment.Services.GetRequiredService<IDocumentStore>();
+        var store = payment.Host.Services.GetRequiredService<IDocumentStore>();
         var seeded = Enumerable.Range(0, 5_000).Select(i => new FeeAccount
         {
             Id = Guid.NewGuid(), PaymentReference = $"SEED{Guid.NewGuid():N}"[..24], Amount = 300.00m, DueDate = new DateOnly(2023, 6, 30),
@@ -79,30 +88,29 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
         Assert.Equal(10_000 - 5_002 - 1 - 1 - 1, counts.GetProperty("UnknownReference").GetInt32());
         Assert.True(counts.GetProperty("AssessedUnpaid").GetInt32() >= 1);
         var id = report.GetProperty("id").GetString()!;
-        var full = await system.PaymentApi.GetFromJsonAsync<JsonElement>($"/api/reconciliation/statements/{id}");
+        var full = await finance.GetFromJsonAsync<JsonElement>($"/api/reconciliation/statements/{id}");
         Assert.Contains(full.GetProperty("outstanding").EnumerateArray(), o => o.GetProperty("paymentReference").GetString() == unpaid.Reference);
 
         // The same statement again changes nothing.
-        var reportsBefore = await system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport");
+        var reportsBefore = await payment.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport");
         using var again = await UploadAsync(Encoding.UTF8.GetBytes(csv.ToString()), "statement-again.csv");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var second = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(second.GetProperty("duplicate").GetBoolean());
         Assert.Equal(id, second.GetProperty("report").GetProperty("id").GetString());
-        Assert.Equal(reportsBefore, await system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport"));
+        Assert.Equal(reportsBefore, await payment.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport"));
 
         // A formula in a statement cell never reaches a spreadsheet as a formula.
-        var exportedCsv = await system.PaymentApi.GetStringAsync($"/api/reconciliation/statements/{id}?format=csv");
+        var exportedCsv = await finance.GetStringAsync($"/api/reconciliation/statements/{id}?format=csv");
         Assert.Contains("\"'=HYPERLINK(", exportedCsv, StringComparison.Ordinal);
         Assert.DoesNotContain(",\"=HYPERLINK(", exportedCsv, StringComparison.Ordinal);
-        await using var xlsx = await system.PaymentApi.GetStreamAsync($"/api/reconciliation/statements/{id}?format=xlsx");
+        await using var xlsx = await finance.GetStreamAsync($"/api/reconciliation/statements/{id}?format=xlsx");
         using var buffer = new MemoryStream();
         await xlsx.CopyToAsync(buffer);
         buffer.Position = 0;
         var channels = buffer.Query(useHeaderRow: true).Select(row => (string?)((IDictionary<string, object?>)row)["渠道"]?.ToString()).ToList();
         Assert.Contains(channels, c => c is not null && c.StartsWith("'=HYPERLINK(", StringComparison.Ordinal));
         Assert.DoesNotContain(channels, c => c is not null && c.StartsWith('='));
-        await system.SetBusinessTimeAsync(Journey.InsideWindow);
     }
 
     [Fact]
@@ -115,7 +123,7 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
 
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetProperty("id").GetString();
-        var report = await system.PaymentApi.GetFromJsonAsync<JsonElement>($"/api/reconciliation/statements/{id}");
+        var report = await finance.GetFromJsonAsync<JsonElement>($"/api/reconciliation/statements/{id}");
         Assert.Equal("GB18030", report.GetProperty("encoding").GetString());
         Assert.Equal("工商银行", report.GetProperty("lines")[0].GetProperty("line").GetProperty("channel").GetString());
     }
@@ -136,13 +144,13 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
     [MemberData(nameof(BadStatements))]
     public async Task A_bad_statement_gets_a_clear_error_and_nothing_is_imported(string why, byte[] content, int expected)
     {
-        var before = await system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport");
+        var before = await payment.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport");
 
         using var response = await UploadAsync(content, $"{why}.csv");
 
         Assert.Equal(expected, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before, await system.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport"));
+        Assert.Equal(before, await payment.Infrastructure.ScalarAsync("select count(*) from payment.mt_doc_reconciliationreport"));
     }
 
     [Fact]
@@ -159,19 +167,8 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private sealed record Fee(Guid Id, string Reference, decimal Amount);
-
-    private async Task<Fee> AssessedAsync(string name, DateTimeOffset at)
-    {
-        await system.SetBusinessTimeAsync(at);
-        var id = await journey.SubmitAsync(name);
-        await journey.WaitUntilQueuedForReviewAsync(id);
-        await journey.ApproveAsync(id);
-        var status = await Eventually.ReturnsAsync<JsonElement?>(async () => await journey.StatusAsync(id),
-            s => s!.Value.GetProperty("fee").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "fee assessment");
-        var fee = status!.Value.GetProperty("fee");
-        return new Fee(id, fee.GetProperty("paymentReference").GetString()!, fee.GetProperty("amount").GetDecimal());
-    }
+    /// <summary>Approved by Review at <paramref name="at"/> and assessed by Payment then; Payment's clock stays there.</summary>
+    private Task<PaymentSteps.Fee> AssessedAsync(string name, DateTimeOffset at) => steps.AssessedAsync(name, at);
 
     private async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, bool expectContinue = false)
     {
@@ -181,6 +178,6 @@ public sealed class ReconciliationTests(SystemFixture system, ITestOutputHelper 
         form.Add(file, "file", fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reconciliation/statements") { Content = form };
         request.Headers.ExpectContinue = expectContinue;
-        return await system.PaymentApi.SendAsync(request);
+        return await finance.SendAsync(request);
     }
 }
