@@ -20,7 +20,7 @@ namespace TitleReview.Payment.IntegrationTests;
 public sealed class PaymentSteps(PaymentFixture payment)
 {
     /// <summary>10:00 Beijing on 2023-06-01, inside the 2023 cycle's window: when the fees of <see cref="AssessedAsync"/> are assessed.</summary>
-    public static readonly DateTimeOffset InsideWindow = new(2023, 6, 1, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset InsideWindow = Applicants.InsideWindow;
 
     public sealed record Fee(Guid Id, string Reference, decimal Amount, DateOnly DueDate);
 
