@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.ServiceDefaults.Time;
 
@@ -40,18 +41,21 @@ public sealed class PublicityJobTests(PublicityFixture publicity) : IAsyncLifeti
             ["Publicity:Jobs:AutoPublishAt"] = "09:00",
             [NoQueues.Key] = NoQueues.Value,
         });
-        var jobClock = new ObservedClock();
-        await using var automatic = host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => jobClock.ObserveJob<NoticeAutoPublishJob>(services)));
+        await using var automatic = host;
         using var officer = automatic.CreateClient().As(TitleReview.ServiceDefaults.Identity.Roles.PublicityOfficer);
+        var job = automatic.Services.GetServices<IHostedService>().OfType<NoticeAutoPublishJob>().Single();
 
         var id = await publicity.ApprovedAsync("自动公示");
         await Eventually.ReturnsAsync<JsonElement?>(async () => await officer.GetFromJsonAsync<JsonElement>("/api/publicity/pending"),
             pending => pending!.Value.EnumerateArray().Any(e => e.GetProperty("id").GetGuid() == id), TimeSpan.FromSeconds(60), "the approval to wait for the next notice");
 
-        // The job reads its clock once a run and decides on that reading: a reading in a later run (at least half a
-        // poll apart) means the run that read the clock after the approval was pending has finished, at 08:30.
-        var readings = await jobClock.RunsAfterAsync(jobClock.Count, runs: 2, TimeSpan.FromSeconds(60));
-        Assert.All(readings, at => Assert.True(at < beforeNine.AddMinutes(30), $"the job read {at:O}, not before 09:00 in Beijing"));
+        // Runs never overlap: two more finished runs mean one started and ended after the approval was pending, still
+        // before 09:00 business time, and it published nothing.
+        var mark = job.CompletedRuns;
+        await Eventually.ReturnsAsync<long?>(() => Task.FromResult<long?>(job.CompletedRuns), runs => runs >= mark + 2,
+            TimeSpan.FromSeconds(60), "two more runs of the automatic publishing job");
+        var businessNow = automatic.Services.GetRequiredService<AdjustableTimeProvider>().GetUtcNow();
+        Assert.True(businessNow < beforeNine.AddMinutes(30), $"business time reached {businessNow:O}, not before 09:00 in Beijing");
         Assert.DoesNotContain("published", await publicity.Infrastructure.EventTypesAsync(id));
 
         automatic.Services.GetRequiredService<AdjustableTimeProvider>().SetUtcNow(beforeNine.AddMinutes(35));

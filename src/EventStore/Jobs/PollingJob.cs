@@ -9,7 +9,16 @@ namespace TitleReview.EventStore.Jobs;
 /// </summary>
 public abstract class PollingJob(ILogger logger) : BackgroundService
 {
+    private long completedRuns;
+
     protected abstract TimeSpan Interval { get; }
+
+    /// <summary>
+    /// Runs finished so far, succeeded or failed. Runs never overlap, so a count that grew by two since a moment means
+    /// a whole run started and ended after it: how a test knows the job considered something and did nothing, without
+    /// guessing a delay.
+    /// </summary>
+    public long CompletedRuns => Interlocked.Read(ref completedRuns);
 
     /// <summary>One pass over whatever is due; safe to run again.</summary>
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
@@ -26,6 +35,10 @@ public abstract class PollingJob(ILogger logger) : BackgroundService
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "{Job} failed; the next run retries", GetType().Name);
+            }
+            finally
+            {
+                Interlocked.Increment(ref completedRuns);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
