@@ -24,4 +24,5 @@ command -v npm >/dev/null 2>&1 || { echo "test.sh: npm (Node.js) is missing; the
 
 rm -rf "$ROOT/TestResults"
 export TITLEREVIEW_SCREENSHOTS="$ROOT/TestResults/screenshots"
-exec dotnet test "$ROOT/TitleReview.sln" --logger "trx" --results-directory "$ROOT/TestResults" "$@"
+# A test that hangs fails after 10 minutes with a dump beside the results, instead of holding the run until CI kills it.
+exec dotnet test "$ROOT/TitleReview.sln" --blame-hang-timeout 10m --logger "trx" --results-directory "$ROOT/TestResults" "$@"
