@@ -29,6 +29,15 @@ public static class MessagingRegistration
         var broker = new Uri(connectionString);
         var consume = builder.Configuration.GetValue(ConsumersSetting, true);
 
+        // Stopping must end: without a timeout MassTransit waits for the bus to stop with no limit, and a host whose
+        // broker connection broke (an outage, a rolling upgrade) hung on shutdown forever; a test host's disposal after
+        // the broker-outage test hung a whole CI run. The bus is still stopped; only the wait is bounded.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+            options.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.ToString().ToLowerInvariant(), false));
