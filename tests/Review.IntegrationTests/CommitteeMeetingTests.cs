@@ -8,29 +8,22 @@ namespace TitleReview.Review.IntegrationTests;
 
 /// <summary>评委会集中评审: attendance decides whether a meeting may decide; votes at exactly 2/3 pass, one short fail; minutes list every decision.</summary>
 [Collection(ReviewCollection.Name)]
-public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
+public sealed class CommitteeMeetingTests(ReviewFixture review) : ReviewTest(review)
 {
     private static readonly string[] Nine = ["委员甲", "委员乙", "委员丙", "委员丁", "委员戊", "委员己", "委员庚", "委员辛", "委员壬"];
 
-    private readonly ReviewSteps steps = new(review);
-    private readonly HttpClient reviewApi = review.Client(Roles.Reviewer);
     private readonly HttpClient committeeApi = review.Client(Roles.CommitteeSecretary);
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>Business time back to the fixture's, pass or fail.</summary>
-    public Task DisposeAsync()
+    public override Task DisposeAsync()
     {
-        review.ResetBusinessTime();
-        reviewApi.Dispose();
         committeeApi.Dispose();
-        return Task.CompletedTask;
+        return base.DisposeAsync();
     }
 
     [Fact]
     public async Task Five_of_nine_present_is_one_short_of_quorum_and_the_meeting_cannot_decide()
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
         var meeting = await CreateMeetingAsync(present: 5);
         Assert.False(meeting.GetProperty("hasQuorum").GetBoolean());
 
@@ -45,7 +38,7 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
     [Fact]
     public async Task Exactly_two_thirds_of_those_present_passes_one_vote_short_fails_and_the_minutes_say_so()
     {
-        var ids = await steps.AwaitingCommitteeAsync("会议甲", "会议乙");
+        var ids = await Steps.AwaitingCommitteeAsync("会议甲", "会议乙");
         var meeting = await CreateMeetingAsync(present: 6, date: "2023-06-08");
         var meetingId = meeting.GetProperty("id").GetGuid();
         var agenda = await committeeApi.GetFromJsonAsync<JsonElement>($"/api/committee/meetings/{meetingId}/agenda");
@@ -65,14 +58,14 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         }
 
-        Assert.Equal(1, await review.Infrastructure.ScalarAsync(
+        Assert.Equal(1, await Review.Infrastructure.ScalarAsync(
             """
             select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided' and (data->>'MeetingId')::uuid = @m
               and (data->>'MembersTotal')::int = 9 and (data->>'MembersPresent')::int = 6 and (data->>'VotesFor')::int = 4 and (data->>'Passed')::boolean
               and headers->>'user-role' = 'committee-secretary'
             """, ("id", ids[0]), ("m", meetingId)));
         // What Review records for the failed vote; Intake showing it as CommitteeFailed is CommitteeOutcomeJourneyTests in System.Tests.
-        Assert.Equal(1, await review.Infrastructure.ScalarAsync(
+        Assert.Equal(1, await Review.Infrastructure.ScalarAsync(
             """
             select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided' and (data->>'MeetingId')::uuid = @m
               and (data->>'VotesFor')::int = 3 and not (data->>'Passed')::boolean
@@ -105,7 +98,7 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
     [Fact]
     public async Task Impossible_or_overflowing_counts_are_refused_naming_the_field_and_nothing_is_decided()
     {
-        var id = (await steps.AwaitingCommitteeAsync("不可能票数"))[0];
+        var id = (await Steps.AwaitingCommitteeAsync("不可能票数"))[0];
         foreach (var (field, counts) in ImpossibleDecisions().Select(row => ((string)row[0], row[1])))
         {
             var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(counts))!.AsObject();
@@ -124,7 +117,7 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.BadRequest, wrapped.StatusCode);
         }
 
-        Assert.Equal(0, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided'", ("id", id)));
+        Assert.Equal(0, await Review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'committee_decided'", ("id", id)));
         using var decided = await Vote(meeting, id, 4, 2, 0);
         Assert.True((await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passed").GetBoolean());
     }
@@ -132,8 +125,8 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
     [Fact]
     public async Task The_secretary_registers_a_meeting_on_the_page_and_an_inquorate_one_shows_it_cannot_decide()
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        using var secretary = new Person(review.Address);
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        using var secretary = new Person(Review.Address);
         (await secretary.SignInAsync("secretary-zhao")).Dispose();
         var token = await secretary.FormTokenAsync("/committee");
 
@@ -155,7 +148,7 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : IAsyncLifetime
     [Fact]
     public async Task The_review_and_committee_API_is_described_in_OpenAPI()
     {
-        var document = await reviewApi.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await ReviewApi.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
         Assert.Contains("/api/review/applications/{id}/claim", paths);

@@ -10,67 +10,54 @@ namespace TitleReview.Review.IntegrationTests;
 /// (ReviewStarted by them) may ask for a revision, reject or approve.
 /// </summary>
 [Collection(ReviewCollection.Name)]
-public sealed class ReviewClaimTests(ReviewFixture review) : IAsyncLifetime
+public sealed class ReviewClaimTests(ReviewFixture review) : ReviewTest(review)
 {
-    private readonly ReviewSteps steps = new(review);
-    private readonly HttpClient reviewApi = review.Client(Roles.Reviewer);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>Business time back to the fixture's, pass or fail.</summary>
-    public Task DisposeAsync()
-    {
-        review.ResetBusinessTime();
-        reviewApi.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Approval_records_the_caller_not_a_reviewer_named_in_the_body_and_needs_the_callers_claim()
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        var id = await steps.SubmittedAsync("认领终审");
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await Steps.SubmittedAsync("认领终审");
 
-        using (var unclaimed = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { }))
+        using (var unclaimed = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { }))
         {
             Assert.Equal(HttpStatusCode.Conflict, unclaimed.StatusCode);
             Assert.Contains("认领", await unclaimed.Content.ReadAsStringAsync());
         }
 
-        using (var unclaimedRejection = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全" }))
+        using (var unclaimedRejection = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全" }))
         {
             Assert.Equal(HttpStatusCode.Conflict, unclaimedRejection.StatusCode);
         }
 
-        using (var claimed = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { }))
+        using (var claimed = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { }))
         {
             Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
         }
 
-        using (var impersonating = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-forged" }))
+        using (var impersonating = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { reviewerId = "reviewer-forged" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, impersonating.StatusCode);
             Assert.Equal("application/problem+json", impersonating.Content.Headers.ContentType?.MediaType);
         }
 
-        using (var approved = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { }))
+        using (var approved = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { }))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
 
-        Assert.Equal(0, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where data->>'ReviewerId' = 'reviewer-forged'"));
-        Assert.Equal(1, await review.Infrastructure.ScalarAsync(
+        Assert.Equal(0, await Review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where data->>'ReviewerId' = 'reviewer-forged'"));
+        Assert.Equal(1, await Review.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type = 'final_approved' and data->>'ReviewerId' = headers->>'user-id' and data->>'ReviewerId' = 'dev-reviewer'",
             ("id", id)));
-        Assert.Equal(0, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'application_rejected'", ("id", id)));
+        Assert.Equal(0, await Review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'application_rejected'", ("id", id)));
     }
 
     [Fact]
     public async Task Another_reviewer_cannot_approve_or_reject_a_file_someone_else_claimed()
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        var id = await steps.SubmittedAsync("他人认领");
-        using var wang = new Person(review.Address);
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await Steps.SubmittedAsync("他人认领");
+        using var wang = new Person(Review.Address);
         (await wang.SignInAsync("reviewer-wang")).Dispose();
         var token = await wang.FormTokenAsync($"/review/applications/{id}");
         using (var claimed = await wang.Http.PostAsync($"/review/applications/{id}/claim", new FormUrlEncodedContent([token, new("expectedVersion", "1")])))
@@ -78,17 +65,17 @@ public sealed class ReviewClaimTests(ReviewFixture review) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, claimed.StatusCode);
         }
 
-        using (var approved = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { }))
+        using (var approved = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { }))
         {
             Assert.Equal(HttpStatusCode.Conflict, approved.StatusCode);
         }
 
-        using (var rejected = await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全" }))
+        using (var rejected = await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全" }))
         {
             Assert.Equal(HttpStatusCode.Conflict, rejected.StatusCode);
         }
 
-        Assert.Equal(0, await review.Infrastructure.ScalarAsync(
+        Assert.Equal(0, await Review.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type in ('final_approved', 'application_rejected')", ("id", id)));
     }
 
@@ -107,16 +94,16 @@ public sealed class ReviewClaimTests(ReviewFixture review) : IAsyncLifetime
     [MemberData(nameof(BrokenReviewForms))]
     public async Task A_review_form_without_its_version_or_with_a_malformed_one_is_a_400_problem(string action, string[] fields)
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        var id = await steps.SubmittedAsync("表单缺项");
-        using var wang = new Person(review.Address);
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await Steps.SubmittedAsync("表单缺项");
+        using var wang = new Person(Review.Address);
         (await wang.SignInAsync("reviewer-wang")).Dispose();
         var token = await wang.FormTokenAsync($"/review/applications/{id}");
 
         using var posted = await wang.Http.PostAsync($"/review/applications/{id}/{action}", Form(token, fields));
 
         await AssertBilingualProblemAsync(posted);
-        Assert.Equal(1, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id", ("id", id)));
+        Assert.Equal(1, await Review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id", ("id", id)));
     }
 
     public static TheoryData<string[]> BrokenVoteForms() => new()
@@ -134,8 +121,8 @@ public sealed class ReviewClaimTests(ReviewFixture review) : IAsyncLifetime
     [MemberData(nameof(BrokenVoteForms))]
     public async Task A_committee_vote_form_with_a_missing_or_malformed_count_is_a_400_problem(string[] fields)
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        using var secretary = new Person(review.Address);
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        using var secretary = new Person(Review.Address);
         (await secretary.SignInAsync("secretary-zhao")).Dispose();
         var token = await secretary.FormTokenAsync("/committee");
         using var created = await secretary.Http.PostAsync("/committee/meetings", new FormUrlEncodedContent(
@@ -148,13 +135,13 @@ public sealed class ReviewClaimTests(ReviewFixture review) : IAsyncLifetime
         using var posted = await secretary.Http.PostAsync($"{meeting}/votes", Form(token, withApplication));
 
         await AssertBilingualProblemAsync(posted);
-        Assert.Equal(0, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id", ("id", application)));
+        Assert.Equal(0, await Review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id", ("id", application)));
     }
 
     [Fact]
     public async Task A_meeting_form_with_a_malformed_date_is_a_400_problem()
     {
-        using var secretary = new Person(review.Address);
+        using var secretary = new Person(Review.Address);
         (await secretary.SignInAsync("secretary-zhao")).Dispose();
         var token = await secretary.FormTokenAsync("/committee");
 

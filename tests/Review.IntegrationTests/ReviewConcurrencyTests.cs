@@ -7,28 +7,15 @@ namespace TitleReview.Review.IntegrationTests;
 
 /// <summary>Two reviewers act on one file at the same moment: exactly one wins, the other is told, nothing is overwritten.</summary>
 [Collection(ReviewCollection.Name)]
-public sealed class ReviewConcurrencyTests(ReviewFixture review) : IAsyncLifetime
+public sealed class ReviewConcurrencyTests(ReviewFixture review) : ReviewTest(review)
 {
-    private readonly ReviewSteps steps = new(review);
-    private readonly HttpClient reviewApi = review.Client(Roles.Reviewer);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>Business time back to the fixture's, pass or fail.</summary>
-    public Task DisposeAsync()
-    {
-        review.ResetBusinessTime();
-        reviewApi.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Two_reviewers_claiming_one_file_at_once_one_wins_and_the_other_sees_why()
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        var id = await steps.SubmittedAsync("并发认领");
-        using var wang = new Person(review.Address);
-        using var li = new Person(review.Address);
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await Steps.SubmittedAsync("并发认领");
+        using var wang = new Person(Review.Address);
+        using var li = new Person(Review.Address);
         (await wang.SignInAsync("reviewer-wang")).Dispose();
         (await li.SignInAsync("reviewer-li")).Dispose();
         var wangForm = await ClaimFormAsync(wang, id);
@@ -46,25 +33,25 @@ public sealed class ReviewConcurrencyTests(ReviewFixture review) : IAsyncLifetim
             ? await loser.Http.GetStringAsync(lost.Headers.Location!.OriginalString)
             : await lost.Content.ReadAsStringAsync();
         Assert.Matches("已被他人修改|已由 reviewer-(wang|li) 认领", message);
-        Assert.Equal(1, await review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'review_started'", ("id", id)));
+        Assert.Equal(1, await Review.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'review_started'", ("id", id)));
     }
 
     [Fact]
     public async Task Acting_on_a_stale_version_is_refused_with_a_clear_message_and_exactly_one_decision_lands()
     {
-        review.SetBusinessTime(ReviewSteps.InsideWindow);
-        var id = await steps.SubmittedAsync("并发终审");
-        (await reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { })).Dispose();
-        var version = (await reviewApi.GetFromJsonAsync<JsonElement>($"/api/review/queue/{id}")).GetProperty("ledgerVersion").GetInt64();
+        Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        var id = await Steps.SubmittedAsync("并发终审");
+        (await ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/claim", new { })).Dispose();
+        var version = (await ReviewApi.GetFromJsonAsync<JsonElement>($"/api/review/queue/{id}")).GetProperty("ledgerVersion").GetInt64();
 
         var answers = await Task.WhenAll(
-            reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = version }),
-            reviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全", expectedVersion = version }));
+            ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/final-approval", new { expectedVersion = version }),
+            ReviewApi.PostAsJsonAsync($"/api/review/applications/{id}/rejection", new { reason = "材料不全", expectedVersion = version }));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         var refused = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
         Assert.Contains("已被他人修改", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(1, await review.Infrastructure.ScalarAsync(
+        Assert.Equal(1, await Review.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type in ('final_approved', 'application_rejected')", ("id", id)));
     }
 
