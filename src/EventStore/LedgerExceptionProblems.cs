@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Http;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.EventStore;
@@ -11,13 +12,13 @@ namespace TitleReview.EventStore;
 /// </summary>
 public sealed class LedgerExceptionProblems : IExceptionProblemMapper
 {
-    public (int Status, string Detail)? Map(Exception exception) => exception switch
+    public (int Status, Bilingual Detail)? Map(Exception exception) => exception switch
     {
         ConcurrencyException or ExistingStreamIdCollisionException =>
-            (StatusCodes.Status409Conflict, "该申请已被他人修改，请刷新后重试。 / The application was changed by someone else; reload and try again."),
+            (StatusCodes.Status409Conflict, new("该申请已被他人修改，请刷新后重试。", "The application was changed by someone else; reload and try again.")),
         _ when IsUnstorableText(exception) =>
             (StatusCodes.Status400BadRequest,
-                "请求含有无法保存的字符（如 U+0000 空字符），请删除后重试。 / The request contains characters that cannot be stored (such as U+0000); remove them and resend."),
+                new("请求含有无法保存的字符（如 U+0000 空字符），请删除后重试。", "The request contains characters that cannot be stored (such as U+0000); remove them and resend.")),
         _ => null,
     };
 

@@ -17,7 +17,7 @@ public sealed class IdentificationTests
     [InlineData("11010519491231002Y", "18位")]
     [InlineData("", "18位")]
     public void Invalid_resident_id_numbers_say_why(string number, string reason) =>
-        Assert.Contains(reason, ResidentIdNumber.Problem(number));
+        Assert.Contains(reason, ResidentIdNumber.Problem(number)?.Chinese);
 
     [Theory]
     [InlineData("91350100M000100Y43")]   // a published example code

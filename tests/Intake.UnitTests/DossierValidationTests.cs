@@ -1,4 +1,5 @@
 using TitleReview.Contracts.Applications;
+using TitleReview.Domain;
 using TitleReview.Intake.Features.SubmitApplication;
 
 namespace TitleReview.Intake.UnitTests;
@@ -133,8 +134,8 @@ public sealed class DossierValidationTests
     [Fact]
     public void The_composition_writes_each_field_once_as_chinese_slash_english()
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         DossierValidation.Validate(Example with { UnitConsent = null }, errors);
-        Assert.Equal(["缺少“单位同意证明”模块。 / The unit consent module is required."], errors["dossier.unitConsent"]);
+        Assert.Equal(["缺少“单位同意证明”模块。 / The unit consent module is required."], errors["dossier.unitConsent"].Select(message => message.ToString()));
     }
 }

@@ -13,21 +13,24 @@ public static class ResidentIdNumber
 
     public static bool IsValid(string? number) => Problem(number) is null;
 
-    /// <summary>Why the number is not valid, in Chinese and English; null when it is.</summary>
-    public static string? Problem(string? number)
+    /// <summary>
+    /// Why the number is not valid, in Chinese and English; null when it is. Contracts cannot see the Domain's
+    /// <c>Bilingual</c>, so the two languages travel as a pair and the caller makes the <c>Bilingual</c>.
+    /// </summary>
+    public static (string Chinese, string English)? Problem(string? number)
     {
         var value = number?.Trim().ToUpperInvariant() ?? "";
         if (value.Length != 18 || !value[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(value[17]) || value[17] == 'X'))
         {
-            return "身份证号码应为18位（末位可为X）。 / The 身份证 number is 18 characters, the last a digit or X.";
+            return ("身份证号码应为18位（末位可为X）。", "The 身份证 number is 18 characters, the last a digit or X.");
         }
 
         if (!DateOnly.TryParseExact(value[6..14], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            return "身份证号码中的出生日期不是有效日期。 / The date of birth in the 身份证 number is not a real date.";
+            return ("身份证号码中的出生日期不是有效日期。", "The date of birth in the 身份证 number is not a real date.");
         }
 
-        return value[17] == CheckCharacterOf(value) ? null : "身份证号码校验位不正确（GB 11643）。 / The 身份证 number's check character is wrong (GB 11643).";
+        return value[17] == CheckCharacterOf(value) ? null : ("身份证号码校验位不正确（GB 11643）。", "The 身份证 number's check character is wrong (GB 11643).");
     }
 
     public static char CheckCharacterOf(string first17) =>

@@ -185,8 +185,13 @@ public static class CalendarDates
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
 
-public sealed class CalendarYearNotLoadedException(int year)
-    : InvalidOperationException($"{year}年工作日安排尚未导入，无法计算该年的工作日。 / The working-day calendar for {year} has not been loaded; working days in {year} cannot be counted.")
+public sealed class CalendarYearNotLoadedException(int year) : InvalidOperationException(ReasonFor(year).ToString())
 {
     public int Year { get; } = year;
+
+    /// <summary>Why the working days cannot be counted, in both languages (the problem's detail).</summary>
+    public Bilingual Reason => ReasonFor(Year);
+
+    private static Bilingual ReasonFor(int year) =>
+        new($"{year}年工作日安排尚未导入，无法计算该年的工作日。", $"The working-day calendar for {year} has not been loaded; working days in {year} cannot be counted.");
 }

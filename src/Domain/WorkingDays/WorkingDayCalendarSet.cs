@@ -62,8 +62,11 @@ public sealed class WorkingDayCalendarSet
 }
 
 /// <summary>How long the loaded calendar lasts from today, and whether it is time to import the next year's notice.</summary>
-public sealed record CalendarRunway(DateOnly? LastDay, bool RunningOut, string Description)
+public sealed record CalendarRunway(DateOnly? LastDay, bool RunningOut, Bilingual Reason)
 {
+    /// <summary>The health check's description ("中文 / English").</summary>
+    public string Description => Reason.ToString();
+
     /// <summary>Warn this many days ahead: the State Council usually publishes the next year's notice in November.</summary>
     public const int WarningDays = 30;
 
@@ -75,12 +78,12 @@ public sealed record CalendarRunway(DateOnly? LastDay, bool RunningOut, string D
             var before = calendar.Years.Where(y => y < today.Year).DefaultIfEmpty().Max();
             DateOnly? ended = before == 0 ? null : new DateOnly(before, 12, 31);
             return new(ended, true,
-                $"工作日历已于 {ended:yyyy-MM-dd} 用完，{today.Year}年工作日安排尚未导入。 / The working-day calendar ran out on {ended:yyyy-MM-dd}: the calendar for {today.Year} has not been loaded.");
+                new($"工作日历已于 {ended:yyyy-MM-dd} 用完，{today.Year}年工作日安排尚未导入。", $"The working-day calendar ran out on {ended:yyyy-MM-dd}: the calendar for {today.Year} has not been loaded."));
         }
 
         var next = last.Year + 1;
         return today >= last.AddDays(-WarningDays)
-            ? new(last, true, $"工作日历只到 {last:yyyy-MM-dd}，请导入{next}年国务院节假日安排。 / The working-day calendar runs out on {last:yyyy-MM-dd}: load the State Council holiday notice for {next}.")
-            : new(last, false, $"工作日历已载入至 {last:yyyy-MM-dd}。 / The working-day calendar is loaded through {last:yyyy-MM-dd}.");
+            ? new(last, true, new($"工作日历只到 {last:yyyy-MM-dd}，请导入{next}年国务院节假日安排。", $"The working-day calendar runs out on {last:yyyy-MM-dd}: load the State Council holiday notice for {next}."))
+            : new(last, false, new($"工作日历已载入至 {last:yyyy-MM-dd}。", $"The working-day calendar is loaded through {last:yyyy-MM-dd}."));
     }
 }

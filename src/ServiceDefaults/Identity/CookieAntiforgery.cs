@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.ServiceDefaults.Identity;
@@ -23,7 +24,7 @@ public static class CookieAntiforgery
             if (NeedsToken(http) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
             {
                 await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Problems.TitleFor(StatusCodes.Status400BadRequest),
-                    detail: "缺少或无效的防伪令牌：请从本系统页面提交。 / The anti-forgery token is missing or invalid: submit from a page of this site.",
+                    detail: new Bilingual("缺少或无效的防伪令牌：请从本系统页面提交。", "The anti-forgery token is missing or invalid: submit from a page of this site.").ToString(),
                     type: "https://titlereview.example/problems/antiforgery").ExecuteAsync(http);
                 return;
             }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 using static TitleReview.Web.Http.HtmlPage;
 
@@ -41,9 +42,9 @@ public static class SignInPages
             // checked); no link of ours carries one, so the request is refused before anyone is signed in.
             if (form.ReturnUrl?.Any(char.IsControl) == true)
             {
-                return Problems.Validation(new Dictionary<string, string[]>
+                return Problems.Validation(new Dictionary<string, Bilingual[]>
                 {
-                    ["returnUrl"] = ["返回地址含有控制字符，请从系统页面重新登录。 / returnUrl contains a control character; sign in again from a page of this site."],
+                    ["returnUrl"] = [new("返回地址含有控制字符，请从系统页面重新登录。", "returnUrl contains a control character; sign in again from a page of this site.")],
                 });
             }
 
@@ -73,7 +74,7 @@ public static class SignInPages
         app.MapGet("/account/login/oidc", (string? returnUrl, IConfiguration configuration) =>
             OpenIdConnectSignIn.IsConfigured(configuration)
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = Local(returnUrl) }, [OpenIdConnectSignIn.Scheme])
-                : Problems.NotFound("未配置统一身份认证。", "No identity provider is configured."))
+                : Problems.NotFound(new("未配置统一身份认证。", "No identity provider is configured.")))
             .AllowAnonymous();
         return app;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.ServiceDefaults.Time;
@@ -59,7 +60,7 @@ public static class BusinessClock
         {
             if (change?.UtcNow is not { } utcNow)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["utcNow"] = ["必须给出 utcNow（ISO 8601）。 / utcNow (ISO 8601) is required."] });
+                return Problems.Validation(new Dictionary<string, Bilingual[]> { ["utcNow"] = [new("必须给出 utcNow（ISO 8601）。", "utcNow (ISO 8601) is required.")] });
             }
 
             clock.SetUtcNow(utcNow);

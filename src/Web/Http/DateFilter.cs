@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 
 namespace TitleReview.Web.Http;
 
@@ -15,18 +16,18 @@ public static class DateFilter
     /// <summary>A 400 naming each date out of range, or from after to; null when the filter is usable.</summary>
     public static IResult? Invalid(DateOnly? from, DateOnly? to)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         foreach (var (name, date) in new[] { ("from", from), ("to", to) })
         {
             if (date is { } day && (day < Earliest || day > Latest))
             {
-                errors[name] = [$"{name} 须在 {Earliest:yyyy-MM-dd} 至 {Latest:yyyy-MM-dd} 之间。 / {name} must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}."];
+                errors[name] = [new($"{name} 须在 {Earliest:yyyy-MM-dd} 至 {Latest:yyyy-MM-dd} 之间。", $"{name} must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.")];
             }
         }
 
         if (errors.Count == 0 && from > to)
         {
-            errors["from"] = ["起始日期不能晚于截止日期。 / from must not be after to."];
+            errors["from"] = [new("起始日期不能晚于截止日期。", "from must not be after to.")];
         }
 
         return errors.Count > 0 ? Problems.Validation(errors) : null;

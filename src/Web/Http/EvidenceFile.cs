@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using TitleReview.Domain;
 
 namespace TitleReview.Web.Http;
 
@@ -12,11 +13,11 @@ public sealed record EvidenceFile(string FileName, string ContentType, string Sh
     public const long MaxBytes = 10 * 1024 * 1024;
 
     /// <summary>The file, or null with the reason added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
-    public static async Task<EvidenceFile?> ReadAsync(IFormFile? file, string field, IDictionary<string, string[]> errors, CancellationToken cancellationToken)
+    public static async Task<EvidenceFile?> ReadAsync(IFormFile? file, string field, IDictionary<string, Bilingual[]> errors, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0 || file.Length > MaxBytes)
         {
-            errors[field] = ["请上传依据材料（PDF、JPG 或 PNG，10 MB 以内）。 / Evidence is required: a PDF, JPEG or PNG of at most 10 MB."];
+            errors[field] = [new("请上传依据材料（PDF、JPG 或 PNG，10 MB 以内）。", "Evidence is required: a PDF, JPEG or PNG of at most 10 MB.")];
             return null;
         }
 
@@ -25,7 +26,7 @@ public sealed record EvidenceFile(string FileName, string ContentType, string Sh
         var content = buffer.ToArray();
         if (ContentTypeOf(content) is not { } contentType)
         {
-            errors[field] = ["依据材料的内容不是 PDF、JPG 或 PNG 文件。 / The evidence is not a PDF, JPEG or PNG by its content."];
+            errors[field] = [new("依据材料的内容不是 PDF、JPG 或 PNG 文件。", "The evidence is not a PDF, JPEG or PNG by its content.")];
             return null;
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TitleReview.Domain;
 
 namespace TitleReview.Web.Http;
 
@@ -19,9 +20,9 @@ public readonly record struct Paging(int Page, int Size, IResult? Problem)
         var number = page ?? 1;
         var size = pageSize ?? defaultSize;
         return number < 1 || size < 1 || size > maxSize || (number - 1L) * size > MaxOffset
-            ? new Paging(number, size, Problems.Validation(new Dictionary<string, string[]>
+            ? new Paging(number, size, Problems.Validation(new Dictionary<string, Bilingual[]>
             {
-                ["page"] = [$"page 从 1 开始，pageSize 取 1 到 {maxSize}，至多翻到第 {MaxOffset:N0} 条。 / page starts at 1; pageSize is 1 to {maxSize}; a list pages up to row {MaxOffset:N0}."],
+                ["page"] = [new($"page 从 1 开始，pageSize 取 1 到 {maxSize}，至多翻到第 {MaxOffset:N0} 条。", $"page starts at 1; pageSize is 1 to {maxSize}; a list pages up to row {MaxOffset:N0}.")],
             }))
             : new Paging(number, size, null);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 
 namespace TitleReview.Web.Http;
 
@@ -12,8 +13,8 @@ namespace TitleReview.Web.Http;
 /// </summary>
 public interface IExceptionProblemMapper
 {
-    /// <summary>The status and the "中文 / English" detail, or null when the exception is not this mapper's.</summary>
-    (int Status, string Detail)? Map(Exception exception);
+    /// <summary>The status and the detail in both languages, or null when the exception is not this mapper's.</summary>
+    (int Status, Bilingual Detail)? Map(Exception exception);
 }
 
 /// <summary>
@@ -27,14 +28,14 @@ public sealed class ProblemExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var mapped = mappers.Select(mapper => mapper.Map(exception)).FirstOrDefault(answer => answer is not null);
-        var (status, detail) = mapped is { } known ? known : exception switch
+        (int status, Bilingual detail) = mapped is { } known ? known : exception switch
         {
             BadHttpRequestException { InnerException: Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException } bad =>
-                (bad.StatusCode, "表单已过期或来源不明，请刷新页面后重试。 / The form is stale or did not come from this site; reload the page and try again."),
-            BadHttpRequestException bad => (bad.StatusCode, "请求无法解析：请检查 JSON 格式与字段类型。 / The request could not be read: check the JSON syntax and field types."),
-            CalendarYearNotLoadedException calendar => (StatusCodes.Status422UnprocessableEntity, calendar.Message),
-            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "请求无法解析：请检查 JSON 格式与字段类型。 / The request could not be read: check the JSON syntax and field types."),
-            _ => (StatusCodes.Status500InternalServerError, "服务器内部错误，已记录。 / Internal error; it has been logged."),
+                (bad.StatusCode, new("表单已过期或来源不明，请刷新页面后重试。", "The form is stale or did not come from this site; reload the page and try again.")),
+            BadHttpRequestException bad => (bad.StatusCode, new("请求无法解析：请检查 JSON 格式与字段类型。", "The request could not be read: check the JSON syntax and field types.")),
+            CalendarYearNotLoadedException calendar => (StatusCodes.Status422UnprocessableEntity, calendar.Reason),
+            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, new("请求无法解析：请检查 JSON 格式与字段类型。", "The request could not be read: check the JSON syntax and field types.")),
+            _ => (StatusCodes.Status500InternalServerError, new("服务器内部错误，已记录。", "Internal error; it has been logged.")),
         };
 
         if (status >= 500)
@@ -51,7 +52,7 @@ public sealed class ProblemExceptionHandler(
             {
                 Status = status,
                 Title = Problems.TitleFor(status),
-                Detail = detail,
+                Detail = detail.ToString(),
                 // Machines (the portal) can tell "wait for the calendar" from any other rule without parsing the text.
                 Extensions = exception is CalendarYearNotLoadedException missing ? new Dictionary<string, object?> { ["calendarYear"] = missing.Year } : new Dictionary<string, object?>(),
             },

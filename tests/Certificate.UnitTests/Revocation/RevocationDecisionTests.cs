@@ -92,9 +92,9 @@ public sealed class RevocationDecisionTests
         var notFound = Refused(null, Revoke("X-1")).ToProblem().ProblemDetails;
         var twice = Refused(Issued(first)).ToProblem().ProblemDetails;
 
-        AssertSame(Problems.NotFound("没有编号为 X-1 的证书。", "No certificate X-1."), notFound);
+        AssertSame(Problems.NotFound(new("没有编号为 X-1 的证书。", "No certificate X-1.")), notFound);
         Assert.Empty(notFound.Extensions);
-        AssertSame(Problems.Conflict($"证书 {Number} 已于 2026-05-30 撤销。", $"Certificate {Number} was already revoked on 2026-05-30."), twice);
+        AssertSame(Problems.Conflict(new($"证书 {Number} 已于 2026-05-30 撤销。", $"Certificate {Number} was already revoked on 2026-05-30.")), twice);
         Assert.Equal("certificate-already-revoked", twice.Extensions["rule"]);
         Assert.Equal("四(三)3", twice.Extensions["clause"]);
     }
@@ -113,7 +113,7 @@ public sealed class RevocationDecisionTests
     public void A_missing_or_blank_reason_is_a_field_error(string? reason)
     {
         Assert.Equal(["请填写撤销理由（500 字以内）。 / reason is required (at most 500 characters)."],
-            CertificateRevocation.Validate(reason)["reason"]);
+            CertificateRevocation.Validate(reason)["reason"].Select(message => message.ToString()));
     }
 
     [Fact]

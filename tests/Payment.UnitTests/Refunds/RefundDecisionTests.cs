@@ -138,10 +138,10 @@ public sealed class RefundDecisionTests
     {
         var already = Payment(PaymentOutcome.PaidTwice);
         already.RefundedAt = Now;
-        AssertSameProblem(Problems.NotFound("没有编号为 R-1 的到账记录。", "No payment notification R-1."), Refused(null, Refund(id: "R-1")), rule: null);
-        AssertSameProblem(Problems.Conflict("该笔款项已退费。", "This payment was already refunded."), Refused(already), "payment-already-refunded");
-        AssertSameProblem(Problems.Conflict("该笔款项已入账为缴费或无对应申报，不能在此退费。",
-            "This payment paid a fee or belongs to no application; it cannot be refunded here."), Refused(Payment(PaymentOutcome.Matched)), "payment-not-refundable");
+        AssertSameProblem(Problems.NotFound(new("没有编号为 R-1 的到账记录。", "No payment notification R-1.")), Refused(null, Refund(id: "R-1")), rule: null);
+        AssertSameProblem(Problems.Conflict(new("该笔款项已退费。", "This payment was already refunded.")), Refused(already), "payment-already-refunded");
+        AssertSameProblem(Problems.Conflict(new("该笔款项已入账为缴费或无对应申报，不能在此退费。",
+            "This payment paid a fee or belongs to no application; it cannot be refunded here.")), Refused(Payment(PaymentOutcome.Matched)), "payment-not-refundable");
     }
 
     private static void AssertSameProblem(IResult before, Refusal refusal, string? rule)
@@ -161,7 +161,7 @@ public sealed class RefundDecisionTests
     public void A_missing_or_blank_reason_is_a_field_error(string? reason)
     {
         Assert.Equal(["请填写退费理由（500 字以内）。 / reason is required (at most 500 characters)."],
-            RefundPayment.Validate("R2-XS2023-0001", reason)["reason"]);
+            RefundPayment.Validate("R2-XS2023-0001", reason)["reason"].Select(message => message.ToString()));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class RefundDecisionTests
         var errors = RefundPayment.Validate(id, null);
 
         Assert.Equal(["reason", "paymentNotificationId"], errors.Keys);
-        Assert.Equal(["请指明要退的到账记录。 / paymentNotificationId is required."], errors["paymentNotificationId"]);
+        Assert.Equal(["请指明要退的到账记录。 / paymentNotificationId is required."], errors["paymentNotificationId"].Select(message => message.ToString()));
     }
 
     [Fact]

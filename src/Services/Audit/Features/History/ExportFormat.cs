@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.Audit.Features.History;
@@ -30,8 +31,8 @@ public static class Exports
         _ => null,
     };
 
-    public static IResult Invalid() => Problems.Validation(new Dictionary<string, string[]>
+    public static IResult Invalid() => Problems.Validation(new Dictionary<string, Bilingual[]>
     {
-        ["format"] = ["导出格式只能是 json 或 csv。 / format is json or csv."],
+        ["format"] = [new("导出格式只能是 json 或 csv。", "format is json or csv.")],
     });
 }

@@ -37,5 +37,5 @@ public static class HistoryEndpoints
     }
 
     public static IResult NoSuchApplication(Guid id) =>
-        Problems.NotFound($"账本中没有申报 {id} 的任何事件。", $"The ledger holds no event for application {id}.");
+        Problems.NotFound(new($"账本中没有申报 {id} 的任何事件。", $"The ledger holds no event for application {id}."));
 }

@@ -8,6 +8,7 @@ using TitleReview.Audit.Features.History;
 using TitleReview.Audit.Features.Search;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Contracts.Ledger;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.EventStore.WorkingDays;
@@ -49,7 +50,7 @@ public static class AuditPages
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Microsoft.AspNetCore.Http.Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Problems.TitleFor(StatusCodes.Status400BadRequest),
-                    detail: "页面已过期或来源不明，请刷新后重试。 / The form is stale or did not come from this site; reload and try again.");
+                    detail: new Bilingual("页面已过期或来源不明，请刷新后重试。", "The form is stale or did not come from this site; reload and try again.").ToString());
             }
 
             var run = await runner.StartAsync(LedgerSessions.ActingFor(http).UserId, cancellationToken);
@@ -93,7 +94,7 @@ public static class AuditPages
         var run = await query.LoadAsync<VerificationRun>(runId, cancellationToken);
         if (run is null)
         {
-            return Problems.NotFound($"没有编号为 {runId} 的核验。", $"No verification run {runId}.");
+            return Problems.NotFound(new($"没有编号为 {runId} 的核验。", $"No verification run {runId}."));
         }
 
         var findings = await query.Query<RunFinding>().Where(f => f.RunId == runId).OrderBy(f => f.Index)

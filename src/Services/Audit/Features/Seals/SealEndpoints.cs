@@ -1,3 +1,4 @@
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -15,7 +16,7 @@ public static class SealEndpoints
                 ? Results.Created($"/api/audit/seals/{outcome.Latest!.SealNumber}", outcome.Latest)
                 : Results.Ok(new
                 {
-                    message = "自上次封存以来没有新的已落定事件，未生成新封存。 / Nothing new has settled since the last seal; no seal was made.",
+                    message = new Bilingual("自上次封存以来没有新的已落定事件，未生成新封存。", "Nothing new has settled since the last seal; no seal was made.").ToString(),
                     latest = outcome.Latest,
                 });
         });

@@ -1,6 +1,7 @@
 using Marten;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
@@ -45,12 +46,12 @@ public static class ApplicationSearchEndpoint
             if (!http.User.IsInRole(Roles.Auditor))
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Problems.TitleFor(StatusCodes.Status403Forbidden),
-                    detail: "按身份证号查询仅限审计人员。 / Searching by 身份证 number is for auditors only.");
+                    detail: new Bilingual("按身份证号查询仅限审计人员。", "Searching by 身份证 number is for auditors only.").ToString());
             }
 
             if (idNumber.Trim().Length != 18)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."] });
+                return Problems.Validation(new Dictionary<string, Bilingual[]> { ["idNumber"] = [new("请输入 18 位身份证号。", "idNumber is an 18-character 身份证 number.")] });
             }
 
             try
@@ -59,8 +60,8 @@ public static class ApplicationSearchEndpoint
             }
             catch (HttpRequestException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "申报受理服务暂不可用 / Intake is unavailable",
-                    detail: "按身份证号查询需要申报受理服务，请稍后重试。 / Searching by 身份证 number needs Intake; try again later.");
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: new Bilingual("申报受理服务暂不可用", "Intake is unavailable").ToString(),
+                    detail: new Bilingual("按身份证号查询需要申报受理服务，请稍后重试。", "Searching by 身份证 number needs Intake; try again later.").ToString());
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using TitleReview.Audit.Features.History;
 using TitleReview.Contracts.Ledger;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.Domain.Lifecycle;
@@ -32,9 +33,9 @@ public static class StateAtEndpoint
         var moment = ParseMoment(at);
         if (at is not null && moment is null || version is < 1 || at is not null && version is not null)
         {
-            return Problems.Validation(new Dictionary<string, string[]>
+            return Problems.Validation(new Dictionary<string, Bilingual[]>
             {
-                ["at"] = ["at 与 version 二选一：at 为带时区的时间（如 2023-06-01T10:00:00+08:00），version 为从 1 开始的整数。 / Give either at (a timestamp with offset) or version (from 1), not both."],
+                ["at"] = [new("at 与 version 二选一：at 为带时区的时间（如 2023-06-01T10:00:00+08:00），version 为从 1 开始的整数。", "Give either at (a timestamp with offset) or version (from 1), not both.")],
             });
         }
 
@@ -44,12 +45,12 @@ public static class StateAtEndpoint
         {
             return moment is null && version is null
                 ? HistoryEndpoints.NoSuchApplication(id)
-                : Problems.NotFound($"申报 {id} 在所给时间或版本之前没有任何事件。", $"Application {id} had no event by the given moment or version.");
+                : Problems.NotFound(new($"申报 {id} 在所给时间或版本之前没有任何事件。", $"Application {id} had no event by the given moment or version."));
         }
 
         if (version is not null && state.Version < version)
         {
-            return Problems.NotFound($"申报 {id} 只有 {state.Version} 个版本。", $"Application {id} only has {state.Version} versions.");
+            return Problems.NotFound(new($"申报 {id} 只有 {state.Version} 个版本。", $"Application {id} only has {state.Version} versions."));
         }
 
         return Results.Ok(new ApplicationStateView(id, moment, version, state.Version, state.Status, state.Status.Chinese(), state.Status.English(), state));

@@ -100,7 +100,7 @@ public static class VerificationEndpoints
 
         if (run.State != RunState.Completed)
         {
-            return Problems.Conflict($"核验尚未完成（{run.StateChinese}，{run.Percent}%），完成后再导出。", $"The run is {run.State} ({run.Percent}%); export once it has completed.");
+            return Problems.Conflict(new($"核验尚未完成（{run.StateChinese}，{run.Percent}%），完成后再导出。", $"The run is {run.State} ({run.Percent}%); export once it has completed."));
         }
 
         var findings = await Findings(query, runId, null).ToListAsync(cancellationToken);
@@ -126,5 +126,5 @@ public static class VerificationEndpoints
         string.Join(' ', f.Sequences.Select(s => s.ToString(CultureInfo.InvariantCulture))),
     ];
 
-    private static IResult NoSuchRun(Guid runId) => Problems.NotFound($"没有编号为 {runId} 的核验。", $"No verification run {runId}.");
+    private static IResult NoSuchRun(Guid runId) => Problems.NotFound(new($"没有编号为 {runId} 的核验。", $"No verification run {runId}."));
 }

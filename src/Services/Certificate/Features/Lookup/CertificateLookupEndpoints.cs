@@ -17,7 +17,7 @@ public static class CertificateLookupEndpoints
             await using var query = sessions.Query();
             var certificate = await query.Query<CertificateRecord>().FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
             return certificate is null || !PdfEndpoints.MayRead(http, certificate)
-                ? Problems.NotFound($"申报 {applicationId} 尚未发证。", $"No certificate has been issued for application {applicationId}.")
+                ? Problems.NotFound(new($"申报 {applicationId} 尚未发证。", $"No certificate has been issued for application {applicationId}."))
                 : Results.Ok(certificate);
         });
         return group;

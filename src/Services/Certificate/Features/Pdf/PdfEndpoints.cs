@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Applications;
 using TitleReview.Domain.Lifecycle;
 using TitleReview.Certificate.Features.Issue;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
@@ -38,13 +39,13 @@ public static class PdfEndpoints
         var certificate = await query.LoadAsync<CertificateRecord>(number, cancellationToken);
         if (certificate is null || !MayRead(http, certificate))
         {
-            return Problems.NotFound($"没有编号为 {number} 的证书。", $"No certificate {number}.");
+            return Problems.NotFound(new($"没有编号为 {number} 的证书。", $"No certificate {number}."));
         }
 
         if (!font.Available)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "证书打印暂不可用 / Printing is unavailable",
-                detail: "服务器未安装中文字体，请联系管理员（apt-get install fonts-droid-fallback）。 / The CJK font is not installed on the server.");
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: new Bilingual("证书打印暂不可用", "Printing is unavailable").ToString(),
+                detail: new Bilingual("服务器未安装中文字体，请联系管理员（apt-get install fonts-droid-fallback）。", "The CJK font is not installed on the server.").ToString());
         }
 
         // Only the application form prints the modules; the certificate itself does not read the stream.

@@ -37,8 +37,8 @@ public static class CertificateRevocation
     }
 
     /// <summary>The form's reason alone (the evidence is read at the edge): present and at most 500 characters.</summary>
-    public static Dictionary<string, string[]> Validate(string? reason) =>
+    public static Dictionary<string, Bilingual[]> Validate(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength
-            ? new Dictionary<string, string[]> { ["reason"] = ["请填写撤销理由（500 字以内）。 / reason is required (at most 500 characters)."] }
+            ? new Dictionary<string, Bilingual[]> { ["reason"] = [new("请填写撤销理由（500 字以内）。", "reason is required (at most 500 characters).")] }
             : [];
 }

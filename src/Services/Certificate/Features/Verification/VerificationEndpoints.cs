@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -41,23 +42,23 @@ public static class VerificationEndpoints
         return app;
     }
 
-    private static Dictionary<string, string[]>? Invalid(string? number, string? name, string? code)
+    private static Dictionary<string, Bilingual[]>? Invalid(string? number, string? name, string? code)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         if (string.IsNullOrWhiteSpace(number) || number.Length > MaxLength)
         {
-            errors["number"] = ["请输入证书编号。 / number is required (at most 50 characters)."];
+            errors["number"] = [new("请输入证书编号。", "number is required (at most 50 characters).")];
         }
 
         if ((string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(code)) || name?.Length > MaxLength || code?.Length > MaxLength)
         {
-            errors["name"] = ["请输入持证人姓名或验证码。 / Give the holder's name or the verification code."];
+            errors["name"] = [new("请输入持证人姓名或验证码。", "Give the holder's name or the verification code.")];
         }
 
         return errors.Count == 0 ? null : errors;
     }
 
-    private static string Render(string? number, string? name, string? code, VerificationAnswer? answer, Dictionary<string, string[]>? errors)
+    private static string Render(string? number, string? name, string? code, VerificationAnswer? answer, Dictionary<string, Bilingual[]>? errors)
     {
         string E(string? value) => Html.Encode(value ?? "");
         var html = new StringBuilder("""
@@ -80,7 +81,7 @@ public static class VerificationEndpoints
             .Append("<button type=\"submit\">查询</button></form>");
         if (errors is not null)
         {
-            html.Append("<p class=\"err\" role=\"alert\">").Append(E(string.Join("；", Problems.ChineseOf(errors)))).Append("</p>");
+            html.Append("<p class=\"err\" role=\"alert\">").Append(E(string.Join("；", errors.Values.SelectMany(messages => messages).Select(message => message.Chinese)))).Append("</p>");
         }
 
         if (answer is not null)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.Intake.Features.Attachments;
@@ -49,11 +50,11 @@ public static class AttachmentKinds
     private static readonly byte[] WordDocumentStreamName = Encoding.Unicode.GetBytes("WordDocument");
 
     /// <summary>The kind of <paramref name="content"/>, or a reason in Chinese and English why it is none of them.</summary>
-    public static (AttachmentKind? Kind, string? Zh, string? En) Sniff(ReadOnlySpan<byte> content, long maxUnpackedDocxBytes)
+    public static (AttachmentKind? Kind, Bilingual? Reason) Sniff(ReadOnlySpan<byte> content, long maxUnpackedDocxBytes)
     {
         if (FileSignatures.IsJpeg(content))
         {
-            return (AttachmentKind.Jpeg, null, null);
+            return (AttachmentKind.Jpeg, null);
         }
 
         if (FileSignatures.IsPdf(content))
@@ -61,15 +62,15 @@ public static class AttachmentKinds
             // A real PDF ends with its %%EOF marker (possibly followed by a line end); a truncated upload does not.
             var tail = content[Math.Max(0, content.Length - 1024)..];
             return tail.IndexOf("%%EOF"u8) >= 0
-                ? (AttachmentKind.Pdf, null, null)
-                : (null, "PDF 文件不完整（缺少文件结束标记），请重新导出后上传。", "The PDF is truncated (no %%EOF marker).");
+                ? (AttachmentKind.Pdf, null)
+                : (null, new Bilingual("PDF 文件不完整（缺少文件结束标记），请重新导出后上传。", "The PDF is truncated (no %%EOF marker)."));
         }
 
         if (content.StartsWith(OleCompoundFile))
         {
             return content.IndexOf(WordDocumentStreamName) >= 0
-                ? (AttachmentKind.Doc, null, null)
-                : (null, "该 Office 文件不是 Word 文档。", "The Office file is not a Word document.");
+                ? (AttachmentKind.Doc, null)
+                : (null, new Bilingual("该 Office 文件不是 Word 文档。", "The Office file is not a Word document."));
         }
 
         if (content.StartsWith(Zip))
@@ -77,27 +78,27 @@ public static class AttachmentKinds
             return CheckDocx(content.ToArray(), maxUnpackedDocxBytes);
         }
 
-        return (null, "文件类型无法识别：照片须为 JPG，总结、报告、论文须为 DOC/DOCX，其他材料须为 PDF（按文件内容判断，与文件名无关）。",
-            "Unrecognised content: photos must be JPEG, summaries/reports/papers DOC or DOCX, other evidence PDF (judged by content, not name).");
+        return (null, new Bilingual("文件类型无法识别：照片须为 JPG，总结、报告、论文须为 DOC/DOCX，其他材料须为 PDF（按文件内容判断，与文件名无关）。",
+            "Unrecognised content: photos must be JPEG, summaries/reports/papers DOC or DOCX, other evidence PDF (judged by content, not name)."));
     }
 
     /// <summary>
     /// A DOCX is a zip with word/document.xml. Every entry is really inflated, counting the bytes, because a zip's
     /// own size fields can lie: a zip bomb stops at the limit instead of filling the server's memory or disk.
     /// </summary>
-    private static (AttachmentKind? Kind, string? Zh, string? En) CheckDocx(byte[] content, long maxUnpackedBytes)
+    private static (AttachmentKind? Kind, Bilingual? Reason) CheckDocx(byte[] content, long maxUnpackedBytes)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
             if (zip.Entries.Count > 2000)
             {
-                return (null, "DOCX 文件内部条目过多，疑似压缩炸弹，已拒绝。", "The DOCX has too many entries (possible zip bomb).");
+                return (null, new Bilingual("DOCX 文件内部条目过多，疑似压缩炸弹，已拒绝。", "The DOCX has too many entries (possible zip bomb)."));
             }
 
             if (zip.GetEntry("word/document.xml") is null || zip.GetEntry("[Content_Types].xml") is null)
             {
-                return (null, "该压缩文件不是 Word（DOCX）文档。", "The zip file is not a Word (DOCX) document.");
+                return (null, new Bilingual("该压缩文件不是 Word（DOCX）文档。", "The zip file is not a Word (DOCX) document."));
             }
 
             long unpacked = 0;
@@ -111,17 +112,17 @@ public static class AttachmentKinds
                     unpacked += read;
                     if (unpacked > maxUnpackedBytes)
                     {
-                        return (null, $"DOCX 文件解压后超过 {maxUnpackedBytes / 1024 / 1024} MB，疑似压缩炸弹，已拒绝。",
-                            $"The DOCX unpacks to more than {maxUnpackedBytes / 1024 / 1024} MB (possible zip bomb).");
+                        return (null, new Bilingual($"DOCX 文件解压后超过 {maxUnpackedBytes / 1024 / 1024} MB，疑似压缩炸弹，已拒绝。",
+                            $"The DOCX unpacks to more than {maxUnpackedBytes / 1024 / 1024} MB (possible zip bomb)."));
                     }
                 }
             }
 
-            return (AttachmentKind.Docx, null, null);
+            return (AttachmentKind.Docx, null);
         }
         catch (InvalidDataException)
         {
-            return (null, "DOCX 文件已损坏，无法打开。", "The DOCX file is damaged.");
+            return (null, new Bilingual("DOCX 文件已损坏，无法打开。", "The DOCX file is damaged."));
         }
     }
 }

@@ -23,7 +23,7 @@ public static class DownloadAttachmentEndpoint
         var mayRead = found is { } hit && (!http.User.IsInRole(Roles.Portal) || hit.Attachment.UploadedBy == LedgerSessions.ActingFor(http).UserId);
         if (found is not { } file || !mayRead)
         {
-            return Problems.NotFound($"没有编号为 {id} 的附件。", $"No attachment with id {id}.");
+            return Problems.NotFound(new($"没有编号为 {id} 的附件。", $"No attachment with id {id}."));
         }
 
         http.Response.Headers["X-Attachment-Sha256"] = file.Attachment.Sha256;

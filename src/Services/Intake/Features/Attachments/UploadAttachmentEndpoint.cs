@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -50,10 +51,10 @@ public static class UploadAttachmentEndpoint
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
         var content = buffer.ToArray();
-        var (kind, zh, en) = AttachmentKinds.Sniff(content, limits.MaxUnpackedDocxBytes);
+        var (kind, reason) = AttachmentKinds.Sniff(content, limits.MaxUnpackedDocxBytes);
         if (kind is not { } known)
         {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "文件类型不受理 / Unsupported file", detail: $"{zh} / {en}");
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: new Bilingual("文件类型不受理", "Unsupported file").ToString(), detail: reason?.ToString());
         }
 
         if (content.LongLength > limits.LimitFor(known))
@@ -66,11 +67,11 @@ public static class UploadAttachmentEndpoint
         return Results.Created($"/api/attachments/{saved.Id}", new UploadedAttachment(saved.Id, saved.Kind.ToString(), saved.Sha256, saved.Length, saved.FileName));
     }
 
-    private static Dictionary<string, string[]> Error(string zh, string en) => new() { ["file"] = [$"{zh} / {en}"] };
+    private static Dictionary<string, Bilingual[]> Error(string zh, string en) => new() { ["file"] = [new(zh, en)] };
 
     private static IResult TooLarge(long limit) =>
-        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / File too large",
-            detail: $"文件超过 {limit / 1024 / 1024} MB 的上限。 / The file exceeds the {limit / 1024 / 1024} MB limit.");
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: new Bilingual("文件过大", "File too large").ToString(),
+            detail: new Bilingual($"文件超过 {limit / 1024 / 1024} MB 的上限。", $"The file exceeds the {limit / 1024 / 1024} MB limit.").ToString());
 
     /// <summary>Keeps only the base name, without control or path characters, and the extension of what the file really is.</summary>
     private static string SafeFileName(string? uploaded, AttachmentKind kind)

@@ -1,4 +1,5 @@
 using Marten;
+using TitleReview.Domain;
 using TitleReview.Intake.Features.Status;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
@@ -23,9 +24,9 @@ public static class ApplicationsByIdNumberEndpoint
         var number = IdNumbers.Normalise(idNumber ?? "");
         if (number.Length != 18)
         {
-            return Problems.Validation(new Dictionary<string, string[]>
+            return Problems.Validation(new Dictionary<string, Bilingual[]>
             {
-                ["idNumber"] = ["请输入 18 位身份证号。 / idNumber is an 18-character 身份证 number."],
+                ["idNumber"] = [new("请输入 18 位身份证号。", "idNumber is an 18-character 身份证 number.")],
             });
         }
 

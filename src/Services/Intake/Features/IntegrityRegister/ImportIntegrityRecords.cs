@@ -1,5 +1,6 @@
 using Marten;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -78,12 +79,12 @@ public static class ImportIntegrityRecords
     }
 
     /// <summary>Every field error of the import by path, checked against business <paramref name="today"/>.</summary>
-    public static Dictionary<string, string[]> Errors(IntegrityImport? import, DateOnly today)
+    public static Dictionary<string, Bilingual[]> Errors(IntegrityImport? import, DateOnly today)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         if (string.IsNullOrWhiteSpace(import?.Source) || import.Source.Length > MaxText)
         {
-            errors["source"] = ["须写明来源（200字以内），例如“江苏省专业技术人员职称申报评审诚信档案库”。 / source is required (at most 200 characters)."];
+            errors["source"] = [new("须写明来源（200字以内），例如“江苏省专业技术人员职称申报评审诚信档案库”。", "source is required (at most 200 characters).")];
         }
 
         if (!ImportChecks.LineCountIsValid(import?.Records, errors))
@@ -96,17 +97,17 @@ public static class ImportIntegrityRecords
             ImportChecks.IdNumber(line?.IdNumber, i, errors);
             if (string.IsNullOrWhiteSpace(line?.Finding) || line.Finding.Length > MaxText)
             {
-                errors[$"records[{i}].finding"] = ["须写明认定事由（200字以内）。 / finding is required (at most 200 characters)."];
+                errors[$"records[{i}].finding"] = [new("须写明认定事由（200字以内）。", "finding is required (at most 200 characters).")];
             }
 
             if (line?.RecordedOn is null)
             {
-                errors[$"records[{i}].recordedOn"] = ["须写明记入日期。 / recordedOn is required."];
+                errors[$"records[{i}].recordedOn"] = [new("须写明记入日期。", "recordedOn is required.")];
             }
             else if (line.RecordedOn < DateFilter.Earliest || line.RecordedOn > today)
             {
                 // A finding is recorded in the past; 9999-12-31 + 3 years does not exist and 0001-01-01 is a broken export.
-                errors[$"records[{i}].recordedOn"] = [$"记入日期须在 {DateFilter.Earliest:yyyy-MM-dd} 至今天之间。 / recordedOn must be between {DateFilter.Earliest:yyyy-MM-dd} and today."];
+                errors[$"records[{i}].recordedOn"] = [new($"记入日期须在 {DateFilter.Earliest:yyyy-MM-dd} 至今天之间。", $"recordedOn must be between {DateFilter.Earliest:yyyy-MM-dd} and today.")];
             }
         }
 

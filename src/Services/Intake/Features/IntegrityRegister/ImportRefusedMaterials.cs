@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Marten;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Intake.Features.IdNumberLookup;
 using TitleReview.Intake.Features.SubmitApplication.Rules;
@@ -51,12 +52,12 @@ public static partial class ImportRefusedMaterials
     }
 
     /// <summary>Every field error of the import by path; empty when it can be taken as a whole.</summary>
-    public static Dictionary<string, string[]> Errors(RefusedMaterialsImport? import)
+    public static Dictionary<string, Bilingual[]> Errors(RefusedMaterialsImport? import)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         if (import?.Year is not (>= 2000 and <= 2100))
         {
-            errors["year"] = ["须写明评审年度。 / year is required."];
+            errors["year"] = [new("须写明评审年度。", "year is required.")];
         }
 
         if (!ImportChecks.LineCountIsValid(import?.Records, errors))
@@ -69,7 +70,7 @@ public static partial class ImportRefusedMaterials
             ImportChecks.IdNumber(line?.IdNumber, i, errors);
             if (line?.Sha256 is not { Count: > 0 and <= MaxHashes } hashes || hashes.Any(h => h is null || !Sha256().IsMatch(h)))
             {
-                errors[$"records[{i}].sha256"] = ["须为1至20个小写十六进制 SHA-256。 / 1 to 20 lower-case hex SHA-256 values."];
+                errors[$"records[{i}].sha256"] = [new("须为1至20个小写十六进制 SHA-256。", "1 to 20 lower-case hex SHA-256 values.")];
             }
         }
 

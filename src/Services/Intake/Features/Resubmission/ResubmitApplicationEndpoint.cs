@@ -53,8 +53,8 @@ public static class ResubmitApplicationEndpoint
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length == 0)
         {
-            return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "缺少 If-Match / Precondition required",
-                detail: "请在 If-Match 中带上查询状态时得到的 ETag（流版本）。 / Send the ETag from GET /api/applications/{id} in If-Match."));
+            return Task.FromResult(Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: new Bilingual("缺少 If-Match", "Precondition required").ToString(),
+                detail: new Bilingual("请在 If-Match 中带上查询状态时得到的 ETag（流版本）。", "Send the ETag from GET /api/applications/{id} in If-Match.").ToString()));
         }
 
         return StreamVersionTag.Parse(ifMatch) is { } expected
@@ -67,17 +67,17 @@ public static class ResubmitApplicationEndpoint
         ReviewCycleCatalogue cycles, CancellationToken cancellationToken) =>
         ResubmitAsync(id, request?.Normalised(), null, new(http, sessions, attachments, clock, portal.Value, calendars, cycles), cancellationToken);
 
-    private static IResult Stale() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "版本已变化 / Precondition failed",
-        detail: "申报已被更新（If-Match 与当前版本不符），请重新查询状态后再提交。 / The application changed since that version; read its status and try again.");
+    private static IResult Stale() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: new Bilingual("版本已变化", "Precondition failed").ToString(),
+        detail: new Bilingual("申报已被更新（If-Match 与当前版本不符），请重新查询状态后再提交。", "The application changed since that version; read its status and try again.").ToString());
 
-    private static IResult NotFound(Guid id) => Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+    private static IResult NotFound(Guid id) => Problems.NotFound(new($"没有编号为 {id} 的申报。", $"No application with id {id}."));
 
     private static async Task<IResult> ResubmitAsync(Guid id, SubmitApplicationRequest? request, long? expectedVersion, Resubmitting r,
         CancellationToken cancellationToken)
     {
         if (request is null)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
+            return Problems.Validation(new Dictionary<string, Bilingual[]> { ["body"] = [new("请求体不能为空。", "The request body is required.")] });
         }
 
         var errors = request.Validate(r.Cycles);
@@ -130,7 +130,7 @@ public static class ResubmitApplicationEndpoint
         catch (ConcurrencyException)
         {
             return expectedVersion is null
-                ? Problems.Conflict("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again.")
+                ? Problems.Conflict(new("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again."))
                 : Stale();
         }
 
@@ -172,22 +172,22 @@ public static class ResubmitApplicationEndpoint
     }
 
     /// <summary>The fields a resubmission may not change, and schema v1 from a client not allowed it; empty when none.</summary>
-    private static Dictionary<string, string[]> Unchangeable(SubmitApplicationRequest request, ApplicationFile file, PortalOptions portal, string client)
+    private static Dictionary<string, Bilingual[]> Unchangeable(SubmitApplicationRequest request, ApplicationFile file, PortalOptions portal, string client)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         if (IntegrityRecord.KeyOf(request.IdNumber!) != IntegrityRecord.KeyOf(file.IdNumber))
         {
-            errors["idNumber"] = ["重新提交不能更改身份证号码；不同的申报人须另行申报。 / A resubmission cannot change the 身份证 number; another person applies on their own."];
+            errors["idNumber"] = [new("重新提交不能更改身份证号码；不同的申报人须另行申报。", "A resubmission cannot change the 身份证 number; another person applies on their own.")];
         }
 
         if (request.ParsedLevel != file.Level)
         {
-            errors["level"] = ["重新提交不能更改申报级别；如需更改，请撤回后重新申报。 / A resubmission cannot change the level; withdraw and apply again instead."];
+            errors["level"] = [new("重新提交不能更改申报级别；如需更改，请撤回后重新申报。", "A resubmission cannot change the level; withdraw and apply again instead.")];
         }
 
         if (request.CycleId != file.CycleId)
         {
-            errors["cycleId"] = ["重新提交不能更改评审批次；如需更改，请撤回后重新申报。 / A resubmission cannot change the cycle; withdraw and apply again instead."];
+            errors["cycleId"] = [new("重新提交不能更改评审批次；如需更改，请撤回后重新申报。", "A resubmission cannot change the cycle; withdraw and apply again instead.")];
         }
 
         if (portal.SchemaVersionError(request, client) is { } schemaError)

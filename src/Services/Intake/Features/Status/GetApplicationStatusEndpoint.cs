@@ -50,7 +50,7 @@ public static class GetApplicationStatusEndpoint
         var file = await query.LoadAsync<ApplicationFile>(id, cancellationToken);
         if (file is null || !PortalOwnership.MayAccess(http, file))
         {
-            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+            return Problems.NotFound(new($"没有编号为 {id} 的申报。", $"No application with id {id}."));
         }
 
         var stream = await query.Events.FetchStreamAsync(id, token: cancellationToken);

@@ -17,12 +17,12 @@ public static class DossierValidation
     public const int MaxItems = 50;
 
     /// <summary>Adds every error to <paramref name="errors"/> by field path (a later error on a field replaces an earlier one).</summary>
-    public static void Validate(Dossier? dossier, Dictionary<string, string[]> errors)
+    public static void Validate(Dossier? dossier, Dictionary<string, Bilingual[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var error in Errors(dossier))
         {
-            errors[error.Field] = [error.Message.ToString()];
+            errors[error.Field] = [error.Message];
         }
     }
 

@@ -1,3 +1,5 @@
+using TitleReview.Domain;
+
 namespace TitleReview.Intake.Features.SubmitApplication;
 
 /// <summary>
@@ -12,8 +14,8 @@ public sealed class PortalOptions
     public List<string> DeclarationOnlyClients { get; set; } = [];
 
     /// <summary>The 400 error for a version 1 application from a client not listed; null when the version is acceptable.</summary>
-    public string[]? SchemaVersionError(SubmitApplicationRequest request, string client) =>
+    public Bilingual[]? SchemaVersionError(SubmitApplicationRequest request, string client) =>
         request.SchemaVersion == SubmitApplicationRequest.DeclarationOnlySchemaVersion && !DeclarationOnlyClients.Contains(client, StringComparer.Ordinal)
-            ? [$"本门户未开通第1版（仅申报信息）申报，请使用 schemaVersion {SubmitApplicationRequest.CurrentSchemaVersion}（含13个模块）。 / Schema version 1 (declaration only) is not enabled for this client; send schemaVersion {SubmitApplicationRequest.CurrentSchemaVersion} with the 13 modules."]
+            ? [new($"本门户未开通第1版（仅申报信息）申报，请使用 schemaVersion {SubmitApplicationRequest.CurrentSchemaVersion}（含13个模块）。", $"Schema version 1 (declaration only) is not enabled for this client; send schemaVersion {SubmitApplicationRequest.CurrentSchemaVersion} with the 13 modules.")]
             : null;
 }

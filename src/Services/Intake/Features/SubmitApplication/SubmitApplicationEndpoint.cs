@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Events;
 using TitleReview.Domain.Cycles;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.EventStore.WorkingDays;
 using TitleReview.Intake.Features.Attachments;
@@ -66,7 +67,7 @@ public static class SubmitApplicationEndpoint
             }
         }
 
-        return Problems.Conflict("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again.");
+        return Problems.Conflict(new("同时有另一份申报正在提交，请稍后重试。", "Another application was being submitted at the same moment; try again."));
     }
 
     /// <summary>The 400 for a missing body, invalid fields, a schema version the client may not use or a long key.</summary>
@@ -75,7 +76,7 @@ public static class SubmitApplicationEndpoint
     {
         if (request is null)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。 / The request body is required."] });
+            return Problems.Validation(new Dictionary<string, Bilingual[]> { ["body"] = [new("请求体不能为空。", "The request body is required.")] });
         }
 
         var errors = request.Validate(cycles);
@@ -86,7 +87,7 @@ public static class SubmitApplicationEndpoint
 
         if (idempotencyKey.Length > SubmissionKey.MaxLength)
         {
-            errors[SubmissionKey.Header] = [$"Idempotency-Key 不能超过 {SubmissionKey.MaxLength} 个字符。 / Idempotency-Key is at most {SubmissionKey.MaxLength} characters."];
+            errors[SubmissionKey.Header] = [new($"Idempotency-Key 不能超过 {SubmissionKey.MaxLength} 个字符。", $"Idempotency-Key is at most {SubmissionKey.MaxLength} characters.")];
         }
 
         return errors.Count > 0 ? Problems.Validation(errors) : null;
@@ -209,7 +210,7 @@ public static class SubmitApplicationEndpoint
         {
             null => null,
             { } known when known.BodySha256 == s.BodyHash => Results.Created($"/api/applications/{known.ApplicationId}", new SubmittedResponse(known.ApplicationId, "Submitted")),
-            _ => Problems.Conflict("该 Idempotency-Key 已用于另一份申报内容，请换用新的键。", "This Idempotency-Key was used with a different application body; use a new key."),
+            _ => Problems.Conflict(new("该 Idempotency-Key 已用于另一份申报内容，请换用新的键。", "This Idempotency-Key was used with a different application body; use a new key.")),
         };
     }
 }

@@ -2,6 +2,7 @@ using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
 using TitleReview.Domain.Cycles;
 using TitleReview.Contracts.Identification;
+using TitleReview.Domain;
 
 namespace TitleReview.Intake.Features.SubmitApplication;
 
@@ -33,10 +34,10 @@ public sealed record SubmitApplicationRequest(
     public SubmitApplicationRequest Normalised() => IdNumber is null ? this : this with { IdNumber = IdNumberLookup.IdNumbers.Normalise(IdNumber) };
 
     /// <summary>Every field error by path; an unknown cycle is one <paramref name="cycles"/> (default: the shipped ones) lacks.</summary>
-    public Dictionary<string, string[]> Validate(ReviewCycleCatalogue? cycles = null)
+    public Dictionary<string, Bilingual[]> Validate(ReviewCycleCatalogue? cycles = null)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string chinese, string english) => errors[field] = [$"{chinese} / {english}"];
+        var errors = new Dictionary<string, Bilingual[]>();
+        void Fail(string field, string chinese, string english) => errors[field] = [new(chinese, english)];
 
         if (SchemaVersion is not (CurrentSchemaVersion or DeclarationOnlySchemaVersion))
         {
@@ -72,7 +73,7 @@ public sealed record SubmitApplicationRequest(
         else if (ResidentIdNumber.Problem(IdNumber) is { } idProblem)
         {
             // Design.md, Rules: 身份证 numbers are checked by GB 11643 (structure, real date of birth, check character).
-            errors["idNumber"] = [idProblem];
+            errors["idNumber"] = [new(idProblem.Chinese, idProblem.English)];
         }
 
         if (EmployerCreditCode is not null && !UnifiedSocialCreditCode.IsValid(EmployerCreditCode))

@@ -48,7 +48,7 @@ public static class WithdrawApplicationEndpoint
     {
         if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > WithdrawApplication.MaxReason)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = ["请填写撤回原因（500 字以内）。 / reason is required (at most 500 characters)."] });
+            return Problems.Validation(new Dictionary<string, Bilingual[]> { ["reason"] = [new("请填写撤回原因（500 字以内）。", "reason is required (at most 500 characters).")] });
         }
 
         await using var session = sessions.OpenForRequest(http);
@@ -56,7 +56,7 @@ public static class WithdrawApplicationEndpoint
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(id, cancellationToken);
         if (file is null || !PortalOwnership.MayAccess(http, file) || stream.Aggregate is not { } application)
         {
-            return Problems.NotFound($"没有编号为 {id} 的申报。", $"No application with id {id}.");
+            return Problems.NotFound(new($"没有编号为 {id} 的申报。", $"No application with id {id}."));
         }
 
         if (!WithdrawApplication.Decide(application, id, request.Reason, clock.GetUtcNow()).Accepted(out var withdrawn, out var refusal))
@@ -74,7 +74,7 @@ public static class WithdrawApplicationEndpoint
         }
         catch (ConcurrencyException)
         {
-            return Problems.Conflict("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again.");
+            return Problems.Conflict(new("申报刚被其他操作更新，请刷新状态后重试。", "The application changed meanwhile; read its status and try again."));
         }
 
         return Results.Ok(new { id, status = ApplicationStatus.Withdrawn.ToString() });

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts.Events;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Payment.Features.PaymentNotifications;
 using TitleReview.Payment.Features.Reconciliation;
@@ -56,7 +57,7 @@ public static class FinancePages
             await using var query = sessions.Query();
             var report = await query.LoadAsync<ReconciliationReport>(id, cancellationToken);
             return report is null
-                ? Problems.NotFound($"没有编号为 {id} 的对账报告。", $"No reconciliation report {id}.")
+                ? Problems.NotFound(new($"没有编号为 {id} 的对账报告。", $"No reconciliation report {id}."))
                 : Render($"对账报告：{report.FileName}", Section, Navigation, ReportBody(report, paging.Page));
         });
         return finance;
@@ -67,7 +68,7 @@ public static class FinancePages
     {
         var errors = RefundPayment.ValidateReason(reason);
         var file = await EvidenceFile.ReadAsync(evidence, "evidence", errors, cancellationToken);
-        string? failure = errors.Count > 0 ? string.Join("；", Problems.ChineseOf(errors)) : null;
+        string? failure = errors.Count > 0 ? string.Join("；", errors.Values.SelectMany(messages => messages).Select(message => message.Chinese)) : null;
         if (failure is null)
         {
             await using var session = sessions.OpenForRequest(http);
@@ -235,7 +236,7 @@ public static class FinancePages
             {
                 if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page))
                 {
-                    return Problems.Validation(new Dictionary<string, string[]> { [name] = [$"{name} 须为页码。 / {name} must be a page number."] });
+                    return Problems.Validation(new Dictionary<string, Bilingual[]> { [name] = [new($"{name} 须为页码。", $"{name} must be a page number.")] });
                 }
 
                 if (PageProblem(page) is { } problem)

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using TitleReview.Contracts.Events;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.EventStore;
 using TitleReview.EventStore.Jobs;
@@ -23,7 +24,7 @@ public sealed class PaymentJobOptions
 /// </summary>
 public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, ILogger<OverdueLapseJob> logger) : PollingJob(logger)
 {
-    public const string Reason = "逾期未缴费，视作自愿放弃申报（通知 五）。 / Fee not paid by the due date: treated as withdrawn (notice 五).";
+    public static readonly string Reason = new Bilingual("逾期未缴费，视作自愿放弃申报（通知 五）。", "Fee not paid by the due date: treated as withdrawn (notice 五).").ToString();
 
     protected override TimeSpan Interval => options.Value.PollInterval;
 

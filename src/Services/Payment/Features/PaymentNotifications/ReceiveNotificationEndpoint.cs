@@ -48,7 +48,7 @@ public static class ReceiveNotificationEndpoint
         if (body is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Problems.TitleFor(StatusCodes.Status413PayloadTooLarge),
-                detail: $"通知不能超过 {MaxBodyBytes / 1024} KB。 / A notification is at most {MaxBodyBytes / 1024} KB.");
+                detail: new Bilingual($"通知不能超过 {MaxBodyBytes / 1024} KB。", $"A notification is at most {MaxBodyBytes / 1024} KB.").ToString());
         }
 
         // Freshness is security time, not business time: the platform signs with the real clock even when a demo
@@ -57,7 +57,7 @@ public static class ReceiveNotificationEndpoint
         if (!signing.Value.Verifies(headers[PlatformSigning.TimestampHeader], headers[PlatformSigning.SignatureHeader], body, TimeProvider.System.GetUtcNow()))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Problems.TitleFor(StatusCodes.Status401Unauthorized),
-                detail: "签名无效或已过期（超过5分钟）。 / The signature is invalid or older than 5 minutes.");
+                detail: new Bilingual("签名无效或已过期（超过5分钟）。", "The signature is invalid or older than 5 minutes.").ToString());
         }
 
         var notification = Parse(body);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Marten;
 using Marten.Pagination;
 using TitleReview.Domain.Cycles;
+using TitleReview.Domain;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -30,12 +31,12 @@ public static class ReconciliationEndpoints
         if (http.Request.ContentLength > MaxStatementBytes || file?.Length > MaxStatementBytes)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Problems.TitleFor(StatusCodes.Status413PayloadTooLarge),
-                detail: $"对账单不能超过 {MaxStatementBytes / 1024 / 1024} MB。 / A statement is at most {MaxStatementBytes / 1024 / 1024} MB.");
+                detail: new Bilingual($"对账单不能超过 {MaxStatementBytes / 1024 / 1024} MB。", $"A statement is at most {MaxStatementBytes / 1024 / 1024} MB.").ToString());
         }
 
         if (file is null || file.Length == 0)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["file"] = ["请上传对账单 CSV 文件（表单字段 file）。 / Upload the statement CSV as form field 'file'."] });
+            return Problems.Validation(new Dictionary<string, Bilingual[]> { ["file"] = [new("请上传对账单 CSV 文件（表单字段 file）。", "Upload the statement CSV as form field 'file'.")] });
         }
 
         using var buffer = new MemoryStream();
@@ -56,7 +57,7 @@ public static class ReconciliationEndpoints
         }
         catch (StatementParser.StatementRejectedException rejected)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["file"] = [.. rejected.Problems] });
+            return Problems.Validation(new Dictionary<string, Bilingual[]> { ["file"] = [.. rejected.Problems] });
         }
 
         var (lines, outstanding) = await StatementReconciler.ClassifyAsync(session, parsed.Lines, cancellationToken);
@@ -99,7 +100,7 @@ public static class ReconciliationEndpoints
         var report = await query.LoadAsync<ReconciliationReport>(id, cancellationToken);
         if (report is null)
         {
-            return Problems.NotFound($"没有编号为 {id} 的对账报告。", $"No reconciliation report {id}.");
+            return Problems.NotFound(new($"没有编号为 {id} 的对账报告。", $"No reconciliation report {id}."));
         }
 
         return format switch
@@ -107,7 +108,7 @@ public static class ReconciliationEndpoints
             null or "json" => Results.Ok(report),
             "csv" => Results.File(ReportExport.Csv(report), "text/csv; charset=utf-8", $"reconciliation-{id[..12]}.csv"),
             "xlsx" => Results.File(ReportExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"reconciliation-{id[..12]}.xlsx"),
-            _ => Problems.Validation(new Dictionary<string, string[]> { ["format"] = ["format 取 json、csv 或 xlsx。 / format is json, csv or xlsx."] }),
+            _ => Problems.Validation(new Dictionary<string, Bilingual[]> { ["format"] = [new("format 取 json、csv 或 xlsx。", "format is json, csv or xlsx.")] }),
         };
     }
 

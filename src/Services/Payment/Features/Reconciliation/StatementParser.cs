@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.Payment.Features.Reconciliation;
@@ -27,9 +28,9 @@ public static class StatementParser
 
     public sealed record Parsed(IReadOnlyList<StatementLine> Lines, string Encoding);
 
-    public sealed class StatementRejectedException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
+    public sealed class StatementRejectedException(IReadOnlyList<Bilingual> problems) : Exception(string.Join("; ", problems))
     {
-        public IReadOnlyList<string> Problems { get; } = problems;
+        public IReadOnlyList<Bilingual> Problems { get; } = problems;
     }
 
     public static Parsed Parse(byte[] content, ReviewCycleCatalogue cycles)
@@ -43,7 +44,7 @@ public static class StatementParser
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectDelimiter = false });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            throw new StatementRejectedException(["对账单为空或缺少表头。 / The statement is empty or has no header row."]);
+            throw new StatementRejectedException([new("对账单为空或缺少表头。", "The statement is empty or has no header row.")]);
         }
 
         var header = csv.HeaderRecord.Select(h => h.Trim()).ToArray();
@@ -52,12 +53,12 @@ public static class StatementParser
         var missing = Columns.Where((names, i) => indexes[i] < 0).Select(names => $"{names[0]}（{names[1]}）").ToList();
         if (missing.Count > 0)
         {
-            throw new StatementRejectedException([$"对账单缺少列：{string.Join("、", missing)}。 / Missing columns: {string.Join(", ", missing)}."]);
+            throw new StatementRejectedException([new($"对账单缺少列：{string.Join("、", missing)}。", $"Missing columns: {string.Join(", ", missing)}.")]);
         }
 
         var channelIndex = IndexOf(ChannelColumn);
         var lines = new List<StatementLine>();
-        var problems = new List<string>();
+        var problems = new List<Bilingual>();
         while (csv.Read())
         {
             var number = csv.Parser.RawRow;
@@ -68,19 +69,19 @@ public static class StatementParser
             var paidAtText = Field(indexes[3]);
             if (transaction.Length is 0 or > 64 || reference.Length is 0 or > 40)
             {
-                problems.Add($"第{number}行：交易流水号（至多64字符）和缴款码（至多40字符）必须填写。 / Line {number}: transaction_id (at most 64 characters) and payment_reference (at most 40) are required.");
+                problems.Add(new($"第{number}行：交易流水号（至多64字符）和缴款码（至多40字符）必须填写。", $"Line {number}: transaction_id (at most 64 characters) and payment_reference (at most 40) are required."));
             }
             else if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || decimal.Round(amount, 2) != amount)
             {
-                problems.Add($"第{number}行：金额“{amountText}”无效。 / Line {number}: amount '{amountText}' is not a positive sum with at most two decimals.");
+                problems.Add(new($"第{number}行：金额“{amountText}”无效。", $"Line {number}: amount '{amountText}' is not a positive sum with at most two decimals."));
             }
             else if (!TryParseTime(paidAtText, out var paidAt))
             {
-                problems.Add($"第{number}行：交易时间“{paidAtText}”无效。 / Line {number}: paid_at '{paidAtText}' is not a date and time.");
+                problems.Add(new($"第{number}行：交易时间“{paidAtText}”无效。", $"Line {number}: paid_at '{paidAtText}' is not a date and time."));
             }
             else if (paidAt < earliest || paidAt > latest)
             {
-                problems.Add($"第{number}行：交易时间“{paidAtText}”不在 {earliest:yyyy-MM-dd} 至 {DateFilter.Latest:yyyy-MM-dd} 之间。 / Line {number}: paid_at '{paidAtText}' is not between {earliest:yyyy-MM-dd} and {DateFilter.Latest:yyyy-MM-dd}.");
+                problems.Add(new($"第{number}行：交易时间“{paidAtText}”不在 {earliest:yyyy-MM-dd} 至 {DateFilter.Latest:yyyy-MM-dd} 之间。", $"Line {number}: paid_at '{paidAtText}' is not between {earliest:yyyy-MM-dd} and {DateFilter.Latest:yyyy-MM-dd}."));
             }
             else
             {
@@ -89,7 +90,7 @@ public static class StatementParser
 
             if (problems.Count >= 20)
             {
-                problems.Add("错误过多，已停止检查。 / Too many errors; checking stopped.");
+                problems.Add(new("错误过多，已停止检查。", "Too many errors; checking stopped."));
                 break;
             }
         }
@@ -129,7 +130,7 @@ public static class StatementParser
         }
         catch (DecoderFallbackException)
         {
-            throw new StatementRejectedException([$"对账单编码无法识别（应为 UTF-8 或 GB18030）。 / The statement is not valid {name}, UTF-8 or GB18030."]);
+            throw new StatementRejectedException([new("对账单编码无法识别（应为 UTF-8 或 GB18030）。", $"The statement is not valid {name}, UTF-8 or GB18030.")]);
         }
     }
 

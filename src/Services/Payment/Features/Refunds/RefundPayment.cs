@@ -86,19 +86,19 @@ public static class RefundPayment
     }
 
     /// <summary>The form's fields alone (the evidence is read at the edge): a reason, and for the API the payment's id.</summary>
-    public static Dictionary<string, string[]> Validate(string? paymentNotificationId, string? reason)
+    public static Dictionary<string, Bilingual[]> Validate(string? paymentNotificationId, string? reason)
     {
         var errors = ValidateReason(reason);
         if (string.IsNullOrWhiteSpace(paymentNotificationId) || paymentNotificationId.Length > MaxNotificationIdLength)
         {
-            errors["paymentNotificationId"] = ["请指明要退的到账记录。 / paymentNotificationId is required."];
+            errors["paymentNotificationId"] = [new("请指明要退的到账记录。", "paymentNotificationId is required.")];
         }
 
         return errors;
     }
 
-    public static Dictionary<string, string[]> ValidateReason(string? reason) =>
+    public static Dictionary<string, Bilingual[]> ValidateReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength
-            ? new Dictionary<string, string[]> { ["reason"] = ["请填写退费理由（500 字以内）。 / reason is required (at most 500 characters)."] }
+            ? new Dictionary<string, Bilingual[]> { ["reason"] = [new("请填写退费理由（500 字以内）。", "reason is required (at most 500 characters).")] }
             : [];
 }

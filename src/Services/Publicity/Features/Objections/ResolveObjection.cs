@@ -39,7 +39,7 @@ public static class ResolveObjection
         {
             if (!Enum.TryParse<ObjectionStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["status"] = ["status 取 Open、Dismissed 或 Upheld。 / status is Open, Dismissed or Upheld."] });
+                return Problems.Validation(new Dictionary<string, Bilingual[]> { ["status"] = [new("status 取 Open、Dismissed 或 Upheld。", "status is Open, Dismissed or Upheld.")] });
             }
 
             wanted = parsed;

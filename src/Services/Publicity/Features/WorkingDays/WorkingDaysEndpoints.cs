@@ -1,5 +1,6 @@
 using System.Globalization;
 using TitleReview.Domain.WorkingDays;
+using TitleReview.Domain;
 using TitleReview.Web.Http;
 using TitleReview.EventStore.WorkingDays;
 
@@ -27,11 +28,11 @@ public static class WorkingDaysEndpoints
 
     private static async Task<IResult> EndOfPeriod(string? start, string? days, WorkingDayCalendars calendars, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         var startDate = ParseDate(start, "start", errors);
         if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxDays)
         {
-            errors["days"] = [$"days 须为 1 到 {MaxDays} 的整数。 / days must be a whole number from 1 to {MaxDays}."];
+            errors["days"] = [new($"days 须为 1 到 {MaxDays} 的整数。", $"days must be a whole number from 1 to {MaxDays}.")];
         }
 
         if (errors.Count > 0)
@@ -45,12 +46,12 @@ public static class WorkingDaysEndpoints
 
     private static async Task<IResult> CountWorkingDays(string? from, string? to, WorkingDayCalendars calendars, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         var fromDate = ParseDate(from, "from", errors);
         var toDate = ParseDate(to, "to", errors);
         if (fromDate > toDate)
         {
-            errors["to"] = ["to 不能早于 from。 / 'to' must not be before 'from'."];
+            errors["to"] = [new("to 不能早于 from。", "'to' must not be before 'from'.")];
         }
 
         if (errors.Count > 0)
@@ -62,14 +63,14 @@ public static class WorkingDaysEndpoints
         return Results.Ok(new WorkingDayCount(fromDate!.Value, toDate!.Value, calendar.Count(fromDate.Value, toDate.Value), calendar.Version));
     }
 
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, Bilingual[]> errors)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
 
-        errors[field] = [$"{field} 须为日期 YYYY-MM-DD。 / {field} must be a date as YYYY-MM-DD."];
+        errors[field] = [new($"{field} 须为日期 YYYY-MM-DD。", $"{field} must be a date as YYYY-MM-DD.")];
         return null;
     }
 }

@@ -28,15 +28,15 @@ public static class AttachmentDownloadEndpoint
 
         if (intake.ApiKey is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "附件服务未配置 / Not configured",
-                detail: "未配置 Review:IntakeApiKey，无法从受理服务取回附件。 / Review:IntakeApiKey is not configured.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: new Bilingual("附件服务未配置", "Not configured").ToString(),
+                detail: new Bilingual("未配置 Review:IntakeApiKey，无法从受理服务取回附件。", "Review:IntakeApiKey is not configured.").ToString());
         }
 
         using var response = await intake.GetAsync(attachmentId, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "附件暂不可用 / Attachment unavailable",
-                detail: $"受理服务返回 {(int)response.StatusCode}。 / Intake answered {(int)response.StatusCode}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: new Bilingual("附件暂不可用", "Attachment unavailable").ToString(),
+                detail: new Bilingual($"受理服务返回 {(int)response.StatusCode}。", $"Intake answered {(int)response.StatusCode}.").ToString());
         }
 
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -44,8 +44,8 @@ public static class AttachmentDownloadEndpoint
         // The bytes must be the ones the ledger recorded: a changed file is not served as if it were the original.
         if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) != reference.Sha256)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "附件校验失败 / Hash mismatch",
-                detail: "附件内容与账本记录的 SHA-256 不一致。 / The file does not match the SHA-256 the ledger recorded.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: new Bilingual("附件校验失败", "Hash mismatch").ToString(),
+                detail: new Bilingual("附件内容与账本记录的 SHA-256 不一致。", "The file does not match the SHA-256 the ledger recorded.").ToString());
         }
 
         var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? $"{attachmentId}";
