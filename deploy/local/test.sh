@@ -24,8 +24,5 @@ command -v npm >/dev/null 2>&1 || { echo "test.sh: npm (Node.js) is missing; the
 
 rm -rf "$ROOT/TestResults"
 export TITLEREVIEW_SCREENSHOTS="$ROOT/TestResults/screenshots"
-# Build once, then run every test project: built together, the long system run starts as soon as the tests start
-# instead of waiting behind the compilation of the small projects (dotnet test builds and runs project by project).
-dotnet build "$ROOT/TitleReview.sln" -v q -nologo
 # A test that hangs fails after 10 minutes with a dump beside the results, instead of holding the run until CI kills it.
-exec dotnet test "$ROOT/TitleReview.sln" --no-build --blame-hang-timeout 10m --logger "trx" --results-directory "$ROOT/TestResults" "$@"
+exec dotnet test "$ROOT/TitleReview.sln" --blame-hang-timeout 10m --logger "trx" --results-directory "$ROOT/TestResults" "$@"
