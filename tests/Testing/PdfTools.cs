@@ -35,15 +35,28 @@ public static class PdfTools
             .Select(m => (long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
 
-    /// <summary>Rasterises the first page to 8-bit grey (PGM) and decodes the QR code on it.</summary>
+    /// <summary>
+    /// Rasterises the first page to 8-bit grey (PGM) and decodes the QR code on it, as a phone would from a photo or
+    /// a scan: at 200 dpi first, then at 300 and 400. The URL holds the test's random port, so the symbol differs
+    /// every run, and ZXing missed one at 200 dpi that it reads at higher resolution (a CI run failed on it).
+    /// </summary>
     public static async Task<string?> QrCodeAsync(byte[] pdf)
     {
         var file = await SaveAsync(pdf);
-        var prefix = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}");
-        await RunAsync("pdftoppm", $"-gray -r 200 -f 1 -l 1 -singlefile \"{file}\" \"{prefix}\"");
-        var (width, height, pixels) = ReadPgm(await File.ReadAllBytesAsync(prefix + ".pgm"));
         var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
-        return reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text;
+        foreach (var dpi in new[] { 200, 300, 400 })
+        {
+            var prefix = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}");
+            await RunAsync("pdftoppm", $"-gray -r {dpi} -f 1 -l 1 -singlefile \"{file}\" \"{prefix}\"");
+            var (width, height, pixels) = ReadPgm(await File.ReadAllBytesAsync(prefix + ".pgm"));
+            File.Delete(prefix + ".pgm");
+            if (reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     private static (int Width, int Height, byte[] Pixels) ReadPgm(byte[] pgm)
