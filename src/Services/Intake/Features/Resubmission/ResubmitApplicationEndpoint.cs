@@ -116,6 +116,14 @@ public static class ResubmitApplicationEndpoint
             return NotFound(id);
         }
 
+        // Checked on the folded events too: the stream's version and its events are read by separate statements, so a
+        // request that lost the race could pass the fetch's version check yet fold the winner's event, and was refused
+        // as "no open revision" (409, seen once in CI) instead of being told its If-Match is stale (412).
+        if (expectedVersion is { } expected && (stream.StartingVersion != expected || application.Version != expected))
+        {
+            return Stale();
+        }
+
         var facts = await FactsAsync(session, request, file, r, cancellationToken);
         if (!ResubmitApplication.Decide(application, file, facts, r.Clock.GetUtcNow()).Accepted(out var resubmitted, out var refusal))
         {

@@ -46,6 +46,13 @@ public static class ReviewActionHandler
                 return NotFound(id);
             }
 
+            // The stream's version and its events are read by separate statements: a request that lost a race can pass
+            // the fetch's check yet fold the winner's event. It is stale, not refused by a rule about the new state.
+            if (expectedVersion is { } wanted && application.Version != wanted)
+            {
+                return Refusal.Conflict(Stale, StaleReason);
+            }
+
             if (!ReviewDecider.Decide(ReviewState.Of(id, application), command, now).Accepted(out var decided,
                 out var refusal))
             {
