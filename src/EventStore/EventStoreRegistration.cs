@@ -35,6 +35,7 @@ public static class EventStoreRegistration
 
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.AddSingleton<LedgerSessions>();
+        builder.Services.AddSingleton(new TitleReview.EventStore.Jobs.JobLeases(connectionString));
         builder.Services.AddSingleton<TitleReview.Web.Http.IExceptionProblemMapper, LedgerExceptionProblems>();
 
         var marten = builder.Services.AddMarten(options =>

@@ -4,7 +4,7 @@ using TitleReview.EventStore.Jobs;
 namespace TitleReview.Audit.Features.Seals;
 
 /// <summary>Seals the ledger periodically (and once at start-up, catching up whatever came in while Audit was down).</summary>
-public sealed class SealJob(LedgerSeals seals, IOptions<SealOptions> options, ILogger<SealJob> logger) : PollingJob(logger)
+public sealed class SealJob(LedgerSeals seals, IOptions<SealOptions> options, JobLeases leases, ILogger<SealJob> logger) : PollingJob(leases, logger)
 {
     protected override TimeSpan Interval => options.Value.Interval;
 

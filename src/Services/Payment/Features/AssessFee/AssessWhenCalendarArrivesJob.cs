@@ -14,8 +14,8 @@ namespace TitleReview.Payment.Features.AssessFee;
 /// it reads the calendar stream afresh whenever anything waits, so no restart and no message is needed.
 /// </summary>
 public sealed class AssessWhenCalendarArrivesJob(
-    LedgerSessions sessions, FeeAssessor assessor, WorkingDayCalendars calendars, IOptions<PaymentJobOptions> options, ILogger<AssessWhenCalendarArrivesJob> logger)
-    : PollingJob(logger)
+    LedgerSessions sessions, FeeAssessor assessor, WorkingDayCalendars calendars, IOptions<PaymentJobOptions> options, JobLeases leases, ILogger<AssessWhenCalendarArrivesJob> logger)
+    : PollingJob(leases, logger)
 {
     protected override TimeSpan Interval => options.Value.PollInterval;
 

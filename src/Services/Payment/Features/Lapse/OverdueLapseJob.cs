@@ -22,7 +22,7 @@ public sealed class PaymentJobOptions
 /// lapses the application. Runs at start-up too (catch-up after downtime) and is safe to run twice. A payment made by the
 /// due date but reported later undoes the lapse (ApplicationLapseUndone, see PaymentJudgement).
 /// </summary>
-public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, ILogger<OverdueLapseJob> logger) : PollingJob(logger)
+public sealed class OverdueLapseJob(LedgerSessions sessions, TimeProvider clock, IOptions<PaymentJobOptions> options, JobLeases leases, ILogger<OverdueLapseJob> logger) : PollingJob(leases, logger)
 {
     public static readonly string Reason = new Bilingual("逾期未缴费，视作自愿放弃申报（通知 五）。", "Fee not paid by the due date: treated as withdrawn (notice 五).").ToString();
 

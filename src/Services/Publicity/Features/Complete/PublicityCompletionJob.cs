@@ -16,7 +16,7 @@ namespace TitleReview.Publicity.Features.Complete;
 /// was down over an end date catches up, and it is safe to run twice: the ledger's version check lets one win.
 /// </summary>
 public sealed class PublicityCompletionJob(
-    LedgerSessions sessions, TimeProvider clock, IOptions<PublicityJobOptions> options, ILogger<PublicityCompletionJob> logger) : PollingJob(logger)
+    LedgerSessions sessions, TimeProvider clock, IOptions<PublicityJobOptions> options, JobLeases leases, ILogger<PublicityCompletionJob> logger) : PollingJob(leases, logger)
 {
     protected override TimeSpan Interval => options.Value.PollInterval;
 

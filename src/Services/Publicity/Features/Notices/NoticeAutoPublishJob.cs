@@ -30,7 +30,7 @@ public sealed record AutoPublishTick(TimeOnly PublishAt, DateTimeOffset Now);
 /// </summary>
 public sealed class NoticeAutoPublishJob(
     NoticePublisher publisher, LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock,
-    IOptions<PublicityJobOptions> options, ILogger<NoticeAutoPublishJob> logger) : PollingJob(logger)
+    IOptions<PublicityJobOptions> options, JobLeases leases, ILogger<NoticeAutoPublishJob> logger) : PollingJob(leases, logger)
 {
     public static readonly Refusal NotAWorkingDay = Refusal.BreaksRule("auto-publish-working-day", null,
         new("今天不是工作日，不自动发布公示。", "Today is not a working day: nothing is published automatically."));
