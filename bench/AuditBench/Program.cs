@@ -50,7 +50,8 @@ try
     Report("read per stream + deserialize (no rules)", perStream, clock.Elapsed);
 
     var runner = new VerificationRunner(store, ledger, new TitleReview.EventStore.WorkingDays.WorkingDayCalendars(store, NullLogger<TitleReview.EventStore.WorkingDays.WorkingDayCalendars>.Instance),
-        TitleReview.Domain.Cycles.ReviewCycleCatalogue.Shipped, TimeProvider.System, NullLogger<VerificationRunner>.Instance);
+        TitleReview.Domain.Cycles.ReviewCycleCatalogue.Shipped, TimeProvider.System, new TitleReview.EventStore.Jobs.JobLeases(connectionString),
+        NullLogger<VerificationRunner>.Instance);
     var run = await runner.StartAsync("bench", CancellationToken.None);
     clock.Restart();
     await runner.RunAsync(run.Id, CancellationToken.None);
