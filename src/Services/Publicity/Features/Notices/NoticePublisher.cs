@@ -45,7 +45,9 @@ public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendars
     /// <summary>
     /// Publishes everything pending as one notice per cycle. Payment appends FeeAssessed to the same streams at the
     /// same moment (both react to FinalApproved), so a publish can lose the optimistic-concurrency race: it is then
-    /// simply done again from a fresh read, never half-applied.
+    /// simply done again from a fresh read, never half-applied. Two publishes at once (the officer's button and the
+    /// automatic job, or two instances) can also pick the same next number for different entries: the unique index on
+    /// (cycle, number) refuses the second, which is then done again and takes the number after.
     /// </summary>
     public async Task<Decision<NoticeToPublish[]>> PublishPendingAsync(ActingContext acting, CancellationToken cancellationToken)
     {
@@ -55,11 +57,25 @@ public sealed class NoticePublisher(LedgerSessions sessions, WorkingDayCalendars
             {
                 return await PublishOnceAsync(acting, cancellationToken);
             }
-            catch (JasperFx.ConcurrencyException) when (attempt < Attempts)
+            catch (Exception e) when (attempt < Attempts && (e is JasperFx.ConcurrencyException || NumberTaken(e)))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is the notice table's unique (cycle, number) index refusing a number.</summary>
+    public static bool NumberTaken(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "mt_doc_publicitynotice" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<Decision<NoticeToPublish[]>> PublishOnceAsync(ActingContext acting, CancellationToken cancellationToken)
