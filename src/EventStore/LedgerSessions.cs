@@ -3,6 +3,7 @@ using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.Telemetry;
 using TitleReview.EventStore.Messaging;
 
 namespace TitleReview.EventStore;
@@ -68,6 +69,11 @@ public sealed class LedgerSessions(IDocumentStore store, ServiceIdentity service
         session.SetHeader(ActingContext.UserIdHeader, acting.UserId);
         session.SetHeader(ActingContext.RoleHeader, acting.Role);
         session.SetHeader(ActingContext.ServiceHeader, service.Name.ToString());
+        foreach (var (header, value) in TracePropagation.HeadersOf(Activity.Current))
+        {
+            session.SetHeader(header, value);
+        }
+
         return session;
     }
 }

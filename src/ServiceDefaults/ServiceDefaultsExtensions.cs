@@ -70,7 +70,8 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Marten", "MassTransit"))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, "Marten", "MassTransit", "Npgsql")
+                .SetSampler(new ParentBasedSampler(new Telemetry.BackgroundNoiseSampler()))
+                .AddSource(builder.Environment.ApplicationName, "Marten", "MassTransit", "Npgsql", Telemetry.TracePropagation.RelaySourceName)
                 .AddAspNetCoreInstrumentation(aspnet =>
                     aspnet.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
                         && !http.Request.Path.StartsWithSegments("/alive", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -10,6 +11,7 @@ using Polly.Retry;
 using TitleReview.EventStore;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
+using TitleReview.ServiceDefaults.Telemetry;
 
 namespace TitleReview.EventStore.Messaging;
 
@@ -24,6 +26,8 @@ public sealed class OwnedEventRelay : SubscriptionBase
     public const string StreamVersionHeader = "tr-stream-version";
     public const string SequenceHeader = "tr-sequence";
     public const string EventTypeHeader = "tr-event-type";
+
+    private static readonly ActivitySource RelaySource = new(TracePropagation.RelaySourceName);
 
     private readonly ServiceName service;
     private readonly IBus bus;
@@ -78,7 +82,20 @@ public sealed class OwnedEventRelay : SubscriptionBase
         return NullChangeListener.Instance;
     }
 
-    private Task PublishAsync(IEvent @event, CancellationToken token) =>
+    /// <summary>
+    /// Publishes inside a span that continues the trace the event was appended in (MassTransit then carries it to every
+    /// consumer), so the portal's POST, this relay and each consumer show as one trace, not one each.
+    /// </summary>
+    private async Task PublishAsync(IEvent @event, CancellationToken token)
+    {
+        using var span = TracePropagation.ContextIn(@event.Headers) is { } appended
+            ? RelaySource.StartActivity($"relay {@event.EventTypeName}", ActivityKind.Producer, appended)
+            : RelaySource.StartActivity($"relay {@event.EventTypeName}", ActivityKind.Producer);
+        span?.SetTag("titlereview.sequence", @event.Sequence);
+        await PublishInSpanAsync(@event, token);
+    }
+
+    private Task PublishInSpanAsync(IEvent @event, CancellationToken token) =>
         bus.Publish(@event.Data, @event.EventType, Pipe.Execute<PublishContext>(context =>
         {
             // The event id is the message id: every consumer's idempotency key survives any number of re-publishes.
