@@ -1,5 +1,6 @@
 using System.Net;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +30,16 @@ public sealed class AppHostTests(SystemFixture system)
 
         foreach (var service in Services)
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+            try
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+            }
+            catch (DistributedApplicationException failed)
+            {
+                // A CI run once saw Intake "fail to start" with no word why: the service's own output says it.
+                throw new InvalidOperationException($"{failed.Message}\n--- {service}'s last output ---\n{await LastOutputAsync(app, service)}", failed);
+            }
+
             using var client = app.CreateHttpClient(service, "http");
             using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), timeout.Token);
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -37,5 +47,16 @@ public sealed class AppHostTests(SystemFixture system)
         }
 
         await app.StopAsync(timeout.Token);
+    }
+
+    private static async Task<string> LastOutputAsync(DistributedApplication app, string service)
+    {
+        var lines = new List<string>();
+        await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(service))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+
+        return string.Join('\n', lines.TakeLast(60));
     }
 }
