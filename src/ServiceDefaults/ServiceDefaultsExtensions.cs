@@ -68,7 +68,7 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "MassTransit"))
+                .AddMeter("Marten", "MassTransit", "TitleReview.Messaging"))
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new Telemetry.BackgroundNoiseSampler()))
                 .AddSource(builder.Environment.ApplicationName, "Marten", "MassTransit", "Npgsql", Telemetry.TracePropagation.RelaySourceName)

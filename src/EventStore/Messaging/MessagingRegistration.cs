@@ -17,6 +17,12 @@ public static class MessagingRegistration
     public const string ConsumersSetting = "Messaging:Consumers";
 
     /// <summary>
+    /// <c>Messaging:RetryLimit</c>: immediate retries before a message goes to its _error queue (default 8, about half a
+    /// minute with the backoff); a test that needs a real dead letter sets 0.
+    /// </summary>
+    public const string RetryLimitSetting = "Messaging:RetryLimit";
+
+    /// <summary>
     /// MassTransit on RabbitMQ for one service: queues named after the service, retries with exponential backoff
     /// (a concurrent append to the same stream is the usual cause and succeeds on retry), then the _error queue.
     /// </summary>
@@ -38,9 +44,19 @@ public static class MessagingRegistration
             options.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
         });
 
+        var consumerQueues = new ConsumerQueues();
+        builder.Services.AddSingleton(consumerQueues);
+        builder.Services.AddSingleton(new DeadLetterStore(broker, consumerQueues));
+        // Registered once per process: the health check owns the dead-letter gauge.
+        builder.Services.AddSingleton<DeadLetterHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("dead-letters");
+        var retries = builder.Configuration.GetValue(RetryLimitSetting, 8);
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.ToString().ToLowerInvariant(), false));
+            // Every queue the bus consumes from, as configured: the dead-letter tools look beside each for its _error queue.
+            bus.AddConfigureEndpointsCallback((queue, _) => consumerQueues.Add(queue));
             if (consume)
             {
                 consumers?.Invoke(bus);
@@ -56,8 +72,13 @@ public static class MessagingRegistration
                         host.Password(credentials[1]);
                     }
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    8, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // No retry filter at all for 0: MassTransit's exponential policy with no retries fails with an index
+                // error of its own, which would dead-letter every message for the wrong reason.
+                if (retries > 0)
+                {
+                    rabbit.UseMessageRetry(retry => retry.Exponential(
+                        retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                }
                 rabbit.ConfigureEndpoints(context);
             });
         });

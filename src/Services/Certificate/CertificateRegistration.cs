@@ -55,6 +55,7 @@ public static class CertificateRegistration
         certificates.MapGroup("").RequireRoles(Roles.Portal, Roles.CommitteeSecretary, Roles.Auditor).MapCertificateLookup().MapCertificatePdfs();
         certificates.MapGroup("").RequireRoles(Roles.Admin).MapRevokeCertificate();
         app.MapServiceOpenApi(isPublic: false);
+        app.MapGroup("").WithTags("Operations").MapDeadLetters();
         return app;
     }
 }

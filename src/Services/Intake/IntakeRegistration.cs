@@ -62,6 +62,7 @@ public static class IntakeRegistration
         app.MapGroup("/api/integrity-register").WithTags("Integrity register").RequireRoles(Roles.Admin).MapIntegrityImport();
         app.MapGroup("/api/refused-materials").WithTags("Integrity register").RequireRoles(Roles.Admin).MapRefusedMaterialsImport();
         app.MapGroup("/api/applications").WithTags("Audit").RequireRoles(Roles.Auditor).MapApplicationsByIdNumber();
+        app.MapGroup("").WithTags("Operations").MapDeadLetters();
         return app;
     }
 }

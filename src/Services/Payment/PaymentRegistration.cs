@@ -53,6 +53,7 @@ public static class PaymentRegistration
         app.MapGroup("/api/payments").WithTags("Payment platform").MapReceiveNotification();
         app.MapBackOfficeSignIn();
         app.MapServiceOpenApi(isPublic: false);
+        app.MapGroup("").WithTags("Operations").MapDeadLetters();
         return app;
     }
 }

@@ -53,6 +53,7 @@ public static class PublicityRegistration
             .MapNoticeOfficerEndpoints().MapObjectionOfficerEndpoints();
         app.MapPublicityPage();
         app.MapServiceOpenApi(isPublic: false);
+        app.MapGroup("").WithTags("Operations").MapDeadLetters();
         return app;
     }
 }

@@ -41,6 +41,7 @@ public static class ReviewRegistration
         app.MapServiceOpenApi(isPublic: false);
         app.MapGroup("/api/committee").WithTags("Committee").RequireRoles(Roles.CommitteeSecretary).DescribedByOperations()
             .MapCommitteeDecision().MapCommitteeMeetings();
+        app.MapGroup("").WithTags("Operations").MapDeadLetters();
         return app;
     }
 }

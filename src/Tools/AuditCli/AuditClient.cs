@@ -7,7 +7,7 @@ namespace TitleReview.AuditCli;
 public sealed class AuditCallException(string message) : Exception(message);
 
 /// <summary>The HTTP calls behind each verb, and how their answers are printed for a person at a terminal.</summary>
-public sealed class AuditClient(HttpClient http, TextWriter output)
+public sealed partial class AuditClient(HttpClient http, TextWriter output)
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

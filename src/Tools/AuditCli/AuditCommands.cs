@@ -71,7 +71,16 @@ public static class AuditCommands
         var checkSeals = new Command("check-seals", "重新计算全部封存 / recompute every seal");
         checkSeals.SetAction((parse, cancellationToken) => Guarded(error, () => Client(parse).CheckSealsAsync(cancellationToken)));
 
-        foreach (var command in new[] { history, stateAt, verify, export, seal, checkSeals })
+        var message = new Option<Guid?>("--message") { Description = "只重放这一条消息（消息编号） / replay only this message id" };
+        var deadLetters = new Command("dead-letters", "死信：查看与重放（--url 指向该服务，--key 用管理员密钥） / dead letters of the service at --url (admin key)");
+        var listDead = new Command("list", "各队列的死信 / dead letters per queue (exit 2 when any wait)");
+        listDead.SetAction((parse, cancellationToken) => Guarded(error, () => Client(parse).DeadLettersAsync(cancellationToken)));
+        var replayDead = new Command("replay", "重放死信（全部或 --message 指定的一条） / replay all, or the one given by --message") { Options = { message } };
+        replayDead.SetAction((parse, cancellationToken) => Guarded(error, () => Client(parse).ReplayDeadLettersAsync(parse.GetValue(message), cancellationToken)));
+        deadLetters.Subcommands.Add(listDead);
+        deadLetters.Subcommands.Add(replayDead);
+
+        foreach (var command in new[] { history, stateAt, verify, export, seal, checkSeals, deadLetters })
         {
             root.Subcommands.Add(command);
         }

@@ -1,3 +1,4 @@
+using TitleReview.ServiceDefaults.Operations;
 using TitleReview.Intake.Features.Attachments;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Intake.Features.SubmitApplication;
@@ -8,7 +9,7 @@ namespace TitleReview.Intake.Features.ApiDocumentation;
 /// <summary>Every operation of Intake's API as its OpenAPI document names it; the contract tests fail for an operation missing here.</summary>
 public static class IntakeApiOperations
 {
-    public static readonly ApiOperations All = new()
+    public static readonly ApiOperations All = new ApiOperations
     {
         ["POST /api/attachments"] = new("UploadAttachment", "上传附件（按内容判定类型） / Upload an attachment (kind decided by its bytes)", Success: typeof(UploadedAttachment), Status: 201, Problems: [413, 415, 429], FormFields: ["file"]),
         ["GET /api/attachments/{id}"] = new("DownloadAttachment", "下载附件 / Download an attachment", MediaType: "application/octet-stream", Problems: [404, 429]),
@@ -20,5 +21,5 @@ public static class IntakeApiOperations
         ["GET /api/applications/by-id-number"] = new("ListApplicationsByIdNumber", "按身份证号查申报（审计） / Applications of one 身份证 number (auditors)", Success: typeof(List<Guid>)),
         ["POST /api/integrity-register/imports"] = new("ImportIntegrityRecords", "导入诚信记录 / Import integrity-register records", Success: typeof(object)),
         ["POST /api/refused-materials/imports"] = new("ImportRefusedMaterials", "导入不予受理的材料名单 / Import the refused-materials list", Success: typeof(object)),
-    };
+    }.WithDeadLetters();
 }

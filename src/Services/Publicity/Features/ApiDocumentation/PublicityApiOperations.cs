@@ -1,3 +1,4 @@
+using TitleReview.ServiceDefaults.Operations;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.Publicity.Features.Objections;
 using TitleReview.Publicity.Features.WorkingDays;
@@ -8,7 +9,7 @@ namespace TitleReview.Publicity.Features.ApiDocumentation;
 /// <summary>Every operation of Publicity's API as its OpenAPI document names it; the contract tests fail for an operation missing here.</summary>
 public static class PublicityApiOperations
 {
-    public static readonly ApiOperations All = new()
+    public static readonly ApiOperations All = new ApiOperations
     {
         ["GET /api/working-days/end"] = new("GetWorkingDayPeriodEnd", "从某日起 N 个工作日的截止日 / The end of a period of N working days", Success: typeof(PeriodEnd), Problems: [422]),
         ["GET /api/working-days/count"] = new("CountWorkingDays", "两日之间的工作日数 / Working days between two dates", Success: typeof(WorkingDayCount), Problems: [422]),
@@ -20,5 +21,5 @@ public static class PublicityApiOperations
         ["POST /api/publicity/notices"] = new("PublishNotices", "立即发布公示 / Publish the pending notices now", Success: typeof(List<PublicityNotice>), Status: 201, Problems: [409]),
         ["GET /api/publicity/objections"] = new("ListObjections", "异议列表 / Objections, oldest first", Success: typeof(object)),
         ["POST /api/publicity/objections/{objectionId}/resolution"] = new("ResolveObjection", "处理异议 / Resolve an objection", Success: typeof(ObjectionRecord), Problems: [404, 409]),
-    };
+    }.WithDeadLetters();
 }

@@ -1,3 +1,4 @@
+using TitleReview.ServiceDefaults.Operations;
 using TitleReview.Contracts.Events;
 using TitleReview.Review.Features.CommitteeMeetings;
 using TitleReview.Review.Features.ReviewQueue;
@@ -8,7 +9,7 @@ namespace TitleReview.Review.Features.ApiDocumentation;
 /// <summary>Every operation of Review's API as its OpenAPI document names it; the contract tests fail for an operation missing here.</summary>
 public static class ReviewApiOperations
 {
-    public static readonly ApiOperations All = new()
+    public static readonly ApiOperations All = new ApiOperations
     {
         ["GET /api/review/queue"] = new("ListReviewQueue", "审核队列（筛选、排序、分页） / The review queue (filtered, sorted, paged)", Success: typeof(QueuePage)),
         ["GET /api/review/queue/{id}"] = new("GetReviewQueueItem", "队列中的一份申报 / One application in the queue", Success: typeof(ReviewQueueItem), Problems: [404]),
@@ -23,5 +24,5 @@ public static class ReviewApiOperations
         ["GET /api/committee/meetings/{id}/agenda"] = new("GetCommitteeAgenda", "会议议程 / A meeting's agenda", Success: typeof(IReadOnlyList<AgendaItem>), Problems: [404]),
         ["POST /api/committee/meetings/{id}/votes"] = new("RecordMeetingVote", "记录一项表决 / Record one vote of a meeting", Success: typeof(MeetingDecision), Problems: [404, 409, 422]),
         ["GET /api/committee/meetings/{id}/minutes"] = new("DownloadMeetingMinutes", "会议纪要（XLSX） / A meeting's minutes (XLSX)", MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problems: [404]),
-    };
+    }.WithDeadLetters();
 }

@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using System;
+using TitleReview.SystemTests.Api.PortalClient.Api.Admin;
 using TitleReview.SystemTests.Api.PortalClient.Api.Applications;
 using TitleReview.SystemTests.Api.PortalClient.Api.Attachments;
 using TitleReview.SystemTests.Api.PortalClient.Api.IntegrityRegister;
@@ -18,6 +19,11 @@ namespace TitleReview.SystemTests.Api.PortalClient.Api
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApiRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The admin property</summary>
+        public global::TitleReview.SystemTests.Api.PortalClient.Api.Admin.AdminRequestBuilder Admin
+        {
+            get => new global::TitleReview.SystemTests.Api.PortalClient.Api.Admin.AdminRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The applications property</summary>
         public global::TitleReview.SystemTests.Api.PortalClient.Api.Applications.ApplicationsRequestBuilder Applications
         {

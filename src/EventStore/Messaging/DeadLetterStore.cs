@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+using TitleReview.ServiceDefaults.Operations;
+
+namespace TitleReview.EventStore.Messaging;
+
+/// <summary>
+/// The error queues of this instance's consumer queues, read and replayed straight on RabbitMQ: a message is looked at
+/// with a get that is never acknowledged (so it stays, in place), and a replay publishes it to its consumer's queue
+/// with its own message id — the consumer's processed-message record makes a second replay of the same message a
+/// no-op — and only then, once the broker confirmed the publish, removes it from the error queue.
+/// </summary>
+public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
+{
+    private const string FaultPrefix = "MT-Fault-";
+
+    public async Task<IReadOnlyList<DeadLetterQueue>> ListAsync(int firstPerQueue, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        var result = new List<DeadLetterQueue>();
+        foreach (var queue in queues.All)
+        {
+            var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
+            // A channel per queue: a passive declare of a queue that does not exist (no message ever failed) closes it.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            var count = await CountAsync(channel, errorQueue, cancellationToken);
+            var first = new List<DeadLetter>();
+            for (var i = 0; i < Math.Min(count, firstPerQueue); i++)
+            {
+                // Left unacknowledged: closing the channel puts every one back where it was.
+                if (await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is not { } message)
+                {
+                    break;
+                }
+
+                first.Add(Describe(message));
+            }
+
+            result.Add(new DeadLetterQueue(queue, errorQueue, count, first));
+        }
+
+        return result;
+    }
+
+    /// <summary>Total messages waiting in this instance's error queues (for health and metrics).</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        long total = 0;
+        foreach (var queue in queues.All)
+        {
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            total += await CountAsync(channel, ConsumerQueues.ErrorQueueOf(queue), cancellationToken);
+        }
+
+        return total;
+    }
+
+    /// <summary>Moves the message <paramref name="messageId"/> (or, when null, every message) back to its consumer's queue.</summary>
+    public async Task<DeadLetterReplay> ReplayAsync(Guid? messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        var replayed = new List<Guid?>();
+        foreach (var queue in queues.All)
+        {
+            var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
+            await using var channel = await connection.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            var count = await CountAsync(channel, errorQueue, cancellationToken);
+            // Only what was there when the replay began: a message that fails again lands behind them and is not taken twice.
+            for (var i = 0; i < count; i++)
+            {
+                if (await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is not { } message)
+                {
+                    break;
+                }
+
+                var id = Describe(message).MessageId;
+                if (messageId is { } wanted && id != wanted)
+                {
+                    continue; // stays unacknowledged, and goes back in place when the channel closes
+                }
+
+                await channel.BasicPublishAsync("", queue, mandatory: true, WithoutFault(message.BasicProperties), message.Body, cancellationToken);
+                await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+                replayed.Add(id);
+            }
+        }
+
+        return new DeadLetterReplay(replayed.Count, replayed);
+    }
+
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        new ConnectionFactory { Uri = broker, ClientProvidedName = "titlereview-dead-letters" }.CreateConnectionAsync(cancellationToken);
+
+    private static async Task<long> CountAsync(IChannel channel, string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
+    }
+
+    private static DeadLetter Describe(BasicGetResult message)
+    {
+        var properties = message.BasicProperties;
+        var headers = properties.Headers ?? new Dictionary<string, object?>();
+        Guid? id = Guid.TryParse(properties.MessageId, out var parsed) ? parsed : null;
+        return new DeadLetter(id, MessageTypeOf(message.Body), Text(headers, FaultPrefix + "Message"), Text(headers, FaultPrefix + "ExceptionType"),
+            DateTimeOffset.TryParse(Text(headers, FaultPrefix + "Timestamp"), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null,
+            Text(headers, FaultPrefix + "StackTrace")?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault());
+    }
+
+    private static BasicProperties WithoutFault(IReadOnlyBasicProperties original)
+    {
+        var copy = new BasicProperties(original);
+        if (original.Headers is { } headers)
+        {
+            copy.Headers = headers.Where(h => !h.Key.StartsWith(FaultPrefix, StringComparison.Ordinal) && h.Key != "MT-Reason")
+                .ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        }
+
+        return copy;
+    }
+
+    private static string? Text(IDictionary<string, object?> headers, string key) => headers.TryGetValue(key, out var value) ? value switch
+    {
+        byte[] bytes => Encoding.UTF8.GetString(bytes),
+        null => null,
+        _ => value.ToString(),
+    } : null;
+
+    /// <summary>The message's type from MassTransit's envelope ("urn:message:Namespace:Type"), shortened to the type's name.</summary>
+    private static string? MessageTypeOf(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var envelope = JsonDocument.Parse(body);
+            return envelope.RootElement.TryGetProperty("messageType", out var types) && types.ValueKind == JsonValueKind.Array
+                && types.EnumerateArray().FirstOrDefault().GetString() is { } urn
+                ? urn[(urn.LastIndexOf(':') + 1)..]
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
