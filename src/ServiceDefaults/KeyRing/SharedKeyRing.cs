@@ -25,12 +25,28 @@ public static class SharedKeyRing
 
     /// <summary>
     /// The ring in PostgreSQL (<see cref="PostgresXmlRepository"/>, the ledger's connection string) under
-    /// <see cref="ApplicationName"/>, loaded one instance at a time at start-up (<see cref="KeyRingStartup"/>).
+    /// <see cref="ApplicationName"/>; keys encrypted to <c>DataProtection:Certificate</c> when one is configured,
+    /// and outside Development a service without one refuses to start (<see cref="KeyRingStartup"/>).
     /// </summary>
     public static IHostApplicationBuilder AddSharedKeyRing(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        var settings = builder.Configuration.GetSection(KeyRingSettings.Section).Get<KeyRingSettings>() ?? new KeyRingSettings();
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+
+        var certificate = KeyCertificate.Load(settings.Certificate, $"{KeyRingSettings.Section}:Certificate");
+        if (certificate is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+            var previous = settings.PreviousCertificates
+                .Select((previous, index) => KeyCertificate.Load(previous, $"{KeyRingSettings.Section}:PreviousCertificates:{index}"))
+                .OfType<System.Security.Cryptography.X509Certificates.X509Certificate2>()
+                .ToArray();
+            if (previous.Length > 0)
+            {
+                dataProtection.UnprotectKeysWithAnyCertificate(previous);
+            }
+        }
 
         // Every service host has the ledger's connection string (AddEventStore stops without it); a host without one
         // keeps ASP.NET Core's default, a key ring of its own.
@@ -41,7 +57,11 @@ public static class SharedKeyRing
                 .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
         }
 
+        builder.Services.AddSingleton(new KeyRingProtection(certificate is not null, settings.AllowUnprotectedKeys));
         builder.Services.AddHostedService<KeyRingStartup>();
         return builder;
     }
 }
+
+/// <summary>Whether keys are encrypted at rest, and whether the configuration accepts that they are not.</summary>
+internal sealed record KeyRingProtection(bool Encrypted, bool UnprotectedAllowed);
