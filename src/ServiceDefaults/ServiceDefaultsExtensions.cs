@@ -12,6 +12,7 @@ using OpenTelemetry.Trace;
 using TitleReview.Domain.Cycles;
 using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
+using TitleReview.ServiceDefaults.KeyRing;
 using TitleReview.ServiceDefaults.Time;
 
 namespace TitleReview.ServiceDefaults;
@@ -20,12 +21,17 @@ public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
 
-    /// <summary>Telemetry, health checks, service discovery, resilient HTTP clients, problem+json, business time, and roles on every endpoint.</summary>
+    /// <summary>
+    /// Telemetry, health checks, service discovery, resilient HTTP clients, problem+json, business time, the key ring
+    /// shared by every instance, and roles on every endpoint.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
         builder.AddHealthChecks();
         builder.AddBusinessClock();
+        // Sign-in cookies and anti-forgery tokens are encrypted with it: one key ring for every instance.
+        builder.AddSharedKeyRing();
         builder.AddBackOfficeAuthorization();
 
         // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same

@@ -56,7 +56,8 @@ public static class BackOfficeAuthorization
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(CookieScheme, options =>
             {
-                // One cookie per service: each keeps its own data-protection keys, and the names must not clobber each other on one host.
+                // One cookie per service, so services on one host (ports differ, cookies ignore ports) do not clobber
+                // each other's sign-in. Every instance of every service reads it with the same keys (SharedKeyRing).
                 options.Cookie.Name = $".TitleReview.{builder.Environment.ApplicationName}";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
