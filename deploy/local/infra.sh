@@ -9,6 +9,11 @@
 #   deploy/local/infra.sh rabbitmq-stop | rabbitmq-start    take the broker away and back (outage tests)
 #   deploy/local/infra.sh vhost-add NAME | vhost-delete NAME  an isolated RabbitMQ virtual host per test run
 #
+# PostgreSQL is durable by default (fsync and synchronous_commit on): what run.sh starts keeps what it acknowledged
+# through a crash or power cut. TITLEREVIEW_PG_FAST=1 (set by test.sh, and so by CI) starts it with fsync=off and
+# synchronous_commit=off instead: faster for throwaway test databases, but a crash of the machine can lose or corrupt
+# every database in it. A server already running keeps the mode it was started in; 'up' and 'status' say which.
+#
 # The passwords below are development secrets for servers that listen on 127.0.0.1 only.
 set -euo pipefail
 
@@ -17,6 +22,7 @@ DATA="${TITLEREVIEW_DATA:-$ROOT/.local}"
 PG_PORT="${TITLEREVIEW_PG_PORT:-55432}"
 PG_PASSWORD="titlereview-dev"          # development only
 PG_DATABASE="titlereview"
+PG_FAST="${TITLEREVIEW_PG_FAST:-0}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 AMQP_PORT="${TITLEREVIEW_AMQP_PORT:-5682}"
 AMQP_DIST_PORT=$((AMQP_PORT + 1))   # keep both below the kernel's ephemeral range (32768+), where RabbitMQ failed to bind
@@ -59,11 +65,34 @@ install_missing() {
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
 
+pg_mode() { # how the running server treats commits, from the server itself
+  local fsync
+  fsync="$(as_user postgres "$PG_BIN/psql" -h "$DATA/postgres-run" -p "$PG_PORT" -U postgres -tAc "show fsync" 2>/dev/null || echo unknown)"
+  case "$fsync" in
+    on) echo "durable: fsync on" ;;
+    off) echo "fast test mode: fsync off, a crash can lose data" ;;
+    *) echo "fsync $fsync" ;;
+  esac
+}
+
 pg_running() { [ -n "$PG_BIN" ] && [ -f "$DATA/postgres/PG_VERSION" ] && as_user postgres "$PG_BIN/pg_ctl" -D "$DATA/postgres" status >/dev/null 2>&1; }
 rabbit_running() { [ -f "$RABBITMQ_PID_FILE" ] && rabbitmqctl -q status >/dev/null 2>&1; }
 
 pg_up() {
-  if pg_running; then say "PostgreSQL already running on 127.0.0.1:$PG_PORT"; return; fi
+  local wanted="on" flags=""
+  if [ "$PG_FAST" = 1 ]; then
+    # Test runs only (TITLEREVIEW_PG_FAST=1): no flush to disk per commit. Never for data anyone wants to keep.
+    wanted="off" flags="-c fsync=off -c synchronous_commit=off"
+  fi
+  if pg_running; then
+    local mode; mode="$(pg_mode)"
+    say "PostgreSQL already running on 127.0.0.1:$PG_PORT ($mode)"
+    case "$mode" in
+      *"fsync $wanted"*) ;;
+      *) say "it was started in the other mode; 'deploy/local/infra.sh down' then 'up' restarts it as this run asks" ;;
+    esac
+    return
+  fi
   mkdir -p "$DATA"
   if [ ! -f "$DATA/postgres/PG_VERSION" ]; then
     install -d -o postgres -g postgres -m 700 "$DATA/postgres"
@@ -72,11 +101,13 @@ pg_up() {
       --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
   fi
-  install -d -o postgres -g postgres -m 755 "$DATA/postgres-run"
+  # The socket directory is the postgres user's alone: local connections are 'trust', so anyone who could reach the
+  # socket would be the superuser. Scripts connect through it as postgres; the services and tests use TCP.
+  install -d -o postgres -g postgres -m 700 "$DATA/postgres-run"
   as_user postgres "$PG_BIN/pg_ctl" -D "$DATA/postgres" -l "$DATA/postgres-run/server.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/postgres-run -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >/dev/null
-  touch "$DATA/postgres-run/started-by-infra"
-  say "PostgreSQL started on 127.0.0.1:$PG_PORT"
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/postgres-run -c max_connections=300 $flags" start >/dev/null
+  as_user postgres touch "$DATA/postgres-run/started-by-infra"
+  say "PostgreSQL started on 127.0.0.1:$PG_PORT ($(pg_mode))"
 }
 
 pg_database() {
@@ -118,13 +149,14 @@ case "${1:-}" in
     print_env
     ;;
   down)
-    if [ -f "$DATA/postgres-run/started-by-infra" ] && pg_running; then
-      as_user postgres "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null; rm -f "$DATA/postgres-run/started-by-infra"; say "PostgreSQL stopped"
+    if as_user postgres test -f "$DATA/postgres-run/started-by-infra" 2>/dev/null && pg_running; then
+      as_user postgres "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null
+      as_user postgres rm -f "$DATA/postgres-run/started-by-infra"; say "PostgreSQL stopped"
     fi
     if rabbit_running; then rabbitmqctl -q stop >/dev/null 2>&1 || true; rm -f "$RABBITMQ_PID_FILE"; say "RabbitMQ stopped"; fi
     ;;
   status)
-    if pg_running; then echo "postgresql: running on 127.0.0.1:$PG_PORT"; else echo "postgresql: stopped"; fi
+    if pg_running; then echo "postgresql: running on 127.0.0.1:$PG_PORT ($(pg_mode))"; else echo "postgresql: stopped"; fi
     if rabbit_running; then echo "rabbitmq: running on 127.0.0.1:$AMQP_PORT"; else echo "rabbitmq: stopped"; fi
     ;;
   env) print_env ;;
@@ -134,5 +166,5 @@ case "${1:-}" in
     rabbitmqctl -q add_vhost "$2" >/dev/null
     rabbitmqctl -q set_permissions -p "$2" guest '.*' '.*' '.*' >/dev/null ;;
   vhost-delete) rabbitmqctl -q delete_vhost "$2" >/dev/null 2>&1 || true ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

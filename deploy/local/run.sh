@@ -4,7 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-"$ROOT/deploy/local/infra.sh" up >/dev/null
+# Durable PostgreSQL (fsync on), whatever the shell says: this is the data someone works with. test.sh runs it fast.
+TITLEREVIEW_PG_FAST=0 "$ROOT/deploy/local/infra.sh" up >/dev/null
 # shellcheck disable=SC1091
 source "$ROOT/.local/infra.env"
 

@@ -5,7 +5,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-"$ROOT/deploy/local/infra.sh" up >/dev/null
+# Throwaway databases only: PostgreSQL without fsync is faster and a crash loses nothing worth keeping. infra.sh says
+# which mode it runs in (a server that run.sh started durable stays durable until 'infra.sh down').
+TITLEREVIEW_PG_FAST=1 "$ROOT/deploy/local/infra.sh" up >/dev/null
 # shellcheck disable=SC1091
 source "$ROOT/.local/infra.env"
 

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using TitleReview.Testing;
+using Xunit.Abstractions;
+
+namespace TitleReview.Deploy.Tests;
+
+/// <summary>
+/// What goes into the images runs: every service published for Release, framework-dependent (the output
+/// PublishContainer puts on the base image), started as its own process in Production, answers /alive. A file the
+/// publish leaves out, a setting only Development supplies or a start-up that fails outside the test hosts shows here.
+/// </summary>
+public class PublishedServicesTests(ITestOutputHelper log)
+{
+    [Fact]
+    public async Task Every_service_published_for_release_starts_in_production_and_answers_alive()
+    {
+        var directory = Directory.CreateTempSubdirectory("titlereview-publish-");
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var published = await Publishing.PublishServicesAsync(directory.FullName);
+            log.WriteLine($"published in {watch.Elapsed.TotalSeconds:F0} s");
+            Assert.Equal(Repository.ServiceNames, published.Keys.Order(StringComparer.Ordinal));
+
+            // The services apply their schema changes at start-up: a database and a virtual host of this run's own.
+            await using var infrastructure = await TestInfrastructure.StartAsync();
+            var settings = ProductionSettings(infrastructure, directory.FullName);
+            var services = new List<PublishedService>();
+            try
+            {
+                // One after another, as SystemFixture starts its hosts. Started all at once on a fresh database (and a
+                // busy machine), one of them gave up waiting for Marten's global lock on the schema changes and exited:
+                // an orchestrator restarts such a service, but here it would fail the test for a reason not its own.
+                var failures = new List<string>();
+                foreach (var (name, folder) in published)
+                {
+                    var service = PublishedService.Start(name, folder, Ports.Free(), settings);
+                    services.Add(service);
+                    if (await service.WaitUntilAliveAsync(TimeSpan.FromMinutes(3)) is { } failure)
+                    {
+                        failures.Add(failure);
+                    }
+                }
+
+                Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+                log.WriteLine($"all answered /alive {watch.Elapsed.TotalSeconds:F0} s after the publish began");
+            }
+            finally
+            {
+                services.ForEach(service => service.Dispose());
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The settings Production insists on (the rest have defaults): fees for the built-in cycle, the committee's
+    /// signing certificate (a throwaway one here). Every service gets them all, as the tests' in-process hosts do.
+    /// </summary>
+    private static Dictionary<string, string> ProductionSettings(TestInfrastructure infrastructure, string directory)
+    {
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var certificate = Path.Combine(directory, "committee.p12");
+        File.WriteAllBytes(certificate, SigningCertificate(password));
+        return new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__eventstore"] = infrastructure.EventStore,
+            ["ConnectionStrings__messaging"] = infrastructure.Messaging,
+            ["Payment__Fees__Cycles__xishan-engineering-2023__Engineer"] = "300.00",
+            ["Payment__Fees__Cycles__xishan-engineering-2023__AssistantEngineer"] = "200.00",
+            ["Payment__Fees__Cycles__xishan-engineering-2023__Technician"] = "200.00",
+            ["Certificate__Signing__CertificatePath"] = certificate,
+            ["Certificate__Signing__Password"] = password,
+        };
+    }
+
+    private static byte[] SigningCertificate(string password)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=TitleReview publish test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return certificate.Export(X509ContentType.Pkcs12, password);
+    }
+}
