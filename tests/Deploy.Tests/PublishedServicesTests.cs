@@ -60,7 +60,7 @@ public class PublishedServicesTests(ITestOutputHelper log)
 
     /// <summary>
     /// The settings Production insists on (the rest have defaults): fees for the built-in cycle, the committee's
-    /// signing certificate (a throwaway one here). Every service gets them all, as the tests' in-process hosts do.
+    /// signing certificate and the data-protection key ring's certificate (the same throwaway one here). Every service gets them all, as the tests' in-process hosts do.
     /// </summary>
     private static Dictionary<string, string> ProductionSettings(TestInfrastructure infrastructure, string directory)
     {
@@ -77,6 +77,9 @@ public class PublishedServicesTests(ITestOutputHelper log)
             ["Payment__Fees__Cycles__xishan-engineering-2023__Technician"] = "200.00",
             ["Certificate__Signing__CertificatePath"] = certificate,
             ["Certificate__Signing__Password"] = password,
+            // The shared key ring's certificate, without which Production refuses to start (a throwaway one too).
+            ["DataProtection__Certificate__Path"] = certificate,
+            ["DataProtection__Certificate__Password"] = password,
         };
     }
 
