@@ -64,6 +64,12 @@ public static class EventStoreRegistration
             {
                 subscription.Name = $"{service}Relay";
             });
+
+            // How far the relay is behind the ledger: a gauge, and Degraded health past a threshold.
+            builder.Services.AddOptions<RelayLagOptions>().BindConfiguration(RelayLagOptions.Section);
+            builder.Services.AddSingleton(new RelayLag(connectionString, $"{service}Relay"));
+            builder.Services.AddHostedService<RelayLagMonitor>();
+            builder.Services.AddHealthChecks().AddCheck<RelayLagHealthCheck>("relay-lag");
         }
 
         return builder;
