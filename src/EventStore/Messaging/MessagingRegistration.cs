@@ -23,6 +23,13 @@ public static class MessagingRegistration
     public const string RetryLimitSetting = "Messaging:RetryLimit";
 
     /// <summary>
+    /// <c>Messaging:QuorumQueues</c> (default true): consumer queues are quorum queues. A queue's type is fixed when it
+    /// is first declared, so a broker that already holds these queues as classic ones (a local install from before)
+    /// refuses the declaration: delete the queues (they are empty when the services are stopped and caught up) or set false.
+    /// </summary>
+    public const string QuorumQueuesSetting = "Messaging:QuorumQueues";
+
+    /// <summary>
     /// MassTransit on RabbitMQ for one service: queues named after the service, retries with exponential backoff
     /// (a concurrent append to the same stream is the usual cause and succeeds on retry), then the _error queue.
     /// </summary>
@@ -51,12 +58,21 @@ public static class MessagingRegistration
         builder.Services.AddSingleton<DeadLetterHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("dead-letters");
         var retries = builder.Configuration.GetValue(RetryLimitSetting, 8);
+        var quorum = builder.Configuration.GetValue(QuorumQueuesSetting, true);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.ToString().ToLowerInvariant(), false));
             // Every queue the bus consumes from, as configured: the dead-letter tools look beside each for its _error queue.
-            bus.AddConfigureEndpointsCallback((queue, _) => consumerQueues.Add(queue));
+            bus.AddConfigureEndpointsCallback((queue, endpoint) =>
+            {
+                consumerQueues.Add(queue);
+                // Quorum queues: replicated across a RabbitMQ cluster's nodes, so a node lost is no message lost.
+                if (quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             if (consume)
             {
                 consumers?.Invoke(bus);
