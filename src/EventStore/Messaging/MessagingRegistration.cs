@@ -59,6 +59,7 @@ public static class MessagingRegistration
         builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("dead-letters");
         var retries = builder.Configuration.GetValue(RetryLimitSetting, 8);
         var quorum = builder.Configuration.GetValue(QuorumQueuesSetting, true);
+        builder.Services.AddSingleton(_ => new ConsumerTopology(broker, quorum));
 
         builder.Services.AddMassTransit(bus =>
         {

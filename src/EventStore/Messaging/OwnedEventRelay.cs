@@ -31,13 +31,15 @@ public sealed class OwnedEventRelay : SubscriptionBase
 
     private readonly ServiceName service;
     private readonly IBus bus;
+    private readonly ConsumerTopology topology;
     private readonly ILogger<OwnedEventRelay> logger;
     private readonly ResiliencePipeline untilPublished;
 
-    public OwnedEventRelay(ServiceIdentity identity, IBus bus, ILogger<OwnedEventRelay> logger)
+    public OwnedEventRelay(ServiceIdentity identity, IBus bus, ConsumerTopology topology, ILogger<OwnedEventRelay> logger)
     {
         service = identity.Name;
         this.bus = bus;
+        this.topology = topology;
         this.logger = logger;
         foreach (var definition in EventCatalog.OwnedBy(identity.Name))
         {
@@ -75,7 +77,13 @@ public sealed class OwnedEventRelay : SubscriptionBase
                 continue;
             }
 
-            await untilPublished.ExecuteAsync(token => new ValueTask(PublishAsync(@event, token)), cancellationToken);
+            await untilPublished.ExecuteAsync(async token =>
+            {
+                // Every consumer's queue is bound before the first event leaves, or an event could reach an exchange
+                // that nothing listens to yet and be dropped (once per process; retried with the publish).
+                await topology.EnsureDeclaredAsync(token);
+                await PublishAsync(@event, token);
+            }, cancellationToken);
         }
 
         logger.LogDebug("{Service} relay published up to sequence {Sequence}", service, page.SequenceCeiling);
