@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,15 +66,13 @@ public static class DeadLetterEndpoints
 /// </summary>
 public sealed class DeadLetterHealthCheck : IHealthCheck
 {
-    public const string MeterName = "TitleReview.Messaging";
-    private static readonly Meter Meter = new(MeterName);
     private readonly DeadLetterStore store;
     private long lastCount;
 
     public DeadLetterHealthCheck(DeadLetterStore store)
     {
         this.store = store;
-        Meter.CreateObservableGauge("titlereview.dead_letters", () => Interlocked.Read(ref lastCount), "{message}",
+        MessagingMetrics.Meter.CreateObservableGauge("titlereview.dead_letters", () => Interlocked.Read(ref lastCount), "{message}",
             "Messages waiting in this instance's error queues (as of the last health check)");
     }
 

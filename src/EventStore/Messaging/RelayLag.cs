@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,8 +25,6 @@ public sealed class RelayLagOptions
 /// </summary>
 public sealed class RelayLag(string connectionString, string relayName)
 {
-    public const string MeterName = DeadLetterHealthCheck.MeterName;
-
     private long last = -1;
 
     /// <summary>The lag at the last reading (−1 before the first).</summary>
@@ -65,11 +62,9 @@ public sealed class RelayLagHealthCheck(RelayLag lag, IOptions<RelayLagOptions> 
 /// <summary>Keeps the <c>titlereview.relay.lag</c> gauge current between health checks.</summary>
 public sealed class RelayLagMonitor(RelayLag lag, IOptions<RelayLagOptions> options, ILogger<RelayLagMonitor> logger) : BackgroundService
 {
-    private static readonly Meter Meter = new(RelayLag.MeterName);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Meter.CreateObservableGauge("titlereview.relay.lag", () => Math.Max(0, lag.Last), "{event}",
+        MessagingMetrics.Meter.CreateObservableGauge("titlereview.relay.lag", () => Math.Max(0, lag.Last), "{event}",
             "Events in the ledger this service's relay has not yet published");
         using var timer = new PeriodicTimer(options.Value.PollInterval);
         do

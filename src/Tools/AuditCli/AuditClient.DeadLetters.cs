@@ -40,5 +40,6 @@ public sealed partial class AuditClient
         return AuditCommands.Clean;
     }
 
+    /// <summary>A JSON value as a person reads it: a string without its quotes, anything else as written.</summary>
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }

@@ -178,7 +178,5 @@ public sealed partial class AuditClient(HttpClient http, TextWriter output)
     }
 
     private static string Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()
-            : "";
+        element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? Text(value) : "";
 }
