@@ -118,12 +118,17 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
             Text(headers, FaultPrefix + "StackTrace")?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault());
     }
 
+    /// <summary>
+    /// The properties without the fault headers, and without the delayed-redelivery count: a replayed message starts
+    /// with the whole allowance of delayed redeliveries again, or one that ran out of them during an outage would go
+    /// straight back to the error queue at the next.
+    /// </summary>
     private static BasicProperties WithoutFault(IReadOnlyBasicProperties original)
     {
         var copy = new BasicProperties(original);
         if (original.Headers is { } headers)
         {
-            copy.Headers = headers.Where(h => !h.Key.StartsWith(FaultPrefix, StringComparison.Ordinal) && h.Key != "MT-Reason")
+            copy.Headers = headers.Where(h => !h.Key.StartsWith(FaultPrefix, StringComparison.Ordinal) && h.Key != "MT-Reason" && h.Key != DelayedRedelivery.CountHeader)
                 .ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
         }
 

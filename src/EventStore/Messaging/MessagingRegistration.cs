@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using TitleReview.Contracts;
 
 namespace TitleReview.EventStore.Messaging;
@@ -31,7 +32,8 @@ public static class MessagingRegistration
 
     /// <summary>
     /// MassTransit on RabbitMQ for one service: queues named after the service, retries with exponential backoff
-    /// (a concurrent append to the same stream is the usual cause and succeeds on retry), then the _error queue.
+    /// (a concurrent append to the same stream is the usual cause and succeeds on retry), then, when PostgreSQL is
+    /// away longer than that, delayed redeliveries (<see cref="DelayedRedelivery"/>), then the _error queue.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, ServiceName service, Action<IBusRegistrationConfigurator>? consumers = null)
@@ -60,6 +62,9 @@ public static class MessagingRegistration
         var retries = builder.Configuration.GetValue(RetryLimitSetting, 8);
         var quorum = builder.Configuration.GetValue(QuorumQueuesSetting, true);
         builder.Services.AddSingleton(_ => new ConsumerTopology(broker, quorum));
+        var delay = builder.Configuration.GetValue(DelayedRedelivery.DelaySetting, DelayedRedelivery.DefaultDelay);
+        var delayedLimit = builder.Configuration.GetValue(DelayedRedelivery.LimitSetting, DelayedRedelivery.DefaultLimit);
+        builder.Services.AddSingleton(services => new DelayedRedelivery(broker, quorum, delay, delayedLimit, services.GetRequiredService<ILogger<DelayedRedelivery>>()));
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -89,6 +94,8 @@ public static class MessagingRegistration
                         host.Password(credentials[1]);
                     }
                 });
+                // Before the retries: this wraps them, and sees a database outage only once they gave up (off: nothing added).
+                context.GetRequiredService<DelayedRedelivery>().Configure(rabbit);
                 // No retry filter at all for 0: MassTransit's exponential policy with no retries fails with an index
                 // error of its own, which would dead-letter every message for the wrong reason.
                 if (retries > 0)
