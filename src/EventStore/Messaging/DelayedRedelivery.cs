@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using MassTransit;
 using MassTransit.Configuration;
+using MassTransit.Context;
 using MassTransit.RabbitMqTransport;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -39,8 +40,13 @@ public sealed class DelayedRedelivery : IAsyncDisposable
 
     public const int DefaultLimit = 20;
 
-    /// <summary>MassTransit's own count of redeliveries (MessageHeaders.RedeliveryCount), read by its redelivery filter.</summary>
-    public const string CountHeader = "MT-Redelivery-Count";
+    /// <summary>
+    /// The AMQP header counting a message's delayed redeliveries. MassTransit's redelivery filter counts with its own
+    /// header (MT-Redelivery-Count) read from the serialized envelope, which the copy leaves as it came, so the filter
+    /// is shown this count under that name (<see cref="CountedConsumeContext{TMessage}"/>); without it every delivery
+    /// would look like the first and a message would wait for ever.
+    /// </summary>
+    public const string CountHeader = "TitleReview-Delayed-Redeliveries";
 
     private static readonly Counter<long> Redelivered = MessagingMetrics.Meter.CreateCounter<long>(
         "titlereview.messaging.delayed_redeliveries", description: "Messages put in a wait queue because PostgreSQL was unavailable");
@@ -113,7 +119,7 @@ public sealed class DelayedRedelivery : IAsyncDisposable
 
         var queue = Uri.UnescapeDataString(received.InputAddress.Segments[^1].TrimEnd('/'));
         var waitQueue = WaitQueueOf(queue);
-        var count = context.GetRedeliveryCount() + 1;
+        var count = CountOf(delivery) + 1;
         var properties = new BasicProperties(delivery.Properties)
         {
             Headers = new Dictionary<string, object?>(delivery.Properties.Headers ?? new Dictionary<string, object?>(), StringComparer.Ordinal)
@@ -139,6 +145,17 @@ public sealed class DelayedRedelivery : IAsyncDisposable
         logger.LogWarning("PostgreSQL unavailable: message {MessageId} from {Queue} waits {Delay} in {WaitQueue} (delayed redelivery {Count} of {Limit})",
             context.MessageId, queue, Delay, waitQueue, count, Limit);
     }
+
+    /// <summary>How many times the message received has waited already (0 the first time).</summary>
+    private static int CountOf(RabbitMqBasicConsumeContext delivery) =>
+        delivery.Properties.Headers is { } headers && headers.TryGetValue(CountHeader, out var value) ? value switch
+        {
+            int count => count,
+            long count => (int)Math.Min(count, int.MaxValue),
+            byte[] text when int.TryParse(System.Text.Encoding.UTF8.GetString(text), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) => count,
+            IConvertible other => other.ToInt32(CultureInfo.InvariantCulture),
+            _ => 0,
+        } : 0;
 
     /// <summary>
     /// The same arguments on every declaration by every instance (RabbitMQ refuses a redeclaration that differs).
@@ -229,12 +246,20 @@ public sealed class DelayedRedelivery : IAsyncDisposable
         public IEnumerable<ValidationResult> Validate() => [];
     }
 
-    /// <summary>Gives the consume context the redelivery MassTransit's redelivery retry filter asks for.</summary>
+    /// <summary>
+    /// Gives the consume context the redelivery MassTransit's redelivery retry filter asks for and, for a message that
+    /// waited before, the count of its waits under MassTransit's header name. A message that never waited passes as it is.
+    /// </summary>
     private sealed class WaitQueueRedeliveryFilter<TMessage>(DelayedRedelivery owner) : IFilter<ConsumeContext<TMessage>>
         where TMessage : class
     {
         public Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
         {
+            if (context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery) && CountOf(delivery) is > 0 and var count)
+            {
+                context = new CountedConsumeContext<TMessage>(context, count);
+            }
+
             context.GetOrAddPayload<MessageRedeliveryContext>(() => new WaitQueueRedeliveryContext(owner, context));
             return next.Send(context);
         }
@@ -246,5 +271,39 @@ public sealed class DelayedRedelivery : IAsyncDisposable
     {
         // The delay MassTransit's policy computes is the configured one; the wait queue's TTL is what applies.
         public Task ScheduleRedelivery(TimeSpan delay, Action<ConsumeContext, SendContext>? callback = null) => owner.WaitAsync(context);
+    }
+
+    private sealed class CountedConsumeContext<TMessage>(ConsumeContext<TMessage> context, int count) : ConsumeContextProxy<TMessage>(context)
+        where TMessage : class
+    {
+        public override MassTransit.Headers Headers { get; } = new CountedHeaders(context.Headers, count);
+    }
+
+    /// <summary>The envelope's headers with MessageHeaders.RedeliveryCount answered from <see cref="CountHeader"/>.</summary>
+    private sealed class CountedHeaders(MassTransit.Headers headers, int count) : MassTransit.Headers
+    {
+        public IEnumerable<KeyValuePair<string, object>> GetAll() =>
+            headers.GetAll().Where(header => header.Key != MessageHeaders.RedeliveryCount).Append(new(MessageHeaders.RedeliveryCount, count));
+
+        public bool TryGetHeader(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value)
+        {
+            if (key == MessageHeaders.RedeliveryCount)
+            {
+                value = count;
+                return true;
+            }
+
+            return headers.TryGetHeader(key, out value);
+        }
+
+        public T? Get<T>(string key, T? defaultValue = null)
+            where T : class => headers.Get(key, defaultValue);
+
+        public T? Get<T>(string key, T? defaultValue = null)
+            where T : struct => key == MessageHeaders.RedeliveryCount && count is T counted ? counted : headers.Get(key, defaultValue);
+
+        public IEnumerator<HeaderValue> GetEnumerator() => GetAll().Select(header => new HeaderValue(header.Key, header.Value)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
