@@ -43,7 +43,8 @@ public sealed class DeadLetterReplayTests
         Assert.Contains(messageId.ToString(), listed, StringComparison.Ordinal);
         Assert.Contains("FinalApproved", listed, StringComparison.Ordinal);
         Assert.True(listed.Contains("KeyNotFoundException", StringComparison.Ordinal), listed);
-        Assert.Equal("Degraded", await admin.GetStringAsync("/health"));
+        // The count behind /health is taken every second in tests (every 30 s by default), not by the probe itself.
+        await Eventually.ReturnsAsync(async () => await admin.GetStringAsync("/health"), health => health == "Degraded", TimeSpan.FromSeconds(10), "/health to say Degraded");
         Assert.Equal(0, await FeesAssessedAsync(infrastructure, id));
 
         // Fixed: Payment comes back with the cycle loaded. Nothing happens until someone replays the message. (The first
@@ -62,6 +63,8 @@ public sealed class DeadLetterReplayTests
         Assert.Equal(1, await infrastructure.ScalarAsync("select count(*) from payment.mt_doc_processedmessage where id = @id", ("id", $"{Consumer}:{messageId}")));
         var (empty, none) = await CliAsync(second, "dead-letters", "list");
         Assert.True(empty == AuditCommands.Clean, none);
+        using var secondAdmin = second.CreateClient().As(Roles.Admin);
+        await Eventually.ReturnsAsync(async () => await secondAdmin.GetStringAsync("/health"), health => health == "Healthy", TimeSpan.FromSeconds(10), "/health to say Healthy again");
         var (again, refused) = await CliAsync(second, "dead-letters", "replay", "--message", messageId.ToString());
         Assert.Equal(AuditCommands.Failed, again);
         Assert.Contains("404", refused, StringComparison.Ordinal);

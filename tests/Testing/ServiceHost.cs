@@ -19,6 +19,7 @@ public sealed class ServiceHost<TMarker>(TestInfrastructure infrastructure, IRea
         builder.UseSetting("ConnectionStrings:messaging", infrastructure.Messaging);
         builder.UseSetting("BusinessClock:Adjustable", "true");
         builder.UseSetting("Publicity:Jobs:PollInterval", "00:00:01");
+        builder.UseSetting("Messaging:DeadLetters:PollInterval", "00:00:01");
         builder.UseSetting("Publicity:Jobs:AutoPublishAt", "");
         builder.UseSetting("Publicity:Jobs:ObjectionsPerMinute", "1000");
         builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000");

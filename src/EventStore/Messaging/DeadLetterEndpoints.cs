@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client.Exceptions;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.ServiceDefaults.Operations;
@@ -58,30 +57,4 @@ public static class DeadLetterEndpoints
     private static ProblemHttpResult BrokerAway() =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.TitleFor(StatusCodes.Status503ServiceUnavailable),
             detail: new Bilingual("暂时无法连接消息队列，请稍后重试。", "The message broker cannot be reached; try again later.").ToString());
-}
-
-/// <summary>
-/// Degraded while any of this instance's error queues holds a message: someone has to look (the endpoints above), but
-/// the service still serves, so readiness stays up. The count is also the <c>titlereview.dead_letters</c> gauge.
-/// </summary>
-public sealed class DeadLetterHealthCheck : IHealthCheck
-{
-    private readonly DeadLetterStore store;
-    private long lastCount;
-
-    public DeadLetterHealthCheck(DeadLetterStore store)
-    {
-        this.store = store;
-        MessagingMetrics.Meter.CreateObservableGauge("titlereview.dead_letters", () => Interlocked.Read(ref lastCount), "{message}",
-            "Messages waiting in this instance's error queues (as of the last health check)");
-    }
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var count = await store.CountAsync(cancellationToken);
-        Interlocked.Exchange(ref lastCount, count);
-        return count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded($"{count} 条消息在死信队列中等待处理 / {count} message(s) wait in the error queues");
-    }
 }

@@ -56,8 +56,11 @@ public static class MessagingRegistration
         var consumerQueues = new ConsumerQueues();
         builder.Services.AddSingleton(consumerQueues);
         builder.Services.AddSingleton(new DeadLetterStore(broker, consumerQueues));
-        // Registered once per process: the health check owns the dead-letter gauge.
-        builder.Services.AddSingleton<DeadLetterHealthCheck>();
+        // One monitor per process: it owns the dead-letter gauge, and the health check reads its count.
+        var deadLetterPolls = builder.Configuration.GetValue(DeadLetterMonitor.PollIntervalSetting, DeadLetterMonitor.DefaultPollInterval);
+        builder.Services.AddSingleton(services => new DeadLetterMonitor(
+            services.GetRequiredService<DeadLetterStore>(), deadLetterPolls, services.GetRequiredService<ILogger<DeadLetterMonitor>>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeadLetterMonitor>());
         builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("dead-letters");
         var retries = builder.Configuration.GetValue(RetryLimitSetting, 8);
         var quorum = builder.Configuration.GetValue(QuorumQueuesSetting, true);
