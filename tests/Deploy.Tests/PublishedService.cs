@@ -105,6 +105,27 @@ public sealed class PublishedService : IDisposable
         }
     }
 
+    /// <summary>Whether the process has ended (killed, or crashed on its own).</summary>
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The last lines the service wrote, for a test's failure message.</summary>
+    public string RecentOutput
+    {
+        get
+        {
+            lock (output)
+            {
+                return $"{Name} ({Address}):\n--- stderr ---\n{DotnetCli.Tail(error.ToString(), 20)}\n--- stdout ---\n{DotnetCli.Tail(output.ToString(), 20)}";
+            }
+        }
+    }
+
+    /// <summary>
+    /// kill -9: <see cref="Process.Kill(bool)"/> sends SIGKILL on Linux, so the service gets no chance to stop its bus,
+    /// release its leases or finish a request, as when a node dies.
+    /// </summary>
+    public void Kill() => Dispose();
+
     public void Dispose()
     {
         try

@@ -11,50 +11,43 @@ namespace TitleReview.Deploy.Tests;
 /// PublishContainer puts on the base image), started as its own process in Production, answers /alive. A file the
 /// publish leaves out, a setting only Development supplies or a start-up that fails outside the test hosts shows here.
 /// </summary>
-public class PublishedServicesTests(ITestOutputHelper log)
+[Collection(PublishedServicesCollection.Name)]
+public class PublishedServicesTests(PublishedServices publish, ITestOutputHelper log)
 {
     [Fact]
     public async Task Every_service_published_for_release_starts_in_production_and_answers_alive()
     {
-        var directory = Directory.CreateTempSubdirectory("titlereview-publish-");
+        var watch = Stopwatch.StartNew();
+        var published = publish.Folders;
+        log.WriteLine($"published in {publish.PublishTime.TotalSeconds:F0} s");
+        Assert.Equal(Repository.ServiceNames, published.Keys.Order(StringComparer.Ordinal));
+
+        // The services apply their schema changes at start-up: a database and a virtual host of this run's own.
+        await using var infrastructure = await TestInfrastructure.StartAsync();
+        var settings = ProductionSettings(infrastructure, publish.Scratch);
+        var services = new List<PublishedService>();
         try
         {
-            var watch = Stopwatch.StartNew();
-            var published = await Publishing.PublishServicesAsync(directory.FullName);
-            log.WriteLine($"published in {watch.Elapsed.TotalSeconds:F0} s");
-            Assert.Equal(Repository.ServiceNames, published.Keys.Order(StringComparer.Ordinal));
-
-            // The services apply their schema changes at start-up: a database and a virtual host of this run's own.
-            await using var infrastructure = await TestInfrastructure.StartAsync();
-            var settings = ProductionSettings(infrastructure, directory.FullName);
-            var services = new List<PublishedService>();
-            try
+            // One after another, as SystemFixture starts its hosts. Started all at once on a fresh database (and a
+            // busy machine), one of them gave up waiting for Marten's global lock on the schema changes and exited:
+            // an orchestrator restarts such a service, but here it would fail the test for a reason not its own.
+            var failures = new List<string>();
+            foreach (var (name, folder) in published)
             {
-                // One after another, as SystemFixture starts its hosts. Started all at once on a fresh database (and a
-                // busy machine), one of them gave up waiting for Marten's global lock on the schema changes and exited:
-                // an orchestrator restarts such a service, but here it would fail the test for a reason not its own.
-                var failures = new List<string>();
-                foreach (var (name, folder) in published)
+                var service = PublishedService.Start(name, folder, Ports.Free(), settings);
+                services.Add(service);
+                if (await service.WaitUntilAliveAsync(TimeSpan.FromMinutes(3)) is { } failure)
                 {
-                    var service = PublishedService.Start(name, folder, Ports.Free(), settings);
-                    services.Add(service);
-                    if (await service.WaitUntilAliveAsync(TimeSpan.FromMinutes(3)) is { } failure)
-                    {
-                        failures.Add(failure);
-                    }
+                    failures.Add(failure);
                 }
+            }
 
-                Assert.True(failures.Count == 0, string.Join("\n\n", failures));
-                log.WriteLine($"all answered /alive {watch.Elapsed.TotalSeconds:F0} s after the publish began");
-            }
-            finally
-            {
-                services.ForEach(service => service.Dispose());
-            }
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+            log.WriteLine($"all answered /alive in {watch.Elapsed.TotalSeconds:F0} s");
         }
         finally
         {
-            directory.Delete(recursive: true);
+            services.ForEach(service => service.Dispose());
         }
     }
 
