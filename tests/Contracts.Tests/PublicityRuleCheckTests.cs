@@ -42,6 +42,34 @@ public sealed class PublicityRuleCheckTests
         Assert.Contains("2023-10-09", finding.English, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2023-10-09", "2023-09-27")]
+    [InlineData("9999-12-31", "0001-01-01")]
+    public void A_Published_that_ends_before_it_starts_is_a_finding_not_a_crash(string start, string end)
+    {
+        var reversed = new Published(Id, Notice, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), 5, Version, At);
+
+        var finding = Assert.Single(PublicityRuleCheck.Verify(History(reversed, new DateOnly(2023, 10, 10)), PublicityRuleCheck.ShippedCalendar));
+
+        Assert.Equal("四(一)", finding.Clause);
+        Assert.Contains($"早于开始日 {start}", finding.Chinese, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "0001-01-31")]
+    [InlineData("9999-12-01", "9999-12-31")]
+    public void A_Published_in_a_year_no_calendar_holds_cannot_be_rechecked_and_says_so(string start, string end)
+    {
+        var outside = new Published(Id, Notice, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), 5, Version, At);
+
+        // Checked against a proof dated 2023-10-10: the year 9999 period's end is also after that proof, a second finding.
+        var findings = PublicityRuleCheck.Verify(History(outside, new DateOnly(2023, 10, 10)), PublicityRuleCheck.ShippedCalendar);
+
+        Assert.Contains(findings, finding => finding.Chinese.Contains($"没有 {start[..4].TrimStart('0')} 年的数据，无法复核", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_proof_dated_on_the_end_date_is_reported()
     {

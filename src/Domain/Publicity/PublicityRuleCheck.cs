@@ -138,6 +138,13 @@ public static class PublicityRuleCheck
             return violations;
         }
 
+        // A forged or corrupted event can end before it starts: that is a finding, and counting it would throw.
+        if (p.End < p.Start)
+        {
+            Fail($"公示结束日 {p.End:yyyy-MM-dd} 早于开始日 {p.Start:yyyy-MM-dd}。", $"Publicity ends {p.End:yyyy-MM-dd}, before it starts {p.Start:yyyy-MM-dd}.");
+            return violations;
+        }
+
         try
         {
             var counted = calendar.Count(p.Start, p.End);
