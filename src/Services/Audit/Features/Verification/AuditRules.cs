@@ -14,7 +14,9 @@ public static class AuditRules
     public static readonly AuditRule NoCompletionWithOpenObjection = new("no-completion-with-open-objection", "四(一)", "有未处理异议时不得完成公示", "No completion while an objection is open");
     public static readonly AuditRule FeeAfterFinalApproval = new("fee-assessed-after-final-approval", "五", "终审通过后方可核定收费", "A fee is assessed only after final approval");
     public static readonly AuditRule FeePaidMatchesAssessed = new("fee-paid-matches-assessed", "五", "缴费与核定金额、缴款码一致且只缴一次", "FeePaid matches FeeAssessed (amount, reference) and happens once");
-    public static readonly AuditRule CommitteeAfterPublicityAndFee = new("committee-after-publicity-and-fee", "二(一)", "公示完成且已缴费后方可集中评审", "The committee decides only after publicity completed and the fee is paid");
+    // Two clauses: publicity before the committee is 二(一) (终审通过且评审公示后，等待评委会集中评审); the fee is 五
+    // (终审通过后…及时完成交费，逾期不缴费视作自愿放弃申报), so an unpaid file never reaches the committee.
+    public static readonly AuditRule CommitteeAfterPublicityAndFee = new("committee-after-publicity-and-fee", "二(一)、五", "公示完成且已缴费后方可集中评审", "The committee decides only after publicity completed and the fee is paid");
     public static readonly AuditRule CommitteeQuorumAndThreshold = new("committee-quorum-and-threshold", "评审周期·法定人数", "评委会出席人数达法定比例，表决结果与赞成票比例一致", "Quorum present and the outcome agrees with the pass threshold");
     public static readonly AuditRule CertificateAfterPass = new("certificate-after-pass", "二(一)", "评审通过后方可发证", "A certificate only after a committee pass");
     public static readonly AuditRule NothingAfterTerminal = new("nothing-after-terminal", "设计·生命周期", "终结事件之后除撤销证书外不得再有事件", "Nothing after a terminal event except a revocation");
