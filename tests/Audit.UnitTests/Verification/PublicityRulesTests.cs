@@ -125,12 +125,16 @@ public sealed class PublicityRulesTests
     }
 
     [Fact]
-    public void A_publication_ending_before_it_starts_stops_the_replay_instead_of_being_reported()
+    public void A_publication_ending_before_it_starts_is_reported_and_the_replay_goes_on()
     {
-        // Today's behaviour, kept by this change and reported: the calendar refuses to count backwards and only a
-        // missing year is caught, so one tampered Published fails a whole verification run.
+        // It used to throw (the calendar refuses to count backwards), so one tampered Published failed a whole run.
         var history = Clean().With(PublishedAt, Publication(start: new DateOnly(2023, 6, 9), end: new DateOnly(2023, 6, 5)));
-        Assert.Throws<ArgumentException>(() => Check(history));
+
+        var findings = Check(history);
+
+        var reversed = Assert.Single(findings, f => f.Rule == AuditRules.PublicityPeriod);
+        Assert.Equal("公示结束日 2023-06-05 早于开始日 2023-06-09。", reversed.Chinese);
+        Assert.Equal([SequenceAt(PublishedAt)], reversed.Sequences);
     }
 
     [Fact]
