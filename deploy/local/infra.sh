@@ -8,6 +8,7 @@
 #   deploy/local/infra.sh env       print the connection strings as shell exports
 #   deploy/local/infra.sh rabbitmq-stop | rabbitmq-start    take the broker away and back (outage tests)
 #   deploy/local/infra.sh vhost-add NAME | vhost-delete NAME  an isolated RabbitMQ virtual host per test run
+#   deploy/local/infra.sh queues NAME                        each queue of that virtual host and its message count
 #
 # PostgreSQL is durable by default (fsync and synchronous_commit on): what run.sh starts keeps what it acknowledged
 # through a crash or power cut. TITLEREVIEW_PG_FAST=1 (set by test.sh, and so by CI) starts it with fsync=off and
@@ -166,5 +167,6 @@ case "${1:-}" in
     rabbitmqctl -q add_vhost "$2" >/dev/null
     rabbitmqctl -q set_permissions -p "$2" guest '.*' '.*' '.*' >/dev/null ;;
   vhost-delete) rabbitmqctl -q delete_vhost "$2" >/dev/null 2>&1 || true ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  queues) rabbitmqctl -q list_queues -p "$2" --no-table-headers name messages ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

@@ -57,17 +57,24 @@ public sealed class OtlpReceiver : IDisposable
                 return;
             }
 
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            lock (received)
+            try
             {
-                received.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
-            }
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                lock (received)
+                {
+                    received.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
+                }
 
-            // An empty export response (protobuf with no fields) is a full success in OTLP/HTTP.
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/x-protobuf";
-            context.Response.Close();
+                // An empty export response (protobuf with no fields) is a full success in OTLP/HTTP.
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/x-protobuf";
+                context.Response.Close();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or IOException or InvalidOperationException)
+            {
+                // One exporter that hung up mid-request; the next request is served as usual.
+            }
         }
     }
 

@@ -48,11 +48,38 @@ public sealed class ReplicaDesk(Replicas replicas, TestInfrastructure infrastruc
         return [.. JsonDocument.Parse(body).RootElement.EnumerateArray().Select(entry => entry.GetProperty("id").GetGuid())];
     }
 
-    /// <summary>The publicity officer publishes the notice(s) of everything pending; a 409 says nothing was left.</summary>
-    public async Task PublishAsync()
+    /// <summary>Waits until every one of <paramref name="batch"/> is pending publicity (read once a round, not per id).</summary>
+    public async Task UntilPendingAsync(IReadOnlyCollection<Guid> batch, TimeSpan timeout)
     {
-        var (code, body) = await SendAsync("publicity", Roles.PublicityOfficer, HttpMethod.Post, "/api/publicity/notices");
-        Assert.True(code is HttpStatusCode.Created or HttpStatusCode.Conflict, $"publishing: {(int)code} {body}");
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var pending = (await PendingPublicityAsync()).ToHashSet();
+            var missing = batch.Count(id => !pending.Contains(id));
+            if (missing == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{missing} of {batch.Count} approved applications not pending publicity within {timeout}.\n{string.Join("\n\n", replicas.Crashed())}");
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>
+    /// The publicity officer's "publish" pressed on every Publicity instance at the same moment: the instances race for
+    /// the next notice number; one publishes what is pending, the others find nothing left (409) or take the next number.
+    /// </summary>
+    public async Task PublishOnEveryInstanceAsync()
+    {
+        var client = replicas.As(Roles.PublicityOfficer);
+        var answers = await Task.WhenAll(Enumerable.Range(0, replicas.PerService).Select(async index =>
+        {
+            using var response = await replicas["publicity"].SendToAsync(index, client, () => new HttpRequestMessage(HttpMethod.Post, "/api/publicity/notices"));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.Contains(answers, answer => answer.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers, answer => Assert.True(answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"publishing: {(int)answer.StatusCode} {answer.Body}"));
     }
 
     public async Task<JsonElement> StatusAsync(Guid id)

@@ -10,7 +10,7 @@ namespace TitleReview.Deploy.Tests;
 /// Issue #13, item 5: two instances of every service, published for Release and run as processes on one ledger and
 /// one virtual host with consumers on in both, take a few hundred applications from submission to certificate while
 /// one instance of every service is killed (SIGKILL) and restarted, twice: during the approvals (relays, consumers and
-/// requests in flight) and right after the publicity period ends (the completion job, payments). Then the ledger is
+/// requests in flight) and once the publicity completion jobs have begun. Then the ledger and the broker are
 /// read for what must hold: every application certified once, no event doubled, no certificate or notice number
 /// reused, no job effect twice, and a reviewer signed in before the kill still working on either instance.
 /// </summary>
@@ -46,29 +46,44 @@ public sealed partial class ReplicasTests(PublishedServices publish, ITestOutput
         await desk.UntilAllAsync(ids, desk.QueuedForReviewAsync, "in the review queue", phase);
         Log(watch, $"{Applications} submitted and queued for review");
 
-        // Approvals; halfway through, instance 0 of every service is killed, and restarted two seconds later.
+        // Approvals in two batches, each published on both Publicity instances at once, so two notices race for their
+        // numbers. Halfway through the first batch instance 0 of every service is killed, and restarted two seconds later.
         var byPerson = ids[0];
+        List<Guid> first = [.. ids.Skip(1).Take(Applications / 2)], second = [.. ids.Skip(1 + Applications / 2)];
         var approved = 0;
         var halfway = new TaskCompletionSource();
         var firstKill = KillAndRestartAsync(replicas, 0, halfway.Task, watch);
-        await ReplicaDesk.ForEachAsync(ids.Skip(1), async id =>
+        try
         {
-            await desk.ApproveAsync(id);
-            if (Interlocked.Increment(ref approved) == Applications / 2)
+            await ReplicaDesk.ForEachAsync(first, async id =>
             {
-                halfway.SetResult();
-            }
-        });
-        await firstKill;
+                await desk.ApproveAsync(id);
+                if (Interlocked.Increment(ref approved) == first.Count / 2)
+                {
+                    halfway.SetResult();
+                }
+            });
+        }
+        finally
+        {
+            // Never leave a restart running into the disposal: it would start processes no one stops.
+            halfway.TrySetResult();
+            await firstKill;
+        }
+
+        await desk.UntilPendingAsync(first, phase);
+        await desk.PublishOnEveryInstanceAsync();
+        Log(watch, "first batch approved and published");
 
         // The reviewer's cookie was issued by a process that is dead now: the restarted instance and the other one read it.
         await ActAsync(reviewer, byPerson, "claim", page: replicas["review"].Addresses[1], post: replicas["review"].Addresses[0]);
         await ActAsync(reviewer, byPerson, "approval", page: replicas["review"].Addresses[0], post: replicas["review"].Addresses[1]);
-        Log(watch, "all approved");
+        await ReplicaDesk.ForEachAsync(second, desk.ApproveAsync);
+        await desk.UntilPendingAsync([byPerson, .. second], phase);
+        await desk.PublishOnEveryInstanceAsync();
+        Log(watch, "second batch approved and published");
 
-        // Publicity and fees: one notice (or a few) for everything pending, then finance records every payment.
-        await desk.UntilAllAsync(ids, async id => (await desk.PendingPublicityAsync()).Contains(id) || await desk.AssessedAndPublishedAsync(id), "pending publicity", phase);
-        await desk.PublishAsync();
+        // Fees: finance records every payment once Payment assessed it.
         await desk.UntilAllAsync(ids, desk.AssessedAndPublishedAsync, "assessed and published", phase);
         await ReplicaDesk.ForEachAsync(ids, desk.PayAsync);
         Log(watch, "published and paid");
@@ -76,7 +91,9 @@ public sealed partial class ReplicasTests(PublishedServices publish, ITestOutput
         // The day after the fifth working day: both Publicity instances' completion jobs are due at once, and instance 1
         // of every service is killed while they run.
         await replicas.SetBusinessTimeAsync(new DateTimeOffset(2023, 6, 8, 2, 0, 0, TimeSpan.Zero));
+        var completedAtKill = await CompletionsBegunAsync(infrastructure);
         await KillAndRestartAsync(replicas, 1, Task.CompletedTask, watch);
+        Log(watch, $"({completedAtKill} of {Applications} publicity periods were completed when instance 1 was killed)");
         await desk.UntilAllAsync(ids, id => desk.StatusIsAsync(id, "AwaitingCommittee"), "awaiting the committee", phase);
         Log(watch, "publicity completed");
 
@@ -86,6 +103,42 @@ public sealed partial class ReplicasTests(PublishedServices publish, ITestOutput
 
         Assert.Empty(replicas.Crashed());
         await AssertLedgerAsync(infrastructure, ids);
+        await AssertQueuesDrainedAsync(infrastructure);
+    }
+
+    /// <summary>Waits for the first completion the jobs write, so the kill lands while they are at work.</summary>
+    private static async Task<long> CompletionsBegunAsync(TestInfrastructure infrastructure)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var completed = await infrastructure.ScalarAsync("select count(*) from ledger.mt_events where type = 'publicity_completed'");
+            if (completed > 0 || DateTime.UtcNow > deadline)
+            {
+                return completed;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Nothing left behind in the broker: no consumer queue still holding work, no dead letter, no message waiting for
+    /// a delayed redelivery (a message that failed off the application path would not show in the ledger).
+    /// </summary>
+    private static async Task AssertQueuesDrainedAsync(TestInfrastructure infrastructure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReadOnlyDictionary<string, long> queues;
+        while ((queues = await infrastructure.QueuesAsync()).Values.Any(count => count > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+        }
+
+        // The listing itself must be real: every consuming service declared its queues in this virtual host.
+        Assert.True(queues.Count >= 6, $"the virtual host lists only {queues.Count} queue(s): {string.Join(", ", queues.Keys)}");
+        Assert.True(queues.Values.All(count => count == 0),
+            "messages left: " + string.Join(", ", queues.Where(queue => queue.Value > 0).Select(queue => $"{queue.Key} {queue.Value}")));
     }
 
     /// <summary>What the ledger must show after the run, whatever died when.</summary>
@@ -112,6 +165,7 @@ public sealed partial class ReplicasTests(PublishedServices publish, ITestOutput
         // No certificate number given twice, no notice number used twice in a cycle.
         Assert.Equal(Applications, await infrastructure.ScalarAsync(
             "select count(distinct data->>'CertificateNumber') from ledger.mt_events where type = 'certificate_issued'"));
+        Assert.True(await infrastructure.ScalarAsync("select count(*) from publicity.mt_doc_publicitynotice") >= 2, "fewer than two notices: no number was raced for");
         Assert.Equal(0, await infrastructure.ScalarAsync(
             "select count(*) - count(distinct (data->>'CycleId', data->>'Number')) from publicity.mt_doc_publicitynotice"));
 

@@ -11,6 +11,7 @@ public sealed class ServiceInstances(string name, string publishFolder, int coun
 {
     private readonly PublishedService?[] running = new PublishedService?[count];
     private int turn;
+    private bool disposed;
 
     public string Name => name;
 
@@ -27,7 +28,17 @@ public sealed class ServiceInstances(string name, string publishFolder, int coun
             throw new InvalidOperationException(failure);
         }
 
-        running[index] = instance;
+        lock (running)
+        {
+            if (disposed)
+            {
+                // The test ended while this instance started: keep nothing running that no one will stop.
+                instance.Dispose();
+                return;
+            }
+
+            running[index] = instance;
+        }
     }
 
     /// <summary>kill -9 of instance <paramref name="index"/>; it leaves the rotation at once.</summary>
@@ -61,6 +72,14 @@ public sealed class ServiceInstances(string name, string publishFolder, int coun
         }
     }
 
+    /// <summary>Sends to instance <paramref name="index"/> only (it must be running).</summary>
+    public async Task<HttpResponseMessage> SendToAsync(int index, HttpClient client, Func<HttpRequestMessage> request)
+    {
+        using var message = request();
+        message.RequestUri = new Uri(Addresses[index], message.RequestUri!.OriginalString);
+        return await client.SendAsync(message);
+    }
+
     /// <summary>Whether every instance that should be running still is (one that crashed on its own fails the test).</summary>
     public IEnumerable<string> Crashed() =>
         running.Where(instance => instance is { HasExited: true }).Select(instance => instance!.RecentOutput);
@@ -82,9 +101,13 @@ public sealed class ServiceInstances(string name, string publishFolder, int coun
 
     public void Dispose()
     {
-        foreach (var instance in running)
+        lock (running)
         {
-            instance?.Dispose();
+            disposed = true;
+            foreach (var instance in running)
+            {
+                instance?.Dispose();
+            }
         }
     }
 }

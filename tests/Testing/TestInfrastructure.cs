@@ -145,19 +145,32 @@ public sealed class TestInfrastructure : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
     }
 
-    private static async Task RunAsync(string script, string arguments)
+    /// <summary>Every queue of this run's virtual host with the messages in it (only where the local script manages the broker).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync()
+    {
+        var output = await RunAsync(infraScript ?? throw new InvalidOperationException("This run does not manage the broker."), $"queues {vhost}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', ' '))
+            .Where(parts => parts.Length >= 2 && long.TryParse(parts[^1], out _))
+            .ToDictionary(parts => parts[0], parts => long.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<string> RunAsync(string script, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", $"\"{script}\" {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException($"Could not run {script}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{script} {arguments} failed ({process.ExitCode}): {await stderr}");
         }
+
+        return await stdout;
     }
 
     private static bool DockerAnswers()

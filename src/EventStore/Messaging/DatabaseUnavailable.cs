@@ -32,6 +32,8 @@ public static class DatabaseUnavailable
                     return aggregate.InnerExceptions.Any(Is);
                 case PostgresException server:
                     return server.SqlState.StartsWith("08", StringComparison.Ordinal) || ServerStates.Contains(server.SqlState, StringComparer.Ordinal);
+                // Npgsql calls transient more than a refused connection: a command timeout or an exhausted pool too.
+                // Those wait as well: a database too busy to answer is as unavailable to a consumer as one that is down.
                 case NpgsqlException { IsTransient: true }:
                 case SocketException:
                     return true;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,9 @@ public sealed class DeadLetterMonitor(DeadLetterStore store, TimeSpan pollInterv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        MessagingMetrics.Meter.CreateObservableGauge("titlereview.dead_letters", () => Math.Max(0, Interlocked.Read(ref lastCount)), "{message}",
+        // No measurement until a count succeeded: a dashboard must not read "0 dead letters" from a broker never reached.
+        MessagingMetrics.Meter.CreateObservableGauge("titlereview.dead_letters",
+            () => LastCount is { } count ? [new Measurement<long>(count)] : Array.Empty<Measurement<long>>(), "{message}",
             "Messages waiting in this instance's error queues (as of the last count)");
         using var timer = new PeriodicTimer(pollInterval);
         do

@@ -14,7 +14,7 @@ namespace TitleReview.EventStore.Messaging;
 /// Redelivers a message later when its consumer failed because PostgreSQL is away (<see cref="DatabaseUnavailable"/>)
 /// and the immediate retries did not outlast the outage: the message as it came (body, AMQP properties, headers,
 /// message id — the consumer's processed-message record absorbs a duplicate) waits in a queue beside its consumer
-/// queue, "&lt;queue&gt;_delay_&lt;n&gt;s", which has a message TTL and dead-letters an expired message back to the
+/// queue, "&lt;queue&gt;_delay_&lt;n&gt;ms", which has a message TTL and dead-letters an expired message back to the
 /// consumer queue through the default exchange. That is RabbitMQ's own engine: no scheduler and no delayed-message
 /// plugin (neither is installed). The original is acknowledged only after the broker confirmed the copy.
 /// After <see cref="Limit"/> delayed redeliveries a message still failing goes to its _error queue as before; any
@@ -31,8 +31,9 @@ public sealed class DelayedRedelivery : IAsyncDisposable
     public const string DelaySetting = "Messaging:DelayedRedelivery:Delay";
 
     /// <summary>
-    /// <c>Messaging:DelayedRedelivery:Limit</c> (default 20, with the default delay about ten minutes of outage
-    /// survived): delayed redeliveries before the message goes to its _error queue; 0 turns delayed redelivery off.
+    /// <c>Messaging:DelayedRedelivery:Limit</c> (default 20): delayed redeliveries before the message goes to its _error
+    /// queue; 0 turns delayed redelivery off. Each wait follows a round of immediate retries (about half a minute with
+    /// the defaults), so the defaults outlast about twenty minutes of outage.
     /// </summary>
     public const string LimitSetting = "Messaging:DelayedRedelivery:Limit";
 
@@ -138,9 +139,20 @@ public sealed class DelayedRedelivery : IAsyncDisposable
             declared.TryAdd(waitQueue, 0);
         }
 
-        // Mandatory with confirmation tracking: an unroutable copy (the wait queue deleted meanwhile) or a nack throws,
-        // so the original is not acknowledged and stays with the broker.
-        await channel.BasicPublishAsync("", waitQueue, mandatory: true, properties, received.Body.GetBytes(), cancellationToken);
+        // Mandatory with confirmation tracking: an unroutable copy (the wait queue deleted meanwhile) or a nack throws.
+        // The original is then not acknowledged as waiting: MassTransit's redelivery filter fails and the message goes to
+        // its _error queue, where nothing is lost and a replay brings it back. The queue is forgotten as declared, so the
+        // next wait declares it again instead of failing the same way.
+        try
+        {
+            await channel.BasicPublishAsync("", waitQueue, mandatory: true, properties, received.Body.GetBytes(), cancellationToken);
+        }
+        catch
+        {
+            declared.TryRemove(waitQueue, out _);
+            throw;
+        }
+
         Redelivered.Add(1, new KeyValuePair<string, object?>("queue", queue));
         logger.LogWarning("PostgreSQL unavailable: message {MessageId} from {Queue} waits {Delay} in {WaitQueue} (delayed redelivery {Count} of {Limit})",
             context.MessageId, queue, Delay, waitQueue, count, Limit);
