@@ -20,6 +20,9 @@ public static class EventStoreRegistration
 
     public const string ConnectionName = ConnectionNames.Ledger;
 
+    /// <summary><c>EventStore:MigrationLockTimeout</c> (default 2 minutes): how long start-up waits for other instances' schema changes.</summary>
+    public const string MigrationLockTimeoutSetting = "EventStore:MigrationLockTimeout";
+
     /// <summary>
     /// Wires Marten for one service: the shared ledger, the service's own document schema, explicit event names,
     /// correlation/causation/user metadata, the ownership guard, and the relay of owned events to RabbitMQ
@@ -50,6 +53,11 @@ public static class EventStoreRegistration
                 options.Listeners.Add(new EventOwnershipGuard(service));
                 options.Schema.For<ProcessedMessage>();
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Every instance of every service migrates under one advisory lock at start-up. On a first install all
+                // replicas start together and each waits for every migration before it, so Marten's 10 s default made
+                // the later ones exit ("Unable to attain the global lock"); they wait their turn now. Not
+                // ContinueOnFailures: that starts a replica against a schema its peer may not have finished.
+                options.ApplyChangesLockTimeout = builder.Configuration.GetValue(MigrationLockTimeoutSetting, TimeSpan.FromMinutes(2));
                 documents?.Invoke(options);
             })
             .UseLightweightSessions()

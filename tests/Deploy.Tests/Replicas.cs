@@ -12,7 +12,7 @@ namespace TitleReview.Deploy.Tests;
 /// </summary>
 public sealed class Replicas(PublishedServices publish, TestInfrastructure infrastructure, int perService) : IDisposable
 {
-    // Started in this order: Review and Audit call Intake, so Intake is first.
+    // Review and Audit call Intake (only when a page or a verification run needs it, never at start-up).
     private static readonly string[] Order = ["intake", "review", "publicity", "payment", "certificate", "audit"];
 
     private readonly Dictionary<string, ServiceInstances> services = Order.ToDictionary(
@@ -29,17 +29,13 @@ public sealed class Replicas(PublishedServices publish, TestInfrastructure infra
     public DateTimeOffset BusinessNow => DateTimeOffset.UtcNow + businessOffset;
 
     /// <summary>
-    /// Starts every instance. One service after another, as a fresh ledger's schema is created by the first instance
-    /// (on Marten's global lock); each service's instances together.
+    /// Starts every instance of every service at once on the fresh ledger, as a first install on a cluster does: the
+    /// instances race to create the schema, and Marten's apply-changes lock must make them wait for each other.
     /// </summary>
     public async Task StartAsync(DateTimeOffset businessTime)
     {
         businessOffset = businessTime - DateTimeOffset.UtcNow;
-        foreach (var name in Order)
-        {
-            await services[name].StartAsync(0, SettingsOf(name, 0));
-            await Task.WhenAll(Enumerable.Range(1, perService - 1).Select(index => services[name].StartAsync(index, SettingsOf(name, index))));
-        }
+        await Task.WhenAll(Order.SelectMany(name => Enumerable.Range(0, perService).Select(index => services[name].StartAsync(index, SettingsOf(name, index)))));
     }
 
     /// <summary>kill -9 of instance <paramref name="index"/> of every service at once.</summary>
