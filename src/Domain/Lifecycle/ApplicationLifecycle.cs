@@ -45,6 +45,9 @@ public sealed class ApplicationLifecycle
     public DateOnly? CommitteeDate { get; set; }
     public string? CertificateNumber { get; set; }
 
+    /// <summary>An objection to the publicity was upheld (公示异议成立), whether or not the application had ended before.</summary>
+    public bool ObjectionUpheld { get; set; }
+
     /// <summary>Set by an event after which nothing but a revocation may happen.</summary>
     public ApplicationStatus? Terminal { get; set; }
 
@@ -186,7 +189,10 @@ public sealed class ApplicationLifecycle
         OpenObjections.Remove(e.ObjectionId);
         if (e.Upheld)
         {
-            Terminal = ApplicationStatus.ObjectionUpheld;
+            ObjectionUpheld = true;
+            // The first end stands: an objection answered after the applicant withdrew, or after a lapse, does not
+            // rewrite how the application ended (a lapse undone later gives way to it, below).
+            Terminal ??= ApplicationStatus.ObjectionUpheld;
         }
     }
 
@@ -208,7 +214,8 @@ public sealed class ApplicationLifecycle
     {
         if (Terminal == ApplicationStatus.Lapsed)
         {
-            Terminal = null;
+            // As if it never lapsed: an objection upheld in the meantime is then how it ended.
+            Terminal = ObjectionUpheld ? ApplicationStatus.ObjectionUpheld : null;
         }
     }
 

@@ -54,6 +54,42 @@ public sealed class TerminalRuleTests
     }
 
     [Fact]
+    public void An_objection_answered_after_the_withdrawal_is_no_breach_and_ends_nothing_again()
+    {
+        var objection = Guid.NewGuid();
+        var history = Clean().Take(Completed).Concat(new IApplicationEvent[]
+        {
+            new ObjectionLodged(Id, objection, "材料不实", At.AddDays(6)),
+            new ApplicationWithdrawn(Id, "另有安排", At.AddDays(7)),
+            new ObjectionResolved(Id, objection, true, "属实", At.AddDays(8)),
+            Refund,
+        }).ToList();
+
+        var replayed = Replayed(history);
+
+        Assert.Empty(TerminalRule.Check(replayed));
+        // After the answer (seen from the refund that follows it) the application is still withdrawn.
+        Assert.Equal(TerminalEvent.Withdrawn, replayed.Steps[^1].Before.Terminal?.Type);
+    }
+
+    [Fact]
+    public void A_lapse_undone_after_an_objection_was_upheld_leaves_the_upheld_objection_as_the_end()
+    {
+        var objection = Guid.NewGuid();
+        var history = Clean().Inserting(Paid,
+            new ObjectionLodged(Id, objection, "材料不实", At.AddDays(6)),
+            new ApplicationLapsed(Id, "逾期未缴费", At.AddDays(16)),
+            new ObjectionResolved(Id, objection, true, "属实", At.AddDays(17)),
+            new ApplicationLapseUndone(Id, Reference, At.AddDays(14), At.AddDays(18)));
+
+        var findings = TerminalRule.Check(Replayed(history)).ToList();
+
+        // What followed (the payment, the completion, the decision and the certificate) breaks the upheld objection's end.
+        Assert.Equal(4, findings.Count);
+        Assert.All(findings, f => Assert.EndsWith("after the terminal event 'objection_resolved(upheld)'.", f.English, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_failed_decision_ends_the_application()
     {
         var found = Assert.Single(TerminalRule.Check(Replayed(Clean().With(Decided, Vote(9, 6, 3, 3, 0, passed: false)))));

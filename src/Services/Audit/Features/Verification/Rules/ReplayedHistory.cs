@@ -9,6 +9,8 @@ public sealed record TerminalEvent(string Type, long Sequence)
 {
     public const string CertificateIssued = "certificate_issued";
     public const string Lapsed = "application_lapsed";
+    public const string Withdrawn = "application_withdrawn";
+    public const string ObjectionUpheld = "objection_resolved(upheld)";
 }
 
 /// <summary>
@@ -25,7 +27,8 @@ public sealed record LifecycleSoFar(
     long? Paid = null,
     long? Passed = null,
     long? Certificate = null,
-    TerminalEvent? Terminal = null)
+    TerminalEvent? Terminal = null,
+    long? ObjectionUpheld = null)
 {
     public static readonly LifecycleSoFar Nothing = new();
 
@@ -42,7 +45,9 @@ public sealed record LifecycleSoFar(
         RevisionRequested => this with { OpenRevision = sequence },
         ApplicationResubmitted => this with { OpenRevision = null },
         Contracts.Events.FinalApproved => this with { FinalApproved = sequence },
-        ObjectionResolved { Upheld: true } => this with { Terminal = new("objection_resolved(upheld)", sequence) },
+        // The first end stands (an objection answered after a withdrawal or a lapse ends nothing again); a lapse
+        // undone then gives way to the upheld objection.
+        ObjectionResolved { Upheld: true } => this with { ObjectionUpheld = sequence, Terminal = Terminal ?? new(TerminalEvent.ObjectionUpheld, sequence) },
         Contracts.Events.PublicityCompleted => this with { PublicityCompleted = sequence },
         FeeAssessed e => this with { Assessed = (e, sequence) },
         FeePaid => this with { Paid = sequence },
@@ -50,10 +55,11 @@ public sealed record LifecycleSoFar(
         CommitteeDecided => this with { Terminal = new("committee_decided(failed)", sequence) },
         CertificateIssued => this with { Certificate = sequence, Terminal = new(TerminalEvent.CertificateIssued, sequence) },
         CertificateRevoked => this with { Terminal = new("certificate_revoked", sequence) },
-        ApplicationWithdrawn => this with { Terminal = new("application_withdrawn", sequence) },
+        ApplicationWithdrawn => this with { Terminal = new(TerminalEvent.Withdrawn, sequence) },
         ApplicationRejected => this with { Terminal = new("application_rejected", sequence) },
         ApplicationLapsed => this with { Terminal = new(TerminalEvent.Lapsed, sequence) },
-        ApplicationLapseUndone when Terminal?.Type == TerminalEvent.Lapsed => this with { Terminal = null },
+        ApplicationLapseUndone when Terminal?.Type == TerminalEvent.Lapsed =>
+            this with { Terminal = ObjectionUpheld is { } upheld ? new(TerminalEvent.ObjectionUpheld, upheld) : null },
         _ => this,
     };
 }

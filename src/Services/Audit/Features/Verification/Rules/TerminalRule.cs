@@ -19,12 +19,14 @@ public static class TerminalRule
 
     // A revocation ends an issued certificate; a refund returns money and changes nothing in the lifecycle (a payment
     // that arrives after a lapse must go back); a lapse is undone by a payment made in time (its own rule checks the
-    // time). Everything else after the end is a breach.
+    // time); an objection lodged during the publicity is still answered after the applicant withdrew or the fee lapsed
+    // (the objector is owed the answer; it ends nothing again). Everything else after the end is a breach.
     private static bool AllowedAfter(TerminalEvent end, ApplicationStep step) => step.Data switch
     {
         CertificateRevoked => step.Before.Certificate is not null && end.Type == TerminalEvent.CertificateIssued,
         FeeRefunded => true,
         ApplicationLapseUndone => end.Type == TerminalEvent.Lapsed,
+        ObjectionResolved => end.Type is TerminalEvent.Withdrawn or TerminalEvent.Lapsed,
         _ => false,
     };
 }
