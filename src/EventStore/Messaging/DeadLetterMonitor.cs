@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace TitleReview.EventStore.Messaging;
@@ -11,38 +10,33 @@ namespace TitleReview.EventStore.Messaging;
 /// check, means a probe every few seconds opens no broker connection, and the gauge is exported from start-up whether
 /// or not anything ever calls /health (a dashboard without probes still sees it).
 /// </summary>
-public sealed class DeadLetterMonitor(DeadLetterStore store, TimeSpan pollInterval, ILogger<DeadLetterMonitor> logger) : BackgroundService
+public sealed class DeadLetterMonitor : PeriodicReading
 {
     public const string PollIntervalSetting = "Messaging:DeadLetters:PollInterval";
 
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
 
+    private readonly DeadLetterStore store;
     private long lastCount = -1;
 
-    /// <summary>The messages waiting as of the last count; null before the first count succeeded.</summary>
-    public long? LastCount => Interlocked.Read(ref lastCount) is var count and >= 0 ? count : null;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public DeadLetterMonitor(DeadLetterStore store, TimeSpan pollInterval, ILogger<DeadLetterMonitor> logger)
+        : base(pollInterval, logger)
     {
+        this.store = store;
         // No measurement until a count succeeded: a dashboard must not read "0 dead letters" from a broker never reached.
         MessagingMetrics.Meter.CreateObservableGauge("titlereview.dead_letters",
             () => LastCount is { } count ? [new Measurement<long>(count)] : Array.Empty<Measurement<long>>(), "{message}",
             "Messages waiting in this instance's error queues (as of the last count)");
-        using var timer = new PeriodicTimer(pollInterval);
-        do
-        {
-            try
-            {
-                Interlocked.Exchange(ref lastCount, await store.CountAsync(stoppingToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The broker away is MassTransit's own health check's to report; the count stays what it last was.
-                logger.LogWarning(ex, "Counting the dead letters failed; the next poll retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>The messages waiting as of the last count; null before the first count succeeded.</summary>
+    public long? LastCount => Interlocked.Read(ref lastCount) is var count and >= 0 ? count : null;
+
+    // The broker away is MassTransit's own health check's to report; a failed count leaves the last one standing.
+    protected override string What => "the dead letters";
+
+    protected override async Task ReadAsync(CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref lastCount, await store.CountAsync(cancellationToken));
 }
 
 /// <summary>

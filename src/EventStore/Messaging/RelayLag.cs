@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -60,24 +59,19 @@ public sealed class RelayLagHealthCheck(RelayLag lag, IOptions<RelayLagOptions> 
 }
 
 /// <summary>Keeps the <c>titlereview.relay.lag</c> gauge current between health checks.</summary>
-public sealed class RelayLagMonitor(RelayLag lag, IOptions<RelayLagOptions> options, ILogger<RelayLagMonitor> logger) : BackgroundService
+public sealed class RelayLagMonitor : PeriodicReading
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly RelayLag lag;
+
+    public RelayLagMonitor(RelayLag lag, IOptions<RelayLagOptions> options, ILogger<RelayLagMonitor> logger)
+        : base(options.Value.PollInterval, logger)
     {
+        this.lag = lag;
         MessagingMetrics.Meter.CreateObservableGauge("titlereview.relay.lag", () => Math.Max(0, lag.Last), "{event}",
             "Events in the ledger this service's relay has not yet published");
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                await lag.ReadAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Reading the relay lag failed; the next poll retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    protected override string What => "the relay lag";
+
+    protected override Task ReadAsync(CancellationToken cancellationToken) => lag.ReadAsync(cancellationToken);
 }
