@@ -58,6 +58,7 @@ public static class EventStoreRegistration
                 // the later ones exit ("Unable to attain the global lock"); they wait their turn now. Not
                 // ContinueOnFailures: that starts a replica against a schema its peer may not have finished.
                 options.ApplyChangesLockTimeout = builder.Configuration.GetValue(MigrationLockTimeoutSetting, TimeSpan.FromMinutes(2));
+                RelayWakeUp.Configure(options, builder.Configuration);
                 documents?.Invoke(options);
             })
             .UseLightweightSessions()

@@ -18,7 +18,8 @@ namespace TitleReview.EventStore.Messaging;
 /// <summary>
 /// The outbox: relays the events this service owns from the ledger to RabbitMQ. The async daemon records how far
 /// it got only after a batch is published, so a crash or a broker outage delays messages but never loses them;
-/// a batch published twice is absorbed by the consumers' idempotency.
+/// a batch published twice is absorbed by the consumers' idempotency. The daemon is woken by the commit itself
+/// (<see cref="RelayWakeUp"/>), its polling only the safety net.
 /// </summary>
 public sealed class OwnedEventRelay : SubscriptionBase
 {
@@ -70,24 +71,37 @@ public sealed class OwnedEventRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        foreach (var @event in page.Events)
+        var owned = page.Events.Where(@event => EventCatalog.IsOwnedBy(@event.EventType, service)).ToList();
+        // What a failed attempt already published is not published again by the next (the consumers would absorb it,
+        // but a broker that is merely slow would otherwise see the whole page again on every retry).
+        var published = new HashSet<Guid>();
+        await untilPublished.ExecuteAsync(async token =>
         {
-            if (!EventCatalog.IsOwnedBy(@event.EventType, service))
-            {
-                continue;
-            }
+            // Every consumer's queue is bound before the first event leaves, or an event could reach an exchange
+            // that nothing listens to yet and be dropped (once per process; retried with the publish).
+            await topology.EnsureDeclaredAsync(token);
+            await Task.WhenAll(RelayBatch.InStreamOrder(owned, published).Select(stream => PublishInOrderAsync(stream, published, token)));
+        }, cancellationToken);
 
-            await untilPublished.ExecuteAsync(async token =>
-            {
-                // Every consumer's queue is bound before the first event leaves, or an event could reach an exchange
-                // that nothing listens to yet and be dropped (once per process; retried with the publish).
-                await topology.EnsureDeclaredAsync(token);
-                await PublishAsync(@event, token);
-            }, cancellationToken);
-        }
-
-        logger.LogDebug("{Service} relay published up to sequence {Sequence}", service, page.SequenceCeiling);
+        logger.LogDebug("{Service} relay published {Count} events up to sequence {Sequence}", service, owned.Count, page.SequenceCeiling);
         return NullChangeListener.Instance;
+    }
+
+    /// <summary>
+    /// One stream's events one after another (a consumer that folds a stream sees them in the ledger's order), while
+    /// the page's other streams publish at the same time: the broker confirms them together instead of one round trip
+    /// per event, which is what held the relay to a few hundred events a second.
+    /// </summary>
+    private async Task PublishInOrderAsync(IReadOnlyList<IEvent> stream, HashSet<Guid> published, CancellationToken token)
+    {
+        foreach (var @event in stream)
+        {
+            await PublishAsync(@event, token);
+            lock (published)
+            {
+                published.Add(@event.Id);
+            }
+        }
     }
 
     /// <summary>
