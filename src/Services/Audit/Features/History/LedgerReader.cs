@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Marten;
@@ -15,7 +14,7 @@ namespace TitleReview.Audit.Features.History;
 /// Reads the event table itself, never a service's read model: an audit must not trust what it audits. The typed
 /// data goes through Marten's own serializer so it is read exactly as the services wrote it.
 /// </summary>
-public sealed class LedgerReader(NpgsqlDataSource database, IDocumentStore store)
+public sealed partial class LedgerReader(NpgsqlDataSource database, IDocumentStore store)
 {
     private const string Columns = "seq_id, id, stream_id, version, type, timestamp, data::text, headers::text, correlation_id, causation_id";
 
@@ -35,34 +34,6 @@ public sealed class LedgerReader(NpgsqlDataSource database, IDocumentStore store
         }
 
         return events;
-    }
-
-    /// <summary>Every stream in turn, each one complete, in one forward pass over the (stream, version) index.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<LedgerEvent>> AllStreamsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // A single snapshot for the whole pass: events appended meanwhile are for the next run, not half of this one.
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select {Columns} from {EventStoreRegistration.LedgerSchema}.mt_events order by stream_id, version", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var current = new List<LedgerEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var @event = Read(reader);
-            if (current.Count > 0 && current[0].ApplicationId != @event.ApplicationId)
-            {
-                yield return current;
-                current = [];
-            }
-
-            current.Add(@event);
-        }
-
-        if (current.Count > 0)
-        {
-            yield return current;
-        }
     }
 
     public async Task<long> CountStreamsAsync(CancellationToken cancellationToken)
