@@ -104,9 +104,12 @@ public static class SubmitApplicationEndpoint
         var request = s.Request;
         var now = s.Clock.GetUtcNow();
         await using var session = s.Sessions.OpenForRequest(s.Http);
-        var integrity = await session.LoadAsync<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!), cancellationToken);
         var slotId = LevelSlot.IdOf(s.Cycle.Year, request.IdNumber!, request.ParsedLevel);
-        var slot = await session.LoadAsync<LevelSlot>(slotId, cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var integrityLoad = batch.Load<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!));
+        var slotLoad = batch.Load<LevelSlot>(slotId);
+        await batch.Execute(cancellationToken);
+        var (integrity, slot) = (await integrityLoad, await slotLoad);
         var holder = await HolderAsync(session, slot, s, cancellationToken);
         // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
         var calendar = await s.Calendars.CurrentAsync(cancellationToken);
