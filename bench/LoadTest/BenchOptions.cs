@@ -30,15 +30,16 @@ public sealed record BenchOptions(
 
         rush      closed loop: --portals N portals, each sends its next request when the answer came, for --duration
         steady    open loop: --rate R submissions a second on schedule for --duration, whether answers came or not
-        certify   --count N applications taken to the committee; times CommitteeDecided -> CertificateIssued
+        certify   --count N applications taken to the committee, then their passes recorded evenly over --duration,
+                  with --rate R submissions a second beside them (0); times CommitteeDecided -> CertificateIssued
         reads     the back office's and the public's list pages, each --rounds times (first page, a filter, a deep page)
         seed      --count N applications submitted by --portals N portals (data for reads)
         raw       only the raw Marten start-stream and RabbitMQ rates
 
         --flow submit|full    submission alone (files uploaded once at start) or uploads + submission each time (submit)
-        --duration SECONDS    rush and steady (15)
+        --duration SECONDS    rush, steady, certify (15)
         --portals N           rush and seed (16)
-        --rate R              steady, submissions a second (20)
+        --rate R              steady, submissions a second (20); certify, beside the decisions (0)
         --approve-every K     rush and steady: every K-th accepted application is claimed and approved while the
                               load runs, for the approval hops (10; 0: none)
         --raw-seconds S       rush, steady and raw: length of the Marten measurement before the load (10; 0: skip)
@@ -74,7 +75,7 @@ public sealed record BenchOptions(
         var options = new BenchOptions(
             scenario,
             portals,
-            Double("rate", 20),
+            Double("rate", scenario == "certify" ? 0 : 20),
             TimeSpan.FromSeconds(Double("duration", 15)),
             values.Remove("flow", out var flow) ? Enum.Parse<Flow>(flow, ignoreCase: true) : Flow.Submit,
             Int("approve-every", 10),
@@ -97,6 +98,7 @@ public sealed record BenchOptions(
     {
         "rush" => $"rush, {Portals} portals, {Flow.ToString().ToLowerInvariant()}, {Duration.TotalSeconds:0} s",
         "steady" => $"steady, {Rate:0.#}/s, {Flow.ToString().ToLowerInvariant()}, {Duration.TotalSeconds:0} s",
+        "seed" => $"seed, {Count:N0} applications, {Portals} portals",
         _ => Scenario,
     };
 }

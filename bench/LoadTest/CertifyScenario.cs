@@ -10,8 +10,8 @@ namespace TitleReview.Bench.Load;
 /// walk it over HTTP (tests/SystemTesting Journey, tests/Deploy.Tests ReplicaDesk) with business time at the start of
 /// the window, <c>count</c> applications are submitted and approved, published on one notice, paid by finance, the
 /// development clocks moved past the publicity period (2023-06-08, Beijing morning), and once all await the committee
-/// the secretary records a pass for each, all at once; then CommitteeDecided → CertificateIssued is read from the
-/// ledger. Business time is put back where it was at the end.
+/// the secretary records a pass for each, evenly over the duration, optionally with portals submitting beside them;
+/// then CommitteeDecided → CertificateIssued is read from the ledger. Business time is put back at the end.
 /// </summary>
 public static class CertifyScenario
 {
@@ -49,28 +49,45 @@ public static class CertifyScenario
             await ForEachAsync(ids, id => UntilAsync(async () => (await StatusAsync(services, id)).GetProperty("status").GetString() == "AwaitingCommittee", $"{id} awaiting the committee"));
             Step("publicity completed: every one awaits the committee");
 
-            await ForEachAsync(ids, async id =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var decided = await services.As(Roles.CommitteeSecretary).PostAsJsonAsync(services.Url("review", "/api/committee/decisions"), new
-                {
-                    applicationId = id, meetingDate = "2023-06-08", membersTotal = 9, membersPresent = 7, votesFor = 6, votesAgainst = 1, abstentions = 0,
-                });
-                recorder.Latency("POST /api/committee/decisions", started);
-                recorder.Answer("POST /api/committee/decisions", new Answer((int)decided.StatusCode, id, decided.IsSuccessStatusCode ? null : await decided.Content.ReadAsStringAsync()));
-            });
+            // The passes evenly over the duration, with the portals' load beside them when --rate asks for it (for
+            // business today, 2023-06-08, so their work histories end on the day they are submitted).
+            var background = new Recorder();
+            var load = options.Rate > 0
+                ? await PortalWork.StartAsync(await Portal.ForBusinessTodayAsync(services, new Applicants()), Flow.Submit, background, approver: null)
+                : null;
+            var submitting = load is null ? Task.CompletedTask : OpenLoop.RunAsync((_, due) => load.RunOnceAsync(due), options.Rate, options.Duration);
+            await OpenLoop.RunAsync((i, due) => DecideAsync(services, recorder, ids[(int)i], due), ids.Count / options.Duration.TotalSeconds, options.Duration);
+            await submitting;
             var hop = await Propagation.MeasureAsync(connectionString, Hop.CommitteeDecidedToCertificateIssued, ids, TimeSpan.FromSeconds(60));
             Report.Answers(recorder);
-            Report.Line($"latency POST /api/committee/decisions: {recorder.Summary("POST /api/committee/decisions")}");
+            Report.Line($"latency {Decisions}: {recorder.Summary(Decisions)}");
+            if (load is not null)
+            {
+                Report.Line($"beside them: {background.Accepted.Count:N0} submissions accepted ({options.Rate:0.#}/s offered), submission {background.Summary("submission")}, errors {Report.Errors(background)}");
+            }
+
             Report.Line($"propagation: {hop}");
             report.Table(["load", "CommitteeDecided → CertificateIssued p50 / p90 / p99 / max", "not issued", "machine", "date"],
-                [[$"certify: {ids.Count} passes recorded {Concurrency} at a time", hop.Latency.Cell(), $"{hop.Missing}", await Machine.DescribeAsync(connectionString), $"{DateTime.UtcNow:yyyy-MM-dd}"]]);
+                [[$"certify: {ids.Count} passes over {options.Duration.TotalSeconds:0} s" + (load is null ? "" : $", {options.Rate:0.#} submissions/s beside them"), hop.Latency.Cell(), $"{hop.Missing}", await Machine.DescribeAsync(connectionString), $"{DateTime.UtcNow:yyyy-MM-dd}"]]);
             await report.WriteMarkdownAsync();
         }
         finally
         {
             await services.SetBusinessTimeAsync(businessTimeBefore);
         }
+    }
+
+    private const string Decisions = "POST /api/committee/decisions";
+
+    /// <summary>The secretary records a valid pass (7 of 9 present, 6 for), as the system tests do.</summary>
+    private static async Task DecideAsync(ServiceClients services, Recorder recorder, Guid id, long due)
+    {
+        using var decided = await services.As(Roles.CommitteeSecretary).PostAsJsonAsync(services.Url("review", "/api/committee/decisions"), new
+        {
+            applicationId = id, meetingDate = "2023-06-08", membersTotal = 9, membersPresent = 7, votesFor = 6, votesAgainst = 1, abstentions = 0,
+        });
+        recorder.Latency(Decisions, due);
+        recorder.Answer(Decisions, new Answer((int)decided.StatusCode, id, decided.IsSuccessStatusCode ? null : await decided.Content.ReadAsStringAsync()));
     }
 
     private static void Step(string what) => Report.Line($"{DateTime.Now:HH:mm:ss} {what}");

@@ -36,19 +36,19 @@ public static class LoadScenario
         var work = await PortalWork.StartAsync(portal, options.Flow, recorder, approver);
         var (elapsed, sendLag) = options.Scenario switch
         {
-            "steady" => await OpenLoop.RunAsync(work, options.Rate, options.Duration),
+            // The open loop's rate is over its schedule; how long its answers kept coming in after it is printed.
+            "steady" => await OpenLoop.RunAsync((_, due) => work.RunOnceAsync(due), options.Rate, options.Duration),
             "seed" => (await ClosedLoop.RunAsync(work, options.Portals, TimeSpan.MaxValue, options.Count), 0),
             _ => (await ClosedLoop.RunAsync(work, options.Portals, options.Duration), 0),
         };
         var approvals = Stopwatch.StartNew();
         await approver.FinishAsync();
 
-        // The open loop's rate is over the schedule; its answers may come in after it (how long is printed).
         var window = options.Scenario == "steady" ? options.Duration : elapsed;
         var throughput = recorder.Accepted.Count / window.TotalSeconds;
         Report.Line($"accepted {recorder.Accepted.Count:N0} submissions in {window.TotalSeconds:F1} s = {throughput:F1}/s" +
             (raw is null ? "" : $" = {100 * throughput / raw.PerSecond:F1} % of the raw Marten rate") +
-            (options.Scenario == "steady" ? $" (offered {options.Rate:0.#}/s; last answer {(elapsed - options.Duration).TotalSeconds:F1} s after the schedule; generator at most {sendLag:F0} ms late)" : ""));
+            (options.Scenario == "steady" ? $" (offered {options.Rate:0.#}/s; last answer {elapsed.TotalSeconds:F1} s after the last send; generator at most {sendLag:F0} ms late)" : ""));
         foreach (var measure in recorder.Measures)
         {
             Report.Line($"latency {measure}: {recorder.Summary(measure)}");

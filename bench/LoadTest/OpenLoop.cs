@@ -5,14 +5,16 @@ namespace TitleReview.Bench.Load;
 /// <summary>
 /// Steady rate: unit i is due at start + i / rate and is sent then, whether or not earlier ones were answered; its
 /// latency counts from when it was due (no coordinated omission: a stall shows as the waiting it causes). The report
-/// says how late the generator itself was in sending, so a client that could not keep up is seen, not hidden.
+/// says how late the generator itself was in sending, so a client that could not keep up is seen, not hidden, and
+/// how long the last answers took to come in after the last unit was sent (the drain).
 /// </summary>
 public static class OpenLoop
 {
-    public static async Task<(TimeSpan Elapsed, double WorstSendLagMs)> RunAsync(PortalWork work, double rate, TimeSpan duration)
+    /// <summary>Sends <paramref name="unit"/>(i, due timestamp) for i = 0, 1, … at <paramref name="rate"/> a second.</summary>
+    public static async Task<(TimeSpan Drain, double WorstSendLagMs)> RunAsync(Func<long, long, Task> unit, double rate, TimeSpan duration)
     {
         var start = Stopwatch.GetTimestamp();
-        var total = (long)(rate * duration.TotalSeconds);
+        var total = (long)Math.Round(rate * duration.TotalSeconds);
         var inFlight = new List<Task>((int)Math.Min(total, int.MaxValue));
         var worstLag = 0.0;
         for (var i = 0L; i < total; i++)
@@ -25,10 +27,12 @@ public static class OpenLoop
             }
 
             worstLag = Math.Max(worstLag, Stopwatch.GetElapsedTime(due).TotalMilliseconds);
-            inFlight.Add(Task.Run(() => work.RunOnceAsync(due)));
+            var index = i;
+            inFlight.Add(Task.Run(() => unit(index, due)));
         }
 
+        var lastSent = Stopwatch.GetTimestamp();
         await Task.WhenAll(inFlight);
-        return (Stopwatch.GetElapsedTime(start), worstLag);
+        return (Stopwatch.GetElapsedTime(lastSent), worstLag);
     }
 }
