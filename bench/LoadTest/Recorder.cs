@@ -43,8 +43,9 @@ public sealed class Recorder
     public IEnumerable<(string Key, int Count, string? Example)> Answers =>
         answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value, firstFailure.GetValueOrDefault(a.Key)));
 
-    /// <summary>Requests answered with anything but success, by status ("0" is no answer at all).</summary>
-    public int Errors => answers.Where(a => !a.Key.EndsWith(" 200", StringComparison.Ordinal) && !a.Key.EndsWith(" 201", StringComparison.Ordinal)).Sum(a => a.Value);
+    /// <summary>The requests answered with anything but success, by request and status ("0" is no answer at all).</summary>
+    public IEnumerable<(string Key, int Count, string? Example)> Failures =>
+        Answers.Where(a => !a.Key.EndsWith(" 200", StringComparison.Ordinal) && !a.Key.EndsWith(" 201", StringComparison.Ordinal));
 }
 
 /// <summary>The names the recorder keys requests by.</summary>

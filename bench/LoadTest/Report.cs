@@ -47,8 +47,7 @@ public sealed class Report(string title)
         Line($"(appended to {file})");
     }
 
-    public static string Errors(Recorder recorder) => recorder.Errors == 0
-        ? "0"
-        : string.Join(", ", recorder.Answers.Where(a => !a.Key.EndsWith(" 200", StringComparison.Ordinal) && !a.Key.EndsWith(" 201", StringComparison.Ordinal))
-            .Select(a => $"{a.Count} × {a.Key}"));
+    /// <summary>"0", or each failing request and status with its count.</summary>
+    public static string Errors(Recorder recorder) =>
+        recorder.Failures.Any() ? string.Join(", ", recorder.Failures.Select(a => $"{a.Count} × {a.Key}")) : "0";
 }
