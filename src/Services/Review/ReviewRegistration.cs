@@ -20,7 +20,7 @@ public static class ReviewRegistration
     {
         builder.AddEventStore(ServiceName.Review, documents =>
         {
-            documents.Schema.For<ReviewQueueItem>();
+            QueueIndexes.Register(documents);
             documents.Schema.For<CommitteeMeeting>().UseOptimisticConcurrency(true);
         });
         builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
