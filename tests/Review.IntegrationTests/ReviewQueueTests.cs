@@ -70,6 +70,11 @@ public sealed class ReviewQueueTests(ReviewFixture review)
         var submitted = await reviewer.GetFromJsonAsync<JsonElement>($"/api/review/queue?specialty={specialty}&status=Submitted&pageSize=10&page=2");
         Assert.Equal(15, submitted.GetProperty("total").GetInt64());
         Assert.Equal(oldest.Where((_, n) => n % 3 == 0).Skip(10), Names(submitted));
+        // Queued from 10:00 on 1 June, Beijing time: the whole day holds them, the next day none.
+        var sameDay = await reviewer.GetFromJsonAsync<JsonElement>($"/api/review/queue?specialty={specialty}&from=2023-06-01&to=2023-06-01");
+        Assert.Equal(45, sameDay.GetProperty("total").GetInt64());
+        var nextDay = await reviewer.GetFromJsonAsync<JsonElement>($"/api/review/queue?specialty={specialty}&from=2023-06-02");
+        Assert.Equal(0, nextDay.GetProperty("total").GetInt64());
     }
 
     private static IEnumerable<string> Names(JsonElement page) =>

@@ -46,13 +46,14 @@ public sealed record QueueFilter(ApplicationStatus? Status, TitleLevel? Level, s
 
         if (From is { } from)
         {
-            var start = DateFilter.StartOf(from);
+            // In UTC: the column is timestamptz, which Npgsql takes only with an offset of zero (the same instant).
+            var start = DateFilter.StartOf(from).ToUniversalTime();
             items = items.Where(i => i.QueuedAt >= start);
         }
 
         if (To is { } to)
         {
-            var end = DateFilter.EndOf(to);
+            var end = DateFilter.EndOf(to).ToUniversalTime();
             items = items.Where(i => i.QueuedAt < end);
         }
 
