@@ -22,6 +22,7 @@ public static class ReviewRegistration
         {
             QueueIndexes.Register(documents);
             documents.Schema.For<CommitteeMeeting>().UseOptimisticConcurrency(true);
+            CommitteeAgenda.Register(documents);
         });
         builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
         builder.Services.AddServiceOpenApi("TitleReview 审核服务 Review — 审核与评委会 API / Review and committee API",
