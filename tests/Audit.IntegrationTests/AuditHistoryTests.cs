@@ -80,6 +80,37 @@ public sealed class AuditHistoryTests(SyntheticLedgerFixture ledger)
         Assert.NotEqual(issued, lapsed);
     }
 
+    /// <summary>
+    /// A page's ids come from the search-order index (SearchIndexes): one application to a page, they follow newest
+    /// first and, submitted at the same moment, by id, with nothing skipped or repeated from one page to the next.
+    /// </summary>
+    [Fact]
+    public async Task Search_pages_newest_first_then_by_id_one_application_to_a_page()
+    {
+        var name = $"页{Guid.NewGuid().ToString("N")[..6]}";
+        var sameMoment = new List<Guid>();
+        for (var n = 0; n < 3; n++)
+        {
+            sameMoment.Add(await ledger.AppendAsync(id => Histories.Clean(id, name)));
+        }
+
+        var later = await ledger.AppendAsync(id => [.. Histories.Clean(id, name).Select((e, n) =>
+            n == 0 && e.Event is TitleReview.Contracts.Events.ApplicationSubmitted submitted ? e with { Event = submitted with { SubmittedAt = submitted.SubmittedAt.AddHours(1) } } : e)]);
+        await Eventually.ReturnsAsync<JsonElement?>(
+            async () => await ledger.AuditApi.GetFromJsonAsync<JsonElement>($"/api/audit/applications?name={Uri.EscapeDataString(name)}"),
+            page => page!.Value.GetProperty("total").GetInt64() == 4, TimeSpan.FromSeconds(60), "the audit fold to show all four applications");
+
+        var pages = new List<Guid>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var found = await ledger.AuditApi.GetFromJsonAsync<JsonElement>($"/api/audit/applications?name={Uri.EscapeDataString(name)}&pageSize=1&page={page}");
+            Assert.Equal(4, found.GetProperty("total").GetInt64());
+            pages.AddRange(found.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()));
+        }
+
+        Assert.Equal([later, .. sameMoment.Order()], pages);
+    }
+
     [Fact]
     public async Task Searching_by_id_number_is_for_auditors_only()
     {

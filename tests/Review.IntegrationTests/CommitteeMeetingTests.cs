@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using TitleReview.Review.Features.CommitteeMeetings;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Review.IntegrationTests;
@@ -81,6 +86,60 @@ public sealed class CommitteeMeetingTests(ReviewFixture review) : ReviewTest(rev
         Assert.Equal(["通过", "未通过"], rows.Select(r => r["结果"]?.ToString()));
         Assert.Equal("6", rows[0]["实到"]?.ToString());
     }
+
+    /// <summary>
+    /// The agenda reads readiness from Review's folds (CommitteeCandidate) as far as its daemon got, and folds any
+    /// stream past that point itself: with the daemon paused an application made ready is on the agenda at once, after
+    /// the daemon folded it the agenda reads the fold, and once decided it leaves the agenda either way.
+    /// </summary>
+    [Fact]
+    public async Task The_agenda_lists_what_the_ledger_made_ready_whether_or_not_the_daemon_has_folded_it_yet()
+    {
+        var coordinator = Review.Host.Services.GetRequiredService<IProjectionCoordinator>();
+        var store = Review.Host.Services.GetRequiredService<IDocumentStore>();
+        Guid id, meetingId;
+        await coordinator.PauseAsync();
+        try
+        {
+            id = (await Steps.AwaitingCommitteeAsync("议程甲"))[0];
+            meetingId = (await CreateMeetingAsync(present: 6, date: "2023-06-08")).GetProperty("id").GetGuid();
+            Assert.Contains(await AgendaAsync(meetingId), item => item == id);
+            await using var query = store.QuerySession();
+            Assert.NotEqual(true, (await query.LoadAsync<CommitteeCandidate>(id))?.Ready);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                await using var query = store.QuerySession();
+                return (await query.LoadAsync<CommitteeCandidate>(id))?.Ready;
+            },
+            ready => ready == true, TimeSpan.FromSeconds(60), "Review's daemon to fold the application as ready");
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                var folded = await store.Advanced.ProjectionProgressFor(new ShardName(CommitteeCandidateProjection.ProjectionName));
+                await using var query = store.QuerySession();
+                return !await query.Events.QueryAllRawEvents().AnyAsync(e => e.Sequence > folded);
+            },
+            caughtUp => caughtUp, TimeSpan.FromSeconds(60), "Review's daemon to fold the whole ledger");
+        Assert.Contains(await AgendaAsync(meetingId), item => item == id);
+
+        using (var decided = await Vote(meetingId, id, 6, 0, 0))
+        {
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        }
+
+        Assert.DoesNotContain(await AgendaAsync(meetingId), item => item == id);
+    }
+
+    private async Task<IReadOnlyList<Guid>> AgendaAsync(Guid meetingId) =>
+        [.. (await committeeApi.GetFromJsonAsync<JsonElement>($"/api/committee/meetings/{meetingId}/agenda")).EnumerateArray()
+            .Select(a => a.GetProperty("applicationId").GetGuid())];
 
     public static TheoryData<string, object> ImpossibleDecisions() => new()
     {

@@ -55,7 +55,8 @@ public static class LedgerRows
             """
             select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
             where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-              and table_name not like 'mt_event_progression%' and table_name not like '%applicationlifecycle%' and table_name not like 'mt_hilo%'
+              and table_name not like 'mt_event_progression%' and table_name not like 'mt_hilo%'
+              and table_name not like '%applicationlifecycle%' and table_name not like '%committeecandidate%' and table_name not like '%feemovement%'
             """, connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {

@@ -20,7 +20,12 @@ public sealed class ApplicationLifecycle
     public string Specialty { get; set; } = "";
     public TitleLevel Level { get; set; }
     public string CycleId { get; set; } = "";
-    public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>
+    /// Kept in UTC (the same instant): Audit stores its folds with this as a timestamptz column, which Npgsql writes
+    /// only from an offset of zero, and a history forged or imported with +08:00 would stop Audit's daemon.
+    /// </summary>
+    public DateTimeOffset SubmittedAt { get; set => field = value.ToUniversalTime(); }
 
     public bool FinalApproved { get; set; }
     public DateTimeOffset? FinalApprovedAt { get; set; }

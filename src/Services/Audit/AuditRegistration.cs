@@ -26,7 +26,7 @@ public static class AuditRegistration
     {
         builder.AddEventStore(ServiceName.Audit, documents =>
         {
-            documents.Schema.For<ApplicationLifecycle>().Index(a => a.SubmittedAt);
+            SearchIndexes.Register(documents);
             documents.Schema.For<VerificationRun>();
             documents.Schema.For<RunFinding>().Index(f => f.RunId);
         }, lifecycleFold: JasperFx.Events.Projections.ProjectionLifecycle.Async);

@@ -27,6 +27,7 @@ public static class PaymentRegistration
             documents.Schema.For<PaymentNotification>().Identity(n => n.Id).Index(n => n.PaymentReference);
             documents.Schema.For<RefundEvidence>().Index(e => e.PaymentNotificationId);
             documents.Schema.For<ReconciliationReport>().Identity(r => r.Id).Index(r => r.UploadedAt);
+            FinanceIndexes.Register(documents);
         });
         builder.AddMessaging(ServiceName.Payment, bus => bus.AddConsumer<AssessFeeOnFinalApproval>());
         builder.AddWorkingDayCalendars();

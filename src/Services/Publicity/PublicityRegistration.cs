@@ -21,7 +21,7 @@ public static class PublicityRegistration
         builder.AddEventStore(ServiceName.Publicity, documents =>
         {
             documents.Schema.For<PendingNoticeEntry>();
-            documents.Schema.For<PublicityNotice>().UniqueIndex(Marten.Schema.UniqueIndexType.Computed, n => n.CycleId, n => n.Number).Index(n => n.PublishedAt);
+            NoticeIndexes.Register(documents);
             documents.Schema.For<PublicityPeriod>().Index(p => p.End);
             documents.Schema.For<ObjectionRecord>().Index(o => o.ApplicationId);
             documents.Schema.For<AutoPublishRun>().Identity(r => r.Id);

@@ -20,8 +20,9 @@ public static class ReviewRegistration
     {
         builder.AddEventStore(ServiceName.Review, documents =>
         {
-            documents.Schema.For<ReviewQueueItem>();
+            QueueIndexes.Register(documents);
             documents.Schema.For<CommitteeMeeting>().UseOptimisticConcurrency(true);
+            CommitteeAgenda.Register(documents);
         });
         builder.AddMessaging(ServiceName.Review, bus => bus.AddConsumer<QueueSubmittedApplications>());
         builder.Services.AddServiceOpenApi("TitleReview 审核服务 Review — 审核与评委会 API / Review and committee API",

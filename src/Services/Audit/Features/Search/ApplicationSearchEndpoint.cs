@@ -73,7 +73,15 @@ public static class ApplicationSearchEndpoint
     public static async Task<SearchPage> SearchAsync(LedgerSessions sessions, SearchCriteria criteria, Paging paging, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
-        IQueryable<ApplicationLifecycle> found = query.Query<ApplicationLifecycle>();
+        var found = await query.PageAsync<ApplicationLifecycle>(all => Matching(all, criteria),
+            matching => matching.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id), a => a.Id, paging, cancellationToken);
+        return new SearchPage(
+            found.Items.Select(a => new ApplicationSummary(a.Id, a.ApplicantName, a.Employer, a.Specialty, a.Level.Chinese(), a.SubmittedAt, a.Status, a.Status.Chinese(), a.Version)).ToList(),
+            paging.Page, paging.Size, found.Total);
+    }
+
+    private static IQueryable<ApplicationLifecycle> Matching(IQueryable<ApplicationLifecycle> found, SearchCriteria criteria)
+    {
         if (!string.IsNullOrWhiteSpace(criteria.Name))
         {
             var name = criteria.Name.Trim();
@@ -92,21 +100,17 @@ public static class ApplicationSearchEndpoint
 
         if (criteria.From is { } from)
         {
-            var start = DateFilter.StartOf(from);
+            // In UTC: the column is timestamptz, which Npgsql takes only with an offset of zero (the same instant).
+            var start = DateFilter.StartOf(from).ToUniversalTime();
             found = found.Where(a => a.SubmittedAt >= start);
         }
 
         if (criteria.To is { } to)
         {
-            var end = DateFilter.EndOf(to);
+            var end = DateFilter.EndOf(to).ToUniversalTime();
             found = found.Where(a => a.SubmittedAt < end);
         }
 
-        var total = await found.CountAsync(cancellationToken);
-        var items = await found.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
-            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new SearchPage(
-            items.Select(a => new ApplicationSummary(a.Id, a.ApplicantName, a.Employer, a.Specialty, a.Level.Chinese(), a.SubmittedAt, a.Status, a.Status.Chinese(), a.Version)).ToList(),
-            paging.Page, paging.Size, total);
+        return found;
     }
 }

@@ -115,15 +115,16 @@ public static class FinancePages
         html.Append("</tbody></table>").Append(Pager(op, PageSize, await outstanding.CountAsync(cancellationToken), n => Link("op", n)));
 
         var pp = PageOf("pp");
-        var payments = query.Events.QueryRawEventDataOnly<FeePaid>();
+        var payments = await query.PageAsync<FeeMovement>(all => all.Where(m => m.Kind == FeeMovementKind.Paid), paid => paid.OrderByDescending(m => m.At),
+            m => m.Id, Paging.Of(pp, PageSize, PageSize, PageSize), cancellationToken);
         html.Append("<h2 id=\"payments\">已缴费</h2><table><thead><tr><th>缴款码</th><th>申报编号</th><th>金额</th><th>渠道</th><th>到账时间</th></tr></thead><tbody>");
-        foreach (var p in await payments.OrderByDescending(p => p.PaidAt).Skip((pp - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
+        foreach (var p in payments.Items)
         {
             html.Append("<tr><td>").Append(E(p.PaymentReference)).Append("</td><td>").Append(p.ApplicationId).Append("</td><td class=\"num\">").Append(Money(p.Amount))
-                .Append("</td><td>").Append(E(p.Channel)).Append("</td><td>").Append(E(Moment(p.PaidAt))).Append("</td></tr>");
+                .Append("</td><td>").Append(E(p.Channel)).Append("</td><td>").Append(E(Moment(p.At))).Append("</td></tr>");
         }
 
-        html.Append("</tbody></table>").Append(Pager(pp, PageSize, await payments.CountAsync(cancellationToken), n => Link("pp", n)));
+        html.Append("</tbody></table>").Append(Pager(pp, PageSize, payments.Total, n => Link("pp", n)));
 
         var lp = PageOf("lp");
         var lapses = query.Query<FeeAccount>().Where(a => a.Lapsed && !a.Paid);

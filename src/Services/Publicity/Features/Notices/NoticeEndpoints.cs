@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -48,7 +47,7 @@ public static class NoticeEndpoints
                 return problem;
             }
 
-            return Results.Ok(await PageAsync(sessions, paging.Page, paging.Size, cancellationToken));
+            return Results.Ok(await PageAsync(sessions, paging, cancellationToken));
         });
         return group;
     }
@@ -62,14 +61,14 @@ public static class NoticeEndpoints
         return [.. open.Select(PublicNotice.From).SelectMany(n => n.Entries.Select(entry => new OpenNoticeEntry(n.Id, n.Number, entry)))];
     }
 
-    public static async Task<NoticePage> PageAsync(LedgerSessions sessions, int page, int pageSize, CancellationToken cancellationToken)
+    public static async Task<NoticePage> PageAsync(LedgerSessions sessions, Paging paging, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         // Latest end first puts every notice still open for objections ahead of the finished ones; the tie-breakers
         // keep a fixed order so a reader paging through never sees a notice twice or misses one.
-        var notices = await query.Query<PublicityNotice>()
-            .OrderByDescending(n => n.End).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Number)
-            .ToPagedListAsync(page, pageSize, cancellationToken);
-        return new NoticePage([.. notices.Select(PublicNotice.From)], notices.TotalItemCount, page, pageSize);
+        var notices = await query.PageAsync<PublicityNotice>(all => all,
+            all => all.OrderByDescending(n => n.End).ThenByDescending(n => n.PublishedAt).ThenByDescending(n => n.Number),
+            n => n.Id, paging, cancellationToken);
+        return new NoticePage([.. notices.Items.Select(PublicNotice.From)], notices.Total, paging.Page, paging.Size);
     }
 }

@@ -16,7 +16,10 @@ public sealed class PublicityNotice
     public DateOnly End { get; set; }
     public int WorkingDays { get; set; }
     public string CalendarVersion { get; set; } = "";
-    public DateTimeOffset PublishedAt { get; set; }
+
+    /// <summary>Kept in UTC (the same instant): it is a timestamptz column (NoticeIndexes), which Npgsql writes only from an offset of zero.</summary>
+    public DateTimeOffset PublishedAt { get; set => field = value.ToUniversalTime(); }
+
     public string PublishedBy { get; set; } = "";
     public List<NoticeEntry> Entries { get; set; } = [];
 }

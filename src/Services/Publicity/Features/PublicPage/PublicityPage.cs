@@ -8,6 +8,7 @@ using TitleReview.Domain.WorkingDays;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.Publicity.Features.Objections;
 using TitleReview.EventStore;
+using TitleReview.Web.Http;
 
 namespace TitleReview.Publicity.Features.PublicPage;
 
@@ -35,8 +36,14 @@ public static class PublicityPage
     {
         app.MapGet("/publicity", async (int? page, string? lodged, HttpContext http, LedgerSessions sessions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var number = Math.Max(page ?? 1, 1);
-            var notices = await NoticeEndpoints.PageAsync(sessions, number, PageSize, cancellationToken);
+            // A page before the first shows the first, as it always did; one past the furthest any list pages is a 400.
+            var paging = Paging.Of(Math.Max(page ?? 1, 1), PageSize, PageSize, PageSize);
+            if (paging.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            var notices = await NoticeEndpoints.PageAsync(sessions, paging, cancellationToken);
             var open = await NoticeEndpoints.OpenForObjectionAsync(sessions, clock.Today(), cancellationToken);
             var token = antiforgery.GetAndStoreTokens(http);
             return Results.Content(Render(notices, open, clock.Today(), token, lodged is not null, errors: null), "text/html; charset=utf-8");
@@ -63,7 +70,7 @@ public static class PublicityPage
     private static async Task<IResult> RefusedAsync(Refusal refusal, HttpContext http, LedgerSessions sessions,
         IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var notices = await NoticeEndpoints.PageAsync(sessions, 1, PageSize, cancellationToken);
+        var notices = await NoticeEndpoints.PageAsync(sessions, Paging.Of(1, PageSize, PageSize, PageSize), cancellationToken);
         var open = await NoticeEndpoints.OpenForObjectionAsync(sessions, clock.Today(), cancellationToken);
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         return Results.Content(Render(notices, open, clock.Today(), antiforgery.GetAndStoreTokens(http), false,

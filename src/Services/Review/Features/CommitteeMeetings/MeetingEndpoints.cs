@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TitleReview.Contracts;
-using TitleReview.Contracts.Ledger;
 using TitleReview.Domain;
 using TitleReview.Domain.Cycles;
 using TitleReview.Domain.Lifecycle;
@@ -9,7 +8,6 @@ using TitleReview.Domain.WorkingDays;
 using TitleReview.EventStore;
 using TitleReview.Review.Features.ApiDocumentation;
 using TitleReview.Review.Features.CommitteeDecision;
-using TitleReview.Review.Features.ReviewQueue;
 using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.CommitteeMeetings;
@@ -150,30 +148,9 @@ public static class Meetings
         MeetingDecider.Decide(command, cycle, ChinaTime.Today(clock), Guid.CreateVersion7(clock.GetUtcNow()),
             clock.GetUtcNow());
 
-    /// <summary>
-    /// Every application whose publicity completed and whose fee is paid, not yet decided: read from the ledger, not
-    /// from a message.
-    /// </summary>
-    public static async Task<IReadOnlyList<AgendaItem>> AgendaAsync(
-        IQuerySession query, CommitteeMeeting meeting, CancellationToken cancellationToken)
-    {
-        var approved = await query.Query<ReviewQueueItem>().Where(i => i.Status == ApplicationStatus.FinalApproved)
-            .OrderBy(i => i.QueuedAt).ToListAsync(cancellationToken);
-        var agenda = new List<AgendaItem>();
-        foreach (var item in approved)
-        {
-            var application = await query.Events.AggregateStreamAsync<ApplicationLifecycle>(item.Id,
-                token: cancellationToken);
-            if (application is { ReadyForCommittee: true } && application.CycleId == meeting.CycleId)
-            {
-                agenda.Add(new AgendaItem(item.Id, application.ApplicantName, application.Employer,
-                    application.Specialty,
-                    TitleLevelNames.Chinese(application.Level)));
-            }
-        }
-
-        return agenda;
-    }
+    /// <summary>Every application of the meeting's cycle ready for the committee (<see cref="CommitteeAgenda"/>).</summary>
+    public static Task<IReadOnlyList<AgendaItem>> AgendaAsync(IQuerySession query, CommitteeMeeting meeting, CancellationToken cancellationToken) =>
+        CommitteeAgenda.ForAsync(query, meeting, cancellationToken);
 
     /// <summary>
     /// One vote of a meeting: the meeting decides whether it may vote, the application's ledger what it decides.

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.Contracts;
@@ -71,7 +70,7 @@ public static class ReviewPages
 
         var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
         await using var query = sessions.Query();
-        var items = await filter.Apply(query.Query<ReviewQueueItem>(), Me(http)).ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
+        var items = await filter.PageAsync(query, Me(http), paging, cancellationToken);
         var counts = await QueueFilter.CountsAsync(query, cancellationToken);
         return Render("待审队列", Section, Navigation, Header(http) + QueueBody(filter, items, counts, paging.Page));
     }
@@ -146,7 +145,7 @@ public static class ReviewPages
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    private static string QueueBody(QueueFilter filter, IPagedList<ReviewQueueItem> items, IReadOnlyDictionary<ApplicationStatus, int> counts, int page)
+    private static string QueueBody(QueueFilter filter, ListPage<ReviewQueueItem> items, IReadOnlyDictionary<ApplicationStatus, int> counts, int page)
     {
         var html = new StringBuilder("<p>");
         foreach (var (status, count) in counts)
@@ -155,7 +154,7 @@ public static class ReviewPages
         }
 
         html.Append("</p><form method=\"get\" action=\"/review\" class=\"inline\"><label>状态 <select name=\"status\"><option value=\"\">全部</option>");
-        foreach (var status in QueueFilter.Open.Concat([ApplicationStatus.FinalApproved, ApplicationStatus.Rejected]))
+        foreach (var status in QueueFilter.Counted)
         {
             html.Append("<option value=\"").Append(status).Append('"').Append(status == filter.Status ? " selected" : "").Append('>').Append(E(status.Chinese())).Append("</option>");
         }
@@ -175,7 +174,7 @@ public static class ReviewPages
             .Append("</select></label><button type=\"submit\">筛选</button></form>");
 
         html.Append("<table><thead><tr><th>姓名</th><th>工作单位</th><th>专业</th><th>级别</th><th>状态</th><th>认领人</th><th>本次修改</th><th>提交时间</th></tr></thead><tbody>");
-        foreach (var item in items)
+        foreach (var item in items.Items)
         {
             html.Append("<tr><td><a href=\"/review/applications/").Append(item.Id).Append("\">").Append(E(item.ApplicantName)).Append("</a></td><td>").Append(E(item.Employer))
                 .Append("</td><td>").Append(E(item.Specialty)).Append("</td><td>").Append(E(item.Level.Chinese())).Append("</td><td>").Append(E(item.Status.Chinese()))
@@ -186,7 +185,7 @@ public static class ReviewPages
 
         html.Append("</tbody></table>");
         var query = $"status={filter.Status}&level={filter.Level}&specialty={Uri.EscapeDataString(filter.Specialty ?? "")}&from={filter.From:yyyy-MM-dd}&to={filter.To:yyyy-MM-dd}&mine={filter.Mine}&sort={filter.Sort}";
-        return html.Append(Pager(page, PageSize, items.TotalItemCount, n => $"/review?{query}&page={n}")).ToString();
+        return html.Append(Pager(page, PageSize, items.Total, n => $"/review?{query}&page={n}")).ToString();
     }
 
     private static string Option(QueueSort value, string label, QueueSort selected) =>

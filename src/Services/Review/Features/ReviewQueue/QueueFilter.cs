@@ -1,6 +1,7 @@
 using Marten;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
+using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
 namespace TitleReview.Review.Features.ReviewQueue;
@@ -18,7 +19,14 @@ public sealed record QueueFilter(ApplicationStatus? Status, TitleLevel? Level, s
     /// <summary>What a reviewer still has to act on.</summary>
     public static readonly ApplicationStatus[] Open = [ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.Resubmitted, ApplicationStatus.RevisionRequested];
 
-    public IQueryable<ReviewQueueItem> Apply(IQueryable<ReviewQueueItem> items, string reviewer)
+    /// <summary>The statuses the queue counts above its table.</summary>
+    public static readonly ApplicationStatus[] Counted = [.. Open, ApplicationStatus.FinalApproved, ApplicationStatus.Rejected];
+
+    /// <summary>One page of the filtered queue in its sort order, and how many items the filter matches.</summary>
+    public Task<ListPage<ReviewQueueItem>> PageAsync(IQuerySession query, string reviewer, Paging paging, CancellationToken cancellationToken) =>
+        query.PageAsync<ReviewQueueItem>(items => Matching(items, reviewer), Ordered, i => i.Id, paging, cancellationToken);
+
+    public IQueryable<ReviewQueueItem> Matching(IQueryable<ReviewQueueItem> items, string reviewer)
     {
         if (Status is { } status)
         {
@@ -38,13 +46,14 @@ public sealed record QueueFilter(ApplicationStatus? Status, TitleLevel? Level, s
 
         if (From is { } from)
         {
-            var start = DateFilter.StartOf(from);
+            // In UTC: the column is timestamptz, which Npgsql takes only with an offset of zero (the same instant).
+            var start = DateFilter.StartOf(from).ToUniversalTime();
             items = items.Where(i => i.QueuedAt >= start);
         }
 
         if (To is { } to)
         {
-            var end = DateFilter.EndOf(to);
+            var end = DateFilter.EndOf(to).ToUniversalTime();
             items = items.Where(i => i.QueuedAt < end);
         }
 
@@ -53,23 +62,29 @@ public sealed record QueueFilter(ApplicationStatus? Status, TitleLevel? Level, s
             items = items.Where(i => i.AssignedTo == reviewer);
         }
 
-        return Sort switch
-        {
-            QueueSort.Newest => items.OrderByDescending(i => i.QueuedAt),
-            QueueSort.Name => items.OrderBy(i => i.ApplicantName).ThenBy(i => i.QueuedAt),
-            _ => items.OrderBy(i => i.QueuedAt),
-        };
+        return items;
     }
 
+    public IQueryable<ReviewQueueItem> Ordered(IQueryable<ReviewQueueItem> items) => Sort switch
+    {
+        QueueSort.Newest => items.OrderByDescending(i => i.QueuedAt),
+        QueueSort.Name => items.OrderBy(i => i.ApplicantName).ThenBy(i => i.QueuedAt),
+        _ => items.OrderBy(i => i.QueuedAt),
+    };
+
+    /// <summary>The count of each <see cref="Counted"/> status, in one round trip (each count reads only the status index).</summary>
     public static async Task<IReadOnlyDictionary<ApplicationStatus, int>> CountsAsync(IQuerySession query, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<ApplicationStatus, int>();
-        foreach (var status in Open.Concat([ApplicationStatus.FinalApproved, ApplicationStatus.Rejected]))
+        var batch = query.CreateBatchQuery();
+        var counts = Counted.Select(status => (status, count: batch.Query<ReviewQueueItem>().Where(i => i.Status == status).Count())).ToList();
+        await batch.Execute(cancellationToken);
+        var byStatus = new Dictionary<ApplicationStatus, int>();
+        foreach (var (status, count) in counts)
         {
-            counts[status] = await query.Query<ReviewQueueItem>().CountAsync(i => i.Status == status, cancellationToken);
+            byStatus[status] = (int)await count;
         }
 
-        return counts;
+        return byStatus;
     }
 
     public static IResult? Invalid(DateOnly? from, DateOnly? to) => DateFilter.Invalid(from, to);

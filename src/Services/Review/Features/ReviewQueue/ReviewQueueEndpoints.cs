@@ -4,7 +4,6 @@ using TitleReview.Domain;
 using TitleReview.Review.Features.ApiDocumentation;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Ledger;
-using Marten.Pagination;
 using TitleReview.EventStore;
 using TitleReview.Web.Http;
 
@@ -34,9 +33,8 @@ public static class ReviewQueueEndpoints
 
         await using var query = sessions.Query();
         var filter = new QueueFilter(status, level, specialty, from, to, mine == true, sort ?? QueueSort.Oldest);
-        var items = await filter.Apply(query.Query<ReviewQueueItem>(), LedgerSessions.ActingFor(http).UserId)
-            .ToPagedListAsync(paging.Page, paging.Size, cancellationToken);
-        return TypedResults.Ok(new QueuePage([.. items], items.TotalItemCount, paging.Page, paging.Size, await QueueFilter.CountsAsync(query, cancellationToken)));
+        var items = await filter.PageAsync(query, LedgerSessions.ActingFor(http).UserId, paging, cancellationToken);
+        return TypedResults.Ok(new QueuePage(items.Items, items.Total, paging.Page, paging.Size, await QueueFilter.CountsAsync(query, cancellationToken)));
     }
 
     public static async Task<Results<Ok<ReviewQueueItem>, ProblemHttpResult>> GetAsync(Guid id, LedgerSessions sessions, CancellationToken cancellationToken)

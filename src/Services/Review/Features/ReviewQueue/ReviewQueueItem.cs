@@ -12,7 +12,10 @@ public sealed class ReviewQueueItem
     public string Series { get; set; } = "";
     public string Specialty { get; set; } = "";
     public TitleLevel Level { get; set; }
-    public DateTimeOffset QueuedAt { get; set; }
+
+    /// <summary>Kept in UTC (the same instant): it is a timestamptz column too (QueueIndexes), which Npgsql writes only from an offset of zero.</summary>
+    public DateTimeOffset QueuedAt { get; set => field = value.ToUniversalTime(); }
+
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Submitted;
 
     /// <summary>The reviewer who claimed the file; it comes back to them after a resubmission.</summary>
