@@ -2,6 +2,7 @@ using TitleReview.Domain;
 using TitleReview.Domain.Cycles;
 using TitleReview.Review.Features.CommitteeDecision;
 using TitleReview.Review.Features.CommitteeMeetings;
+using CommitteeCandidate = TitleReview.Review.Features.CommitteeDecision.CommitteeCandidate;
 
 namespace TitleReview.Review.UnitTests;
 
