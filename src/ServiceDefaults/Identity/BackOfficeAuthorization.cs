@@ -12,7 +12,10 @@ namespace TitleReview.ServiceDefaults.Identity;
 
 public static class BackOfficeAuthorization
 {
-    /// <summary>Machines send an API key; people sign in on a page and carry a cookie. The header decides which.</summary>
+    /// <summary>
+    /// Machines send an API key; people come through the gateway with its token, or sign in on the service's own page
+    /// and carry a cookie. The <c>Authorization</c> header decides which (<see cref="SchemeFor"/>).
+    /// </summary>
     public const string Scheme = "BackOffice";
 
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -50,9 +53,11 @@ public static class BackOfficeAuthorization
         // Password guessing is slowed by PBKDF2 and stopped here: a few attempts per address and minute.
         builder.Services.AddPerAddressRateLimits((SignInRateLimitPolicy, builder.Configuration.GetValue($"{ApiClientOptions.Section}:SignInAttemptsPerMinute", 10)));
 
-        var authentication = builder.Services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "API key or sign-in cookie", options =>
-                options.ForwardDefaultSelector = http => http.Request.Headers.Authorization.Count > 0 ? ApiKeyAuthenticationHandler.SchemeName : CookieScheme)
+        var authentication = builder.Services.AddAuthentication(Scheme);
+        var gatewayTrusted = GatewayTokenAuthentication.AddIfTrusted(authentication, builder.Configuration, isDevelopment);
+        authentication
+            .AddPolicyScheme(Scheme, "Gateway token, API key or sign-in cookie", options =>
+                options.ForwardDefaultSelector = http => SchemeFor(http.Request, gatewayTrusted))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(CookieScheme, options =>
             {
@@ -84,11 +89,28 @@ public static class BackOfficeAuthorization
                     return Task.CompletedTask;
                 };
             });
-        OpenIdConnectSignIn.AddIfConfigured(authentication, builder.Configuration);
+        OpenIdConnectSignIn.AddIfConfigured(authentication, builder.Configuration, CookieScheme, isDevelopment);
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build());
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Bearer</c>: a person signed in at the gateway (when this service trusts the gateway's key); any other
+    /// <c>Authorization</c> (<c>ApiKey</c>, or something unknown, which then authenticates no one): a machine; no header:
+    /// the service's own sign-in cookie, for people who still come straight to the service.
+    /// </summary>
+    private static string SchemeFor(HttpRequest request, bool gatewayTrusted)
+    {
+        if (request.Headers.Authorization.Count == 0)
+        {
+            return CookieScheme;
+        }
+
+        return gatewayTrusted && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? GatewayToken.Scheme
+            : ApiKeyAuthenticationHandler.SchemeName;
     }
 
     /// <summary>The endpoint accepts callers with any of <paramref name="roles"/> (admins always).</summary>

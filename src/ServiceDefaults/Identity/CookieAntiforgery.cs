@@ -13,8 +13,10 @@ namespace TitleReview.ServiceDefaults.Identity;
 /// form or script could borrow it. So every state-changing request (any method but GET, HEAD, OPTIONS, TRACE) that the
 /// cookie authenticates must carry the anti-forgery token, as a form field or in the <c>RequestVerificationToken</c>
 /// header, whatever the endpoint says: one check here instead of one per endpoint that could be forgotten (uploads
-/// opt out of the framework's form check for API-key callers). Machines authenticate with <c>Authorization</c>, which
-/// a browser never adds on its own, and send no token; anonymous endpoints act for no one.
+/// opt out of the framework's form check for API-key callers). Machines authenticate with an API key, which a browser
+/// never adds on its own, and send no token; anonymous endpoints act for no one. A person coming through the gateway
+/// arrives with <c>Authorization: Bearer</c> too, but the gateway adds it to whatever their browser sends, forged
+/// cross-site forms included: so only an API key spares the token, never the mere presence of the header.
 /// </summary>
 public static class CookieAntiforgery
 {
@@ -35,6 +37,6 @@ public static class CookieAntiforgery
     private static bool NeedsToken(HttpContext http) =>
         !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method) || HttpMethods.IsTrace(http.Request.Method))
         && http.User.Identity?.IsAuthenticated == true
-        && http.Request.Headers.Authorization.Count == 0
+        && http.User.Identity?.AuthenticationType != ApiKeyAuthenticationHandler.SchemeName
         && http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null;
 }
