@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -27,16 +28,27 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
-        builder.AddTelemetry();
-        builder.AddHealthChecks();
+        builder.AddHostDefaults();
         builder.AddBusinessClock();
-        // Sign-in cookies and anti-forgery tokens are encrypted with it: one key ring for every instance.
-        builder.AddSharedKeyRing();
         builder.AddBackOfficeAuthorization();
 
         // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same
         // directory into its own catalogue.
         builder.Services.AddSingleton(ReviewCycleCatalogue.Load(builder.Configuration["Cycles:Directory"]));
+        return builder;
+    }
+
+    /// <summary>
+    /// What any host of the system needs, the gateway included, which has its own sign-in and no business rules:
+    /// telemetry, health checks, the shared key ring, service discovery, resilient HTTP clients, problem+json.
+    /// </summary>
+    public static IHostApplicationBuilder AddHostDefaults(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTelemetry();
+        builder.AddHealthChecks();
+        // Sign-in cookies and anti-forgery tokens are encrypted with it: one key ring for every instance.
+        builder.AddSharedKeyRing();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -121,9 +133,16 @@ public static class ServiceDefaultsExtensions
         app.UseAntiforgery();
         // One rate limiter for the whole pipeline; each endpoint that needs a limit names its policy.
         app.UseRateLimiter();
+        app.MapHealthEndpoints();
+        app.MapBusinessClock();
+        return app;
+    }
+
+    /// <summary>/health (everything, PostgreSQL and RabbitMQ included where the host uses them) and /alive (the process).</summary>
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
-        app.MapBusinessClock();
         return app;
     }
 }

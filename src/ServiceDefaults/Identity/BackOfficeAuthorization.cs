@@ -39,16 +39,7 @@ public static class BackOfficeAuthorization
                     options.Clients = DevelopmentApiClients.Create();
                 }
             });
-        builder.Services.AddOptions<BackOfficeUserOptions>()
-            .Bind(builder.Configuration.GetSection(ApiClientOptions.Section))
-            .PostConfigure(options =>
-            {
-                if (options.Users.Count == 0 && isDevelopment)
-                {
-                    options.Users = DevelopmentUsers.Create();
-                }
-            });
-        builder.Services.AddSingleton<BackOfficeUserDirectory>();
+        builder.AddBackOfficeUsers();
         builder.Services.AddAntiforgery();
         // Password guessing is slowed by PBKDF2 and stopped here: a few attempts per address and minute.
         builder.Services.AddPerAddressRateLimits((SignInRateLimitPolicy, builder.Configuration.GetValue($"{ApiClientOptions.Section}:SignInAttemptsPerMinute", 10)));
@@ -93,6 +84,28 @@ public static class BackOfficeAuthorization
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build());
+        return builder;
+    }
+
+    /// <summary>
+    /// The people who may sign in (<c>Auth:Users</c>; in Development with none configured, <see cref="DevelopmentUsers"/>)
+    /// and the directory that checks their passwords: the services' own sign-in, the gateway's and the development
+    /// identity provider's use the same.
+    /// </summary>
+    public static IHostApplicationBuilder AddBackOfficeUsers(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<BackOfficeUserOptions>()
+            .Bind(builder.Configuration.GetSection(ApiClientOptions.Section))
+            .PostConfigure(options =>
+            {
+                if (options.Users.Count == 0 && isDevelopment)
+                {
+                    options.Users = DevelopmentUsers.Create();
+                }
+            });
+        builder.Services.AddSingleton<BackOfficeUserDirectory>();
         return builder;
     }
 

@@ -32,7 +32,7 @@ public static class SignInPages
     public static IEndpointRouteBuilder MapBackOfficeSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet(BackOfficeAuthorization.LoginPath, (string? returnUrl, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration) =>
-            Page(http, antiforgery, configuration, Local(returnUrl), error: null))
+            Page(http, antiforgery, configuration, ReturnUrls.Local(returnUrl), error: null))
             .AllowAnonymous();
 
         app.MapPost(BackOfficeAuthorization.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration,
@@ -48,7 +48,7 @@ public static class SignInPages
                 });
             }
 
-            var returnUrl = Local(form.ReturnUrl);
+            var returnUrl = ReturnUrls.Local(form.ReturnUrl);
             if (users.SignIn(form.UserId, form.Password) is not { } user)
             {
                 return Page(http, antiforgery, configuration, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
@@ -73,21 +73,11 @@ public static class SignInPages
 
         app.MapGet("/account/login/oidc", (string? returnUrl, IConfiguration configuration) =>
             OpenIdConnectSignIn.IsConfigured(configuration)
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = Local(returnUrl) }, [OpenIdConnectSignIn.Scheme])
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.Local(returnUrl) }, [OpenIdConnectSignIn.Scheme])
                 : Problems.NotFound(new("未配置统一身份认证。", "No identity provider is configured.")))
             .AllowAnonymous();
         return app;
     }
-
-    /// <summary>
-    /// Only a path on this site: an open redirect would let a phishing link borrow our sign-in page. Control characters
-    /// never pass; other non-ASCII text (a Chinese query) is percent-encoded, as a Location header must be ASCII.
-    /// </summary>
-    private static string Local(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            && !url.Any(char.IsControl)
-            ? string.Concat(url.EnumerateRunes().Select(rune => rune.Value < 128 ? rune.ToString() : Uri.EscapeDataString(rune.ToString())))
-            : "/";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, IConfiguration configuration, string returnUrl, string? error, int status = StatusCodes.Status200OK)
     {

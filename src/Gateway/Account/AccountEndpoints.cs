@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TitleReview.Domain;
+using TitleReview.Gateway.Components;
+using TitleReview.Gateway.Identity;
+using TitleReview.ServiceDefaults.Identity;
+using TitleReview.Web.Http;
+
+namespace TitleReview.Gateway.Account;
+
+/// <summary>
+/// Signing in and out of the whole back office at once. The forms carry the gateway's anti-forgery token (a forged
+/// cross-site sign-in could otherwise sign a victim in as the attacker); sign-in attempts are rate-limited per address.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(GatewaySession.LoginPath, (string? returnUrl, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration) =>
+            SignInPage(http, antiforgery, configuration, ReturnUrls.Local(returnUrl), error: null));
+
+        app.MapPost(GatewaySession.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration,
+            BackOfficeUserDirectory users) =>
+        {
+            // A control character cannot go into a Location header; no link of ours carries one.
+            if (form.ReturnUrl?.Any(char.IsControl) == true)
+            {
+                return Problems.Validation(new Dictionary<string, Bilingual[]>
+                {
+                    ["returnUrl"] = [new("返回地址含有控制字符，请从系统页面重新登录。", "returnUrl contains a control character; sign in again from a page of this site.")],
+                });
+            }
+
+            var returnUrl = ReturnUrls.Local(form.ReturnUrl);
+            if (users.SignIn(form.UserId, form.Password) is not { } user)
+            {
+                return SignInPage(http, antiforgery, configuration, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
+            }
+
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, user.Id), new Claim(GatewayToken.DisplayNameClaim, user.DisplayName), .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
+                GatewaySession.Scheme);
+            await http.SignInAsync(GatewaySession.Scheme, new ClaimsPrincipal(identity));
+            return Results.LocalRedirect(returnUrl);
+        })
+        .RequireRateLimiting(GatewaySession.SignInRateLimitPolicy);
+
+        app.MapPost("/account/logout", SignOutAsync);
+
+        app.MapGet("/account/login/oidc", (string? returnUrl, IConfiguration configuration) =>
+            OpenIdConnectSignIn.IsConfigured(configuration)
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.Local(returnUrl) }, [OpenIdConnectSignIn.Scheme])
+                : Problems.NotFound(new("未配置统一身份认证。", "No identity provider is configured.")));
+        return app;
+    }
+
+    /// <summary>
+    /// Ends the one session (so every service at once); a person who came through the identity provider is then sent
+    /// there to end its session too, and comes back to the sign-in page.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, IConfiguration configuration)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Problems.TitleFor(StatusCodes.Status400BadRequest),
+                detail: new Bilingual("缺少或无效的防伪令牌：请从本系统页面退出。", "The anti-forgery token is missing or invalid: sign out from a page of this site.").ToString(),
+                type: "https://titlereview.example/problems/antiforgery");
+        }
+
+        var signedOut = new AuthenticationProperties { RedirectUri = GatewaySession.LoginPath };
+        // The provider's id_token (kept in the session) goes to its end-session endpoint: read it before the session ends.
+        if (OpenIdConnectSignIn.IsConfigured(configuration) && await http.GetTokenAsync(GatewaySession.Scheme, "id_token") is not null)
+        {
+            await http.SignOutAsync(OpenIdConnectSignIn.Scheme, signedOut);
+            await http.SignOutAsync(GatewaySession.Scheme);
+            return Results.Empty;
+        }
+
+        await http.SignOutAsync(GatewaySession.Scheme);
+        return Results.LocalRedirect(GatewaySession.LoginPath);
+    }
+
+    private static RazorComponentResult<SignInPage> SignInPage(HttpContext http, IAntiforgery antiforgery, IConfiguration configuration, string returnUrl, string? error,
+        int status = StatusCodes.Status200OK)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return new RazorComponentResult<SignInPage>(new Dictionary<string, object?>
+        {
+            [nameof(Components.SignInPage.TokenField)] = tokens.FormFieldName,
+            [nameof(Components.SignInPage.Token)] = tokens.RequestToken,
+            [nameof(Components.SignInPage.ReturnUrl)] = returnUrl,
+            [nameof(Components.SignInPage.Error)] = error,
+            [nameof(Components.SignInPage.OidcConfigured)] = OpenIdConnectSignIn.IsConfigured(configuration),
+        })
+        { StatusCode = status };
+    }
+}
