@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using TitleReview.BackOffice;
 using TitleReview.Domain.Cycles;
 using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
@@ -33,6 +34,8 @@ public static class ServiceDefaultsExtensions
         // Sign-in cookies and anti-forgery tokens are encrypted with it: one key ring for every instance.
         builder.AddSharedKeyRing();
         builder.AddBackOfficeAuthorization();
+        // Pages are Razor components rendered on the server (TitleReview.BackOffice).
+        builder.Services.AddBackOfficePages();
 
         // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same
         // directory into its own catalogue.
@@ -124,6 +127,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapBusinessClock();
+        app.MapBackOfficeStylesheet();
         return app;
     }
 }
