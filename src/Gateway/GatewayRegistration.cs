@@ -1,3 +1,4 @@
+using TitleReview.BackOffice;
 using TitleReview.Gateway.Account;
 using TitleReview.Gateway.Home;
 using TitleReview.Gateway.Identity;
@@ -12,7 +13,7 @@ public static class GatewayRegistration
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         builder.AddGatewaySession();
-        builder.Services.AddRazorComponents();
+        builder.Services.AddBackOfficePages();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Config(), ServiceClusters.Config(builder.Configuration))
             .AddTransforms(ForwardedIdentity.Apply);
@@ -29,6 +30,8 @@ public static class GatewayRegistration
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        // The pages' one stylesheet, for the gateway's pages and the services' pages seen through it.
+        app.MapBackOfficeStylesheet();
         app.MapAccountEndpoints();
         app.MapHome();
         app.MapReverseProxy();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using TitleReview.BackOffice;
 using TitleReview.Domain.Cycles;
 using TitleReview.Web.Http;
 using TitleReview.ServiceDefaults.Identity;
@@ -31,6 +32,8 @@ public static class ServiceDefaultsExtensions
         builder.AddHostDefaults();
         builder.AddBusinessClock();
         builder.AddBackOfficeAuthorization();
+        // Pages are Razor components rendered on the server (TitleReview.BackOffice).
+        builder.Services.AddBackOfficePages();
 
         // Review cycles beyond the shipped ones (another committee, next year) are data: every service loads the same
         // directory into its own catalogue.
@@ -135,6 +138,7 @@ public static class ServiceDefaultsExtensions
         app.UseRateLimiter();
         app.MapHealthEndpoints();
         app.MapBusinessClock();
+        app.MapBackOfficeStylesheet();
         return app;
     }
 

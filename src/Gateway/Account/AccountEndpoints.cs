@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TitleReview.BackOffice;
+using TitleReview.BackOffice.Account;
 using TitleReview.Domain;
-using TitleReview.Gateway.Components;
 using TitleReview.Gateway.Identity;
 using TitleReview.ServiceDefaults.Identity;
 using TitleReview.Web.Http;
@@ -19,10 +20,10 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(GatewaySession.LoginPath, (string? returnUrl, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration) =>
-            SignInPage(http, antiforgery, configuration, ReturnUrls.Local(returnUrl), error: null));
+        app.MapGet(GatewaySession.LoginPath, (string? returnUrl, IConfiguration configuration) =>
+            SignInPage(configuration, ReturnUrls.Local(returnUrl), error: null));
 
-        app.MapPost(GatewaySession.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration,
+        app.MapPost(GatewaySession.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IConfiguration configuration,
             BackOfficeUserDirectory users) =>
         {
             // A control character cannot go into a Location header; no link of ours carries one.
@@ -37,7 +38,7 @@ public static class AccountEndpoints
             var returnUrl = ReturnUrls.Local(form.ReturnUrl);
             if (users.SignIn(form.UserId, form.Password) is not { } user)
             {
-                return SignInPage(http, antiforgery, configuration, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
+                return SignInPage(configuration, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
             }
 
             var identity = new ClaimsIdentity(
@@ -83,18 +84,6 @@ public static class AccountEndpoints
         return Results.LocalRedirect(GatewaySession.LoginPath);
     }
 
-    private static RazorComponentResult<SignInPage> SignInPage(HttpContext http, IAntiforgery antiforgery, IConfiguration configuration, string returnUrl, string? error,
-        int status = StatusCodes.Status200OK)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return new RazorComponentResult<SignInPage>(new Dictionary<string, object?>
-        {
-            [nameof(Components.SignInPage.TokenField)] = tokens.FormFieldName,
-            [nameof(Components.SignInPage.Token)] = tokens.RequestToken,
-            [nameof(Components.SignInPage.ReturnUrl)] = returnUrl,
-            [nameof(Components.SignInPage.Error)] = error,
-            [nameof(Components.SignInPage.OidcConfigured)] = OpenIdConnectSignIn.IsConfigured(configuration),
-        })
-        { StatusCode = status };
-    }
+    private static RazorComponentResult<SignInPage> SignInPage(IConfiguration configuration, string returnUrl, string? error, int status = StatusCodes.Status200OK) =>
+        Pages.Render<SignInPage>(new { ReturnUrl = returnUrl, Error = error, OidcAvailable = OpenIdConnectSignIn.IsConfigured(configuration) }, status);
 }

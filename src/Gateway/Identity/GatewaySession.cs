@@ -30,7 +30,9 @@ public static class GatewaySession
             services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
 
         builder.AddBackOfficeUsers();
-        builder.Services.AddAntiforgery(options => options.Cookie.Name = ".TitleReview.Gateway.Antiforgery");
+        // The services' anti-forgery cookie and keys (same name, same shared key ring): the back-office frame's sign-out
+        // form on a service's page posts to /account/logout, which is the gateway's, with a token the service made.
+        builder.Services.AddAntiforgery();
         // Password guessing is slowed by PBKDF2 and stopped here, as on the services' own sign-in pages.
         builder.Services.AddPerAddressRateLimits((SignInRateLimitPolicy, builder.Configuration.GetValue($"{ApiClientOptions.Section}:SignInAttemptsPerMinute", 10)));
 

@@ -1,15 +1,15 @@
 using System.Security.Claims;
-using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using TitleReview.BackOffice;
+using TitleReview.BackOffice.Account;
 using TitleReview.Domain;
 using TitleReview.Web.Http;
-using static TitleReview.Web.Http.HtmlPage;
 
 namespace TitleReview.ServiceDefaults.Identity;
 
@@ -27,15 +27,13 @@ public sealed class SignInForm
 /// </summary>
 public static class SignInPages
 {
-    private const string Section = "职称评审系统";
-
     public static IEndpointRouteBuilder MapBackOfficeSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(BackOfficeAuthorization.LoginPath, (string? returnUrl, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration) =>
-            Page(http, antiforgery, configuration, ReturnUrls.Local(returnUrl), error: null))
+        app.MapGet(BackOfficeAuthorization.LoginPath, (string? returnUrl, IConfiguration configuration) =>
+            Page(ReturnUrls.Local(returnUrl), error: null, configuration))
             .AllowAnonymous();
 
-        app.MapPost(BackOfficeAuthorization.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, IConfiguration configuration,
+        app.MapPost(BackOfficeAuthorization.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IConfiguration configuration,
             BackOfficeUserDirectory users) =>
         {
             // A control character cannot go into a Location header (it used to end in a 500 after the password was
@@ -51,7 +49,7 @@ public static class SignInPages
             var returnUrl = ReturnUrls.Local(form.ReturnUrl);
             if (users.SignIn(form.UserId, form.Password) is not { } user)
             {
-                return Page(http, antiforgery, configuration, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
+                return Page(returnUrl, "用户名或密码错误。", configuration, StatusCodes.Status400BadRequest);
             }
 
             var identity = new ClaimsIdentity(
@@ -79,26 +77,6 @@ public static class SignInPages
         return app;
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, IConfiguration configuration, string returnUrl, string? error, int status = StatusCodes.Status200OK)
-    {
-        var token = antiforgery.GetAndStoreTokens(http);
-        var body = new StringBuilder();
-        if (error is not null)
-        {
-            body.Append("<p class=\"err\" role=\"alert\">").Append(E(error)).Append("</p>");
-        }
-
-        body.Append("<form method=\"post\" action=\"").Append(BackOfficeAuthorization.LoginPath).Append("\" style=\"max-width:22rem\">")
-            .Append("<input type=\"hidden\" name=\"").Append(E(token.FormFieldName)).Append("\" value=\"").Append(E(token.RequestToken)).Append("\">")
-            .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(E(returnUrl)).Append("\">")
-            .Append("<p><label for=\"userId\">用户名</label><br><input id=\"userId\" name=\"userId\" autocomplete=\"username\" required style=\"width:100%\"></p>")
-            .Append("<p><label for=\"password\">密码</label><br><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required style=\"width:100%\"></p>")
-            .Append("<p><button type=\"submit\">登录</button></p></form>");
-        if (OpenIdConnectSignIn.IsConfigured(configuration))
-        {
-            body.Append("<p><a href=\"/account/login/oidc?returnUrl=").Append(E(Uri.EscapeDataString(returnUrl))).Append("\">使用统一身份认证登录</a></p>");
-        }
-
-        return Render("后台登录", Section, [], body.ToString(), status: status);
-    }
+    private static RazorComponentResult<SignInPage> Page(string returnUrl, string? error, IConfiguration configuration, int status = StatusCodes.Status200OK) =>
+        Pages.Render<SignInPage>(new { ReturnUrl = returnUrl, Error = error, OidcAvailable = OpenIdConnectSignIn.IsConfigured(configuration) }, status);
 }

@@ -1,0 +1,8 @@
+namespace TitleReview.BackOffice.Components;
+
+public enum BannerKind
+{
+    Info,
+    Success,
+    Error,
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace TitleReview.Testing;
+
+/// <summary>
+/// axe-core in the page, as a person's browser shows it: no serious or critical violation on any page (WCAG 2.1 AA
+/// contrast, names of controls, landmarks…). Every finding is written beside the screenshots, so a failure says where.
+/// </summary>
+public static class Accessibility
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var findings = result.Violations
+            .Select(v => new { v.Id, v.Impact, v.Help, Nodes = v.Nodes.Select(n => new { Target = n.Target?.ToString(), n.Html }).ToList() })
+            .ToList();
+        await File.WriteAllTextAsync(Browser.ScreenshotPath($"axe-{name}.json"),
+            JsonSerializer.Serialize(new { page = page.Url, findings }, Indented));
+
+        var blocking = findings.Where(f => Blocking.Contains(f.Impact)).ToList();
+        Assert.True(blocking.Count == 0,
+            $"axe found {blocking.Count} serious or critical violation(s) on {page.Url}:\n" +
+            string.Join("\n", blocking.Select(f => $"- {f.Id} ({f.Impact}): {f.Help}\n    " + string.Join("\n    ", f.Nodes.Take(5).Select(n => $"{n.Target} {n.Html}")))));
+    }
+}
