@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.Certificate.Features.Issue;
+using TitleReview.Gateway.Routing;
+using TitleReview.IdentityProvider;
 using TitleReview.Intake.Features.Status;
 using TitleReview.Payment.Features.AssessFee;
 using TitleReview.Publicity.Features.Notices;
@@ -10,7 +12,7 @@ using TitleReview.Testing;
 
 namespace TitleReview.SystemTesting;
 
-/// <summary>All five services against one run's PostgreSQL database and RabbitMQ virtual host.</summary>
+/// <summary>All six services against one run's PostgreSQL database and RabbitMQ virtual host, and the gateway in front of them.</summary>
 public class SystemFixture : IAsyncLifetime
 {
     public TestInfrastructure Infrastructure { get; private set; } = null!;
@@ -57,6 +59,24 @@ public class SystemFixture : IAsyncLifetime
     public Uri PublicityAddress { get; private set; } = null!;
 
     public HttpClient NewPublicityClient() => new() { BaseAddress = PublicityAddress };
+
+    /// <summary>
+    /// The gateway (issue #15): every service's pages and APIs under one origin and one sign-in, as people use the back
+    /// office. It starts after the six services, forwards to their test ports, and signs people in with the
+    /// development users or through <see cref="IdentityProvider"/> (OpenID Connect, 使用统一身份认证登录). Browser tests that
+    /// walk the back office as a person should start here; tests of one service's own behaviour keep its address.
+    /// </summary>
+    public ServiceHost<GatewayRoute> Gateway { get; private set; } = null!;
+
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>A client of the gateway without a session or key (wrap it in <c>Person</c> to sign in through the page).</summary>
+    public HttpClient NewGatewayClient() => new() { BaseAddress = GatewayAddress };
+
+    /// <summary>The development OpenID Connect provider the gateway is configured with (client <c>titlereview-gateway</c>).</summary>
+    public ServiceHost<IdentityProviderDb> IdentityProvider { get; private set; } = null!;
+
+    public Uri IdentityProviderAddress { get; private set; } = null!;
 
     public IEnumerable<HttpClient> AllApis => [IntakeApi, ReviewApi, PublicityApi, PaymentApi, CertificateApi, AuditApi];
 
@@ -110,6 +130,34 @@ public class SystemFixture : IAsyncLifetime
         Audit.StartServer();
         AuditAddress = new Uri($"http://127.0.0.1:{auditPort}");
         AuditApi = NewAuditClient().As(Roles.Auditor);
+        StartFrontDoor();
+    }
+
+    /// <summary>The identity provider and the gateway, each told the other's address (both ports are chosen first).</summary>
+    private void StartFrontDoor()
+    {
+        var gatewayPort = Ports.Free();
+        var providerPort = Ports.Free();
+        GatewayAddress = new Uri($"http://127.0.0.1:{gatewayPort}");
+        IdentityProviderAddress = new Uri($"http://127.0.0.1:{providerPort}");
+        IdentityProvider = new ServiceHost<IdentityProviderDb>(Infrastructure, With(new() { ["IdentityProvider:Gateway:Address"] = GatewayAddress.ToString() }));
+        IdentityProvider.UseKestrel(providerPort);
+        IdentityProvider.StartServer();
+        Gateway = new ServiceHost<GatewayRoute>(Infrastructure, With(new()
+        {
+            ["Gateway:Services:intake"] = IntakeAddress.ToString(),
+            ["Gateway:Services:review"] = ReviewAddress.ToString(),
+            ["Gateway:Services:publicity"] = PublicityAddress.ToString(),
+            ["Gateway:Services:payment"] = PaymentAddress.ToString(),
+            ["Gateway:Services:certificate"] = CertificateAddress.ToString(),
+            ["Gateway:Services:audit"] = AuditAddress.ToString(),
+            ["Auth:Oidc:Authority"] = IdentityProviderAddress.ToString(),
+            ["Auth:Oidc:ClientId"] = TitleReview.IdentityProvider.Clients.GatewayClient.ClientId,
+            ["Auth:Oidc:ClientSecret"] = TitleReview.IdentityProvider.Clients.GatewayClient.DevelopmentSecret,
+            ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+        }));
+        Gateway.UseKestrel(gatewayPort);
+        Gateway.StartServer();
     }
 
     /// <summary>Settings every host of this fixture gets on top of its own (a subclass may reroute the broker).</summary>
@@ -140,7 +188,7 @@ public class SystemFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable[] { Audit, Certificate, Payment, Publicity, Review, Intake })
+        foreach (var host in new IAsyncDisposable[] { Gateway, IdentityProvider, Audit, Certificate, Payment, Publicity, Review, Intake })
         {
             await host.DisposeAsync();
         }

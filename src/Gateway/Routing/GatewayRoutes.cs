@@ -36,8 +36,8 @@ public static class GatewayRoutes
         ["audit"] = 5106,
     };
 
-    /// <summary>The services that consume messages, and so have dead letters for the admin to see and replay.</summary>
-    private static readonly string[] Consumers = [.. Services.Keys];
+    /// <summary>The services that consume messages, and so have dead letters for the admin to see and replay (Audit only reads the ledger).</summary>
+    private static readonly string[] Consumers = ["intake", "review", "publicity", "payment", "certificate"];
 
     public static readonly IReadOnlyList<GatewayRoute> All =
     [
