@@ -14,6 +14,8 @@ namespace TitleReview.ServiceDefaults.Identity;
 /// replaces whatever the caller sent), and a service believes that header only from the gateway: loopback by default
 /// (the local and test set-up), otherwise the addresses or networks in <c>Auth:Gateway:KnownProxies</c> /
 /// <c>Auth:Gateway:KnownNetworks</c> (CIDR). Only one hop is read, so a client cannot add its own entries.
+/// Where the platform already forwards (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>, as the Kubernetes manifests set for
+/// the ingress, whose addresses are not known in advance), the framework's own handling stands and this adds nothing.
 /// </summary>
 public static class ClientAddressBehindGateway
 {
@@ -21,6 +23,11 @@ public static class ClientAddressBehindGateway
 
     public static IHostApplicationBuilder AddClientAddressBehindGateway(this IHostApplicationBuilder builder)
     {
+        if (PlatformForwards(builder.Configuration))
+        {
+            return builder;
+        }
+
         var proxies = builder.Configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [];
         var networks = builder.Configuration.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -42,5 +49,10 @@ public static class ClientAddressBehindGateway
     }
 
     /// <summary>First in the pipeline: the limits, the logs and the traces all see the caller, not the gateway.</summary>
-    public static IApplicationBuilder UseClientAddressBehindGateway(this IApplicationBuilder app) => app.UseForwardedHeaders();
+    public static IApplicationBuilder UseClientAddressBehindGateway(this IApplicationBuilder app) =>
+        PlatformForwards(app.ApplicationServices.GetRequiredService<IConfiguration>()) ? app : app.UseForwardedHeaders();
+
+    private static bool PlatformForwards(IConfiguration configuration) =>
+        // The host reads the variable with its ASPNETCORE_ prefix removed; the plain environment source keeps it.
+        configuration.GetValue("FORWARDEDHEADERS_ENABLED", false) || configuration.GetValue("ASPNETCORE_FORWARDEDHEADERS_ENABLED", false);
 }
