@@ -79,9 +79,11 @@ public static class ReviewPages
         await using var query = sessions.Query();
         var items = await filter.PageAsync(query, Me(http), paging, cancellationToken);
         var counts = await QueueFilter.CountsAsync(query, cancellationToken);
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        var ages = await QueueAges.CountAsync(query, clock.GetUtcNow(), cancellationToken);
         return Pages.Render<QueuePage>(new
         {
-            Filter = filter, Items = items, Counts = counts, paging.Page, Size = PageSize,
+            Filter = filter, Items = items, Counts = counts, Ages = ages, paging.Page, Size = PageSize,
             Today = ChinaTime.DateOfInstant(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()), Me = Me(http),
         });
     }
