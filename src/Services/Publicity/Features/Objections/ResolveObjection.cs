@@ -59,28 +59,36 @@ public static class ResolveObjection
     }
 
     private static async Task<IResult> ResolveObjectionAsync(
-            Guid objectionId, ResolveObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+            Guid objectionId, ResolveObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await ResolveAsync(objectionId, request, http, sessions, clock, cancellationToken)).Accepted(out var objection, out var refusal)
+            ? Results.Ok(objection)
+            : refusal.ToProblem();
+
+    /// <summary>
+    /// Validates, loads, decides and appends ObjectionResolved at the version read (a concurrent change is a conflict),
+    /// recording the officer on the objection: the API and the officer's desk page resolve through here.
+    /// </summary>
+    public static async Task<Decision<ObjectionRecord>> ResolveAsync(
+        Guid objectionId, ResolveObjectionRequest? request, HttpContext http, LedgerSessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Validate(objectionId, request).Accepted(out var command, out var invalid))
         {
-            return invalid.ToProblem();
+            return invalid;
         }
 
         await using var session = sessions.OpenForRequest(http);
         var objection = await session.LoadAsync<ObjectionRecord>(objectionId, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (!Decide(objection, command, now).Accepted(out var resolved, out var refusal))
+        if (!Decide(objection, command, clock.GetUtcNow()).Accepted(out var resolved, out var refusal))
         {
-            return refusal.ToProblem();
+            return refusal;
         }
 
-        // Fetched for writing: the append carries the stream version read here, so a concurrent change is a conflict.
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(resolved.ApplicationId, cancellationToken);
         stream.AppendOne(resolved);
         Record(objection!, resolved, http.User.Identity?.Name);
         session.Store(objection!);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(objection);
+        return objection!;
     }
 
     /// <summary>The request as a command, or the one validation refusal that names both fields (as it always has).</summary>
