@@ -53,8 +53,7 @@ public static class PublicityRegistration
         app.MapGroup("/api/publicity").WithTags("Publicity (officers)").RequireRoles(Roles.PublicityOfficer)
             .MapNoticeOfficerEndpoints().MapObjectionOfficerEndpoints();
         app.MapPublicityPage();
-        // The officer's desk: the same use cases as the officers' API, as pages (sign-in at the gateway, or here directly).
-        app.MapGroup("/publicity-desk").RequireRoles(Roles.PublicityOfficer).ExcludeFromDescription().MapOfficerDesk();
+        app.MapGroup(PublicityDeskPages.Path).RequireRoles(Roles.PublicityOfficer).MapPublicityDesk();
         app.MapBackOfficeSignIn();
         app.MapServiceOpenApi(isPublic: false);
         app.MapGroup("").WithTags("Operations").MapDeadLetters();
