@@ -10,7 +10,7 @@ namespace TitleReview.Publicity.IntegrationTests;
 /// the signed-in officer, with the anti-forgery token; other roles and strangers get nothing.
 /// </summary>
 [Collection(PublicityCollection.Name)]
-public sealed class OfficerDeskTests(PublicityFixture publicity) : IAsyncLifetime
+public sealed class OfficerDeskPageTests(PublicityFixture publicity) : IAsyncLifetime
 {
     public Task InitializeAsync()
     {
@@ -96,7 +96,7 @@ public sealed class OfficerDeskTests(PublicityFixture publicity) : IAsyncLifetim
             using var upheld = await officer.Http.PostAsync($"/publicity-desk/objections/{objection}/resolution",
                 new FormUrlEncodedContent([token, new("upheld", "true"), new("reason", "业绩材料系伪造。")]));
             Assert.Equal(HttpStatusCode.Redirect, upheld.StatusCode);
-            Assert.Contains("异议已处理", await officer.Http.GetStringAsync(upheld.Headers.Location!.OriginalString));
+            Assert.Contains("已认定异议成立", await officer.Http.GetStringAsync(upheld.Headers.Location!.OriginalString));
             Assert.Equal(1, await publicity.Infrastructure.ScalarAsync(
                 "select count(*) from ledger.mt_events where stream_id = @id and type = 'objection_resolved' and (data->>'Upheld')::boolean and headers->>'user-id' = 'officer-sun'", ("id", id)));
 
