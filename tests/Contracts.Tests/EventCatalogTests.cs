@@ -24,6 +24,7 @@ public sealed class EventCatalogTests
             ["application_submitted"] = ServiceName.Intake, ["application_resubmitted"] = ServiceName.Intake, ["application_withdrawn"] = ServiceName.Intake,
             ["review_started"] = ServiceName.Review, ["revision_requested"] = ServiceName.Review, ["final_approved"] = ServiceName.Review,
             ["application_rejected"] = ServiceName.Review, ["committee_decided"] = ServiceName.Review,
+            ["checklist_item_checked"] = ServiceName.Review,
             ["published"] = ServiceName.Publicity, ["objection_lodged"] = ServiceName.Publicity, ["objection_resolved"] = ServiceName.Publicity,
             ["publicity_completed"] = ServiceName.Publicity,
             ["fee_assessed"] = ServiceName.Payment, ["fee_paid"] = ServiceName.Payment, ["fee_refunded"] = ServiceName.Payment,

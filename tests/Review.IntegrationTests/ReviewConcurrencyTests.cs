@@ -58,7 +58,9 @@ public sealed class ReviewConcurrencyTests(ReviewFixture review) : ReviewTest(re
     private static async Task<List<KeyValuePair<string, string>>> ClaimFormAsync(Person person, Guid id)
     {
         var html = await person.Http.GetStringAsync($"/review/applications/{id}");
-        var form = System.Text.RegularExpressions.Regex.Match(html, "<form method=\"post\" action=\"/review/applications/[^\"]+/claim\" class=\"action-claim\"><input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"><input type=\"hidden\" name=\"expectedVersion\" value=\"(\\d+)\">");
+        // The claim form itself (the page's sign-out form carries a token too): its anti-forgery field, then the version it shows.
+        var form = System.Text.RegularExpressions.Regex.Match(html,
+            "<form method=\"post\" action=\"/review/applications/[^\"]+/claim\" class=\"action-claim\">\\s*<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"\\s*/?>\\s*<input type=\"hidden\" name=\"expectedVersion\" value=\"(\\d+)\"");
         Assert.True(form.Success, "the claim form is on the page");
         return [new(form.Groups[1].Value, WebUtility.HtmlDecode(form.Groups[2].Value)), new("expectedVersion", form.Groups[3].Value)];
     }

@@ -22,6 +22,7 @@ public static class EventCatalog
         new(typeof(FinalApproved), "final_approved", ServiceName.Review),
         new(typeof(ApplicationRejected), "application_rejected", ServiceName.Review),
         new(typeof(CommitteeDecided), "committee_decided", ServiceName.Review),
+        new(typeof(ChecklistItemChecked), "checklist_item_checked", ServiceName.Review),
 
         new(typeof(Published), "published", ServiceName.Publicity),
         new(typeof(ObjectionLodged), "objection_lodged", ServiceName.Publicity),

@@ -13,6 +13,7 @@ public static class EventNames
         "final_approved" => "终审通过",
         "application_rejected" => "审核不通过",
         "committee_decided" => "评委会集中评审",
+        "checklist_item_checked" => "核查清单事项已核对",
         "published" => "评审公示",
         "objection_lodged" => "收到公示异议",
         "objection_resolved" => "异议处理完毕",
