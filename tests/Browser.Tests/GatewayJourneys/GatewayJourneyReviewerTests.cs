@@ -46,13 +46,13 @@ public sealed class GatewayJourneyReviewerTests(SystemFixture system, GatewayBro
         await tab.StepAsync("application");
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "认领审核" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已认领，请开始审核。");
+        await tab.ExpectSuccessAsync("已认领，请开始审核。");
         await tab.StepAsync("claimed");
 
         await page.GetByLabel($"{ApplicationModules.Label(ApplicationModules.Basic)} 修改意见").FillAsync("工作单位名称与劳动合同不一致，请更正。");
         await page.GetByLabel($"{ApplicationModules.Label(ApplicationModules.AcademicOutputs)} 修改意见").FillAsync("论文请补充期刊封面与目录页。");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "退回修改", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已退回申报人修改。");
+        await tab.ExpectSuccessAsync("已退回申报人修改。");
         var revision = page.Locator("section", new PageLocatorOptions { Has = page.Locator("h2", new PageLocatorOptions { HasText = "最近一次退回意见" }) });
         await Assertions.Expect(revision).ToContainTextAsync("工作单位名称与劳动合同不一致，请更正。");
         await Assertions.Expect(revision).ToContainTextAsync("论文请补充期刊封面与目录页。");
@@ -79,14 +79,14 @@ public sealed class GatewayJourneyReviewerTests(SystemFixture system, GatewayBro
         await Assertions.Expect(page.Locator("p.changed")).ToContainTextAsync($"本次重新提交修改了：{ApplicationModules.Label(ApplicationModules.Basic)}");
         await tab.StepAsync("resubmitted");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "认领审核" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已认领，请开始审核。");
+        await tab.ExpectSuccessAsync("已认领，请开始审核。");
 
         // One checklist item checked with a note: it then reads 已核对, by whom, with the note.
         var item = page.Locator("li.check-item", new PageLocatorOptions { HasText = "中国知网学术文献检测" }).First;
         var itemId = await item.GetAttributeAsync("id");
         await item.GetByLabel("核对备注（可选，500 字以内）").FillAsync("知网检测重复率 3%，本人第一作者。");
         await item.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "记录已核对" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已记录核对。");
+        await tab.ExpectSuccessAsync("已记录核对。");
         var checkedItem = page.Locator($"li#{itemId}");
         await Assertions.Expect(checkedItem).ToContainTextAsync("已核对 · 王审核（reviewer-wang）");
         await Assertions.Expect(checkedItem).ToContainTextAsync("知网检测重复率 3%，本人第一作者。");
@@ -98,7 +98,7 @@ public sealed class GatewayJourneyReviewerTests(SystemFixture system, GatewayBro
         await Assertions.Expect(approval.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "确认终审通过" })).ToBeVisibleAsync();
         await tab.StepAsync("approval-question");
         await approval.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "确认终审通过" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已终审通过。");
+        await tab.ExpectSuccessAsync("已终审通过。");
         await tab.ExpectSignedInAsAsync("王审核");
         await tab.StepAsync("approved");
         tab.AssertOnlyThroughTheGateway();

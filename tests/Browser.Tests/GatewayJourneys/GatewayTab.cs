@@ -91,6 +91,10 @@ public sealed partial class GatewayTab : IAsyncDisposable
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("^" + Regex.Escape(new Uri(system.GatewayAddress, path).ToString()) + "([?#].*)?$"));
     }
 
+    /// <summary>The green banner after a done action (PRG); an empty state is a status too, so the banner is found by its text.</summary>
+    public async Task ExpectSuccessAsync(string text) =>
+        await Assertions.Expect(Page.Locator("[role=status]", new PageLocatorOptions { HasText = text })).ToBeVisibleAsync();
+
     public async Task SignOutAsync()
     {
         await Page.Locator("header").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "退出登录" }).ClickAsync();
