@@ -32,6 +32,7 @@ public static class ServiceDefaultsExtensions
         builder.AddHostDefaults();
         builder.AddBusinessClock();
         builder.AddBackOfficeAuthorization();
+        builder.AddClientAddressBehindGateway();
         // Pages are Razor components rendered on the server (TitleReview.BackOffice).
         builder.Services.AddBackOfficePages();
 
@@ -119,6 +120,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health (everything, PostgreSQL and RabbitMQ included), /alive (the process), problem+json, the dev clock.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseClientAddressBehindGateway();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // No browser may guess a type other than the one declared: uploaded files are served back as downloads, and a

@@ -30,11 +30,13 @@ public sealed class DossierBrowserTests(SystemFixture system)
                 await Assertions.Expect(page.Locator("h3", new PageLocatorOptions { HasText = ApplicationModules.Label(module) })).ToBeVisibleAsync();
             }
 
-            await Assertions.Expect(page.Locator("table.checklist")).ToContainTextAsync("中国知网学术文献检测");
+            // Each checklist item sits beside the module it concerns.
+            await Assertions.Expect(page.Locator("#module-AcademicOutputs .checklist").First).ToContainTextAsync("中国知网学术文献检测");
+            await Assertions.Expect(page.Locator("#module-Education .checklist").First).ToContainTextAsync("核验学历");
             await Assertions.Expect(page.Locator("td", new PageLocatorOptions { HasText = "《关于数控机床主轴箱改进设计的技术总结报告》" }).First).ToBeVisibleAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-dossier.png"), FullPage = true });
 
-            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("h3:has-text('工作总结') + table a").ClickAsync());
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#module-WorkSummary table a").ClickAsync());
             Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
             Assert.Null(await download.FailureAsync());
         }

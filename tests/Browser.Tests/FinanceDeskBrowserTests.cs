@@ -48,22 +48,29 @@ public sealed class FinanceDeskBrowserTests(SystemFixture system)
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("财务概览");
             await Assertions.Expect(page.Locator("svg[role=img]")).ToBeVisibleAsync();
             Assert.True(await page.Locator("svg[role=img] rect").CountAsync() > 10, "the chart draws bars");
-            var row = page.Locator("#refunds + table tr", new PageLocatorOptions { HasText = $"B2-{fee.Reference}" });
+            var row = page.Locator("#refunds-table tr", new PageLocatorOptions { HasText = $"B2-{fee.Reference}" });
             await Assertions.Expect(row).ToContainTextAsync("重复缴费");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("finance-desk.png"), FullPage = true });
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "finance-desk");
 
             await row.Locator("input[name=reason]").FillAsync("重复缴费，原路退回");
             await row.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "回单.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 银行回单"u8.ToArray() });
-            await row.Locator("button[type=submit]").ClickAsync();
+            // A refund cannot be undone: the first button only asks; nothing is refunded until the confirming one.
+            await row.Locator("details.confirm summary").ClickAsync();
+            await Assertions.Expect(row.Locator(".confirm-body")).ToContainTextAsync("不能撤销");
+            Assert.Equal(0, await system.Infrastructure.ScalarAsync(
+                "select count(*) from ledger.mt_events where stream_id = @id and type = 'fee_refunded'", ("id", id)));
+            await row.Locator(".confirm-body button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("已登记退费");
-            await Assertions.Expect(page.Locator("#refunded + table")).ToContainTextAsync($"B2-{fee.Reference}");
-            await Assertions.Expect(page.Locator("#refunds + table")).Not.ToContainTextAsync($"B2-{fee.Reference}");
+            await Assertions.Expect(page.Locator("#refunded-table")).ToContainTextAsync($"B2-{fee.Reference}");
+            await Assertions.Expect(page.Locator("#refunds-table tr", new PageLocatorOptions { HasText = $"B2-{fee.Reference}" })).ToHaveCountAsync(0);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("finance-desk-refunded.png"), FullPage = true });
 
             await page.ClickAsync($"text=statement-{fee.Reference}.csv");
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("对账报告");
             await Assertions.Expect(page.Locator("table", new PageLocatorOptions { HasText = "XSGC2023-NOPE0000" }).First).ToContainTextAsync("缴款码不存在");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("finance-reconciliation-report.png"), FullPage = true });
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "finance-reconciliation-report");
         }
 
         Assert.Equal(1, await system.Infrastructure.ScalarAsync(

@@ -7,8 +7,8 @@ using TitleReview.Testing;
 namespace TitleReview.BrowserTests;
 
 /// <summary>
-/// A reviewer's day in Chromium: sign in, open the queue, claim a file, ask for a revision, see the resubmission come
-/// back with its changes marked, approve. Screenshots in TestResults/screenshots.
+/// A reviewer's day in Chromium: sign in, open the queue, claim a file, check a checklist item with a note, ask for a
+/// revision, see the resubmission come back with its changes marked, approve (confirming). Screenshots in TestResults/screenshots.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class ReviewerBrowserTests(SystemFixture system)
@@ -43,6 +43,16 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
             await page.ClickAsync($"text={name}");
             await page.ClickAsync("form.action-claim button");
             await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已认领，请开始审核。");
+
+            // The checklist item sits beside its module; the claimant records it as checked, with a note.
+            var item = page.Locator("#module-Basic li.check-item").First;
+            await item.Locator("textarea[name=note]").FillAsync("已与劳动合同、社保记录核对。");
+            await item.Locator("form.check-form button").ClickAsync();
+            await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已记录核对。");
+            await Assertions.Expect(page.Locator("#module-Basic li.check-item .check-record").First).ToContainTextAsync("已核对 · 王审核");
+            await Assertions.Expect(page.Locator("#module-Basic li.check-item .check-record").First).ToContainTextAsync("已与劳动合同、社保记录核对。");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-checklist-checked.png"), FullPage = true });
+
             await page.FillAsync("textarea[name=basicComment]", "工作单位名称与劳动合同不一致，请更正。");
             await page.ClickAsync("form.action-revision button");
             await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已退回申报人修改。");
@@ -66,9 +76,13 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-returned.png"), FullPage = true });
 
             await page.ClickAsync($"text={name}");
-            await Assertions.Expect(page.Locator("th", new PageLocatorOptions { HasText = "基本信息" })).ToContainTextAsync("本次重新提交已修改");
+            await Assertions.Expect(page.Locator("#module-Basic h3")).ToContainTextAsync("本次重新提交已修改");
+            await Assertions.Expect(page.Locator("#module-Basic")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bchanged\\b"));
+            await Assertions.Expect(page.Locator("#module-Basic .check-record").First).ToContainTextAsync("已核对 · 王审核");
             await page.ClickAsync("form.action-claim button");
-            await page.ClickAsync("form.action-approval button");
+            // Final approval asks once more (no script): open the question, then confirm.
+            await page.ClickAsync("form.action-approval summary");
+            await page.ClickAsync("form.action-approval .confirm-body button[type=submit]");
             await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("已终审通过。");
             await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("修改后重新提交");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-approved.png"), FullPage = true });
@@ -76,7 +90,9 @@ public sealed class ReviewerBrowserTests(SystemFixture system)
 
         await journey.StatusBecomesAsync(id, "FinalApproved");
         var types = await system.Infrastructure.EventTypesAsync(id);
-        Assert.Equal(["application_submitted", "review_started", "revision_requested", "application_resubmitted", "review_started", "final_approved"], types.Take(6));
+        Assert.Equal(["application_submitted", "review_started", "checklist_item_checked", "revision_requested", "application_resubmitted", "review_started", "final_approved"], types.Take(7));
+        Assert.Equal(1, await system.Infrastructure.ScalarAsync(
+            "select count(*) from ledger.mt_events where stream_id = @id and type = 'checklist_item_checked' and data->>'CheckedBy' = 'reviewer-wang' and data->>'Note' = '已与劳动合同、社保记录核对。'", ("id", id)));
         Assert.Equal(1, await system.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_events where stream_id = @id and type = 'final_approved' and headers->>'user-id' = 'reviewer-wang' and headers->>'user-role' = 'reviewer'", ("id", id)));
     }

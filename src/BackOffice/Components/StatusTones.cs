@@ -1,9 +1,8 @@
-using TitleReview.BackOffice.Components;
 using TitleReview.Contracts.Ledger;
 
-namespace TitleReview.Review.Features.ReviewPages;
+namespace TitleReview.BackOffice.Components;
 
-/// <summary>What each status means to a reviewer at a glance: waiting for them, sent back, on its way, or ended.</summary>
+/// <summary>What an application's status means at a glance, the same on every page: waiting for review, sent back, on its way, or ended.</summary>
 public static class StatusTones
 {
     public static Tone Of(ApplicationStatus status) => status switch
