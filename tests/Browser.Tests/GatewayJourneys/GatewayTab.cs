@@ -15,6 +15,7 @@ public sealed partial class GatewayTab : IAsyncDisposable
     private readonly string journey;
     private readonly HashSet<string> allowed;
     private readonly List<string> offGateway = [];
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private int step;
 
     private GatewayTab(SystemFixture system, IBrowserContext context, IPage page, string journey, IEnumerable<Uri> alsoAllowed)
@@ -95,6 +96,28 @@ public sealed partial class GatewayTab : IAsyncDisposable
     public async Task ExpectSuccessAsync(string text) =>
         await Assertions.Expect(Page.Locator("[role=status]", new PageLocatorOptions { HasText = text })).ToBeVisibleAsync();
 
+    /// <summary>
+    /// The row of a paged table that names <paramref name="text"/>: lists are shared by every test, so follow the list's
+    /// own pager (its 下一页 link) as a reader would until the row shows.
+    /// </summary>
+    public async Task<ILocator> RowAsync(string table, string pagerLabel, string text)
+    {
+        for (var pages = 0; pages < 50; pages++)
+        {
+            var row = Page.Locator($"{table} tbody tr", new PageLocatorOptions { HasText = text });
+            if (await row.CountAsync() > 0)
+            {
+                return row;
+            }
+
+            var next = Page.GetByRole(AriaRole.Navigation, new PageGetByRoleOptions { Name = pagerLabel }).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "下一页" });
+            Assert.True(await next.CountAsync() > 0, $"{text} is in no page of {table} ({Page.Url})");
+            await next.ClickAsync();
+        }
+
+        throw new InvalidOperationException($"{text} not found in 50 pages of {table}");
+    }
+
     public async Task SignOutAsync()
     {
         await Page.Locator("header").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "退出登录" }).ClickAsync();
@@ -123,6 +146,9 @@ public sealed partial class GatewayTab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // How long the person spent in the browser (set-up over the APIs not counted): the journeys aim at under a minute.
+        await File.AppendAllTextAsync(Browser.ScreenshotPath("gateway-timings.txt"),
+            $"{DateTimeOffset.Now:HH:mm:ss} {journey}: {clock.Elapsed.TotalSeconds:0.0} s in the browser, {step} steps\n");
         await context.DisposeAsync();
     }
 }
