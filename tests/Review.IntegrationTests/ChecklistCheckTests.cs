@@ -96,6 +96,39 @@ public sealed partial class ChecklistCheckTests(ReviewFixture review) : ReviewTe
     }
 
     /// <summary>A v2-like submission with a checklist (forged as Intake appends it, queued as its relay would), claimed by reviewer-wang on the page.</summary>
+    [Fact]
+    public async Task The_queue_chart_counts_open_files_by_status_and_how_long_they_have_waited()
+    {
+        var (_, wang) = await ClaimedByWangAsync("队列图表");
+        var today = await wang.Http.GetStringAsync("/review");
+        Assert.Contains("aria-label=\"待处理申报数（按状态与进入队列后的天数）\"", today);
+        Assert.True(Bar(today, "3 天内", "审核中") >= 1, "a file claimed today waits in the youngest band");
+
+        // Ten days on, the same files have moved to the 8–14 day band; nothing is counted twice.
+        Review.SetBusinessTime(ReviewSteps.InsideWindow.AddDays(10));
+        try
+        {
+            // The sign-in cookie lives on the business clock too: ten days on, sign in again.
+            using var tenDaysOn = new Person(Review.Address);
+            (await tenDaysOn.SignInAsync("reviewer-wang")).Dispose();
+            var later = await tenDaysOn.Http.GetStringAsync("/review");
+            Assert.True(Bar(later, "8–14 天", "审核中") >= Bar(today, "3 天内", "审核中"), "the files claimed ten days ago wait in the 8–14 day band");
+            Assert.Equal(0, Bar(later, "3 天内", "审核中"));
+        }
+        finally
+        {
+            Review.SetBusinessTime(ReviewSteps.InsideWindow);
+        }
+    }
+
+    /// <summary>The value of one bar, read from its title ("3 天内 审核中 2").</summary>
+    private static int Bar(string html, string band, string status)
+    {
+        var match = Regex.Match(html, $"<title>{Regex.Escape(band)} {Regex.Escape(status)} (\\d+)</title>");
+        Assert.True(match.Success, $"no bar for {band} {status}");
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<(Guid Id, Person Wang)> ClaimedByWangAsync(string name)
     {
         Review.SetBusinessTime(ReviewSteps.InsideWindow);
