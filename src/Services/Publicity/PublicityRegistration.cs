@@ -2,6 +2,7 @@ using TitleReview.Contracts;
 using TitleReview.Publicity.Features.Complete;
 using TitleReview.Publicity.Features.Notices;
 using TitleReview.Publicity.Features.Objections;
+using TitleReview.Publicity.Features.OfficerDesk;
 using TitleReview.Publicity.Features.PublicPage;
 using TitleReview.Publicity.Features.WorkingDays;
 using TitleReview.EventStore;
@@ -52,6 +53,8 @@ public static class PublicityRegistration
         app.MapGroup("/api/publicity").WithTags("Publicity (officers)").RequireRoles(Roles.PublicityOfficer)
             .MapNoticeOfficerEndpoints().MapObjectionOfficerEndpoints();
         app.MapPublicityPage();
+        app.MapGroup(PublicityDeskPages.Path).RequireRoles(Roles.PublicityOfficer).MapPublicityDesk();
+        app.MapBackOfficeSignIn();
         app.MapServiceOpenApi(isPublic: false);
         app.MapGroup("").WithTags("Operations").MapDeadLetters();
         return app;

@@ -67,20 +67,33 @@ public static class ResolveObjection
         }
 
         await using var session = sessions.OpenForRequest(http);
-        var objection = await session.LoadAsync<ObjectionRecord>(objectionId, cancellationToken);
-        var now = clock.GetUtcNow();
+        return (await ResolveAsync(session, command, http.User.Identity?.Name, clock.GetUtcNow(), cancellationToken)).Accepted(out var objection, out var refusal)
+            ? Results.Ok(objection)
+            : refusal.ToProblem();
+    }
+
+    /// <summary>
+    /// The use case, for the API and the officer's desk alike: load, decide, append the resolution to the application's
+    /// stream at the version read, record it on the objection and save; a refusal writes nothing.
+    /// </summary>
+    public static async Task<Decision<ObjectionRecord>> ResolveAsync(
+        IDocumentSession session, ResolveObjectionCommand command, string? resolvedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(command);
+        var objection = await session.LoadAsync<ObjectionRecord>(command.ObjectionId, cancellationToken);
         if (!Decide(objection, command, now).Accepted(out var resolved, out var refusal))
         {
-            return refusal.ToProblem();
+            return refusal;
         }
 
         // Fetched for writing: the append carries the stream version read here, so a concurrent change is a conflict.
         var stream = await session.Events.FetchForWriting<ApplicationLifecycle>(resolved.ApplicationId, cancellationToken);
         stream.AppendOne(resolved);
-        Record(objection!, resolved, http.User.Identity?.Name);
+        Record(objection!, resolved, resolvedBy);
         session.Store(objection!);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(objection);
+        return objection!;
     }
 
     /// <summary>The request as a command, or the one validation refusal that names both fields (as it always has).</summary>
