@@ -48,8 +48,8 @@ public sealed class GatewayJourneyFinanceTests(SystemFixture system, GatewayBrow
         await due.GetByLabel("退费理由").FillAsync("重复缴费，原路退回");
         await due.GetByLabel("凭证（PDF/JPG/PNG）").SetInputFilesAsync(new FilePayload { Name = "回单.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 银行回单"u8.ToArray() });
         var before = page.Url;
-        await due.Locator("summary", new LocatorLocatorOptions { HasText = "登记退费" }).ClickAsync();
-        var confirm = due.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "确认登记退费" });
+        await due.Locator("details.confirm summary", new LocatorLocatorOptions { HasText = "退费" }).ClickAsync();
+        var confirm = due.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "确认退费" });
         await Assertions.Expect(confirm).ToBeVisibleAsync();
         await Assertions.Expect(due).ToContainTextAsync("退费登记后不能撤销");
         // The first click only asked: same page, no banner, nothing in the ledger.

@@ -16,6 +16,7 @@ public sealed partial class GatewayTab : IAsyncDisposable
     private readonly HashSet<string> allowed;
     private readonly List<string> offGateway = [];
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<string> timings = [];
     private int step;
 
     private GatewayTab(SystemFixture system, IBrowserContext context, IPage page, string journey, IEnumerable<Uri> alsoAllowed)
@@ -131,8 +132,11 @@ public sealed partial class GatewayTab : IAsyncDisposable
         Assert.True(allowed.Contains(url.Authority), $"step {name} is at {Page.Url}, not through the gateway");
         step++;
         var file = $"gateway-{journey}-{step:00}-{name}";
+        var reached = clock.Elapsed;
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(file + ".png"), FullPage = true });
+        var shot = clock.Elapsed;
         await Accessibility.AssertNoSeriousViolationsAsync(Page, file);
+        timings.Add($"{name} at {reached.TotalSeconds:0.0} s (screenshot {(shot - reached).TotalSeconds:0.0} s, axe {(clock.Elapsed - shot).TotalSeconds:0.0} s)");
     }
 
     /// <summary>Nothing the browser asked for went around the gateway (no service port, no outside address).</summary>
@@ -148,7 +152,7 @@ public sealed partial class GatewayTab : IAsyncDisposable
     {
         // How long the person spent in the browser (set-up over the APIs not counted): the journeys aim at under a minute.
         await File.AppendAllTextAsync(Browser.ScreenshotPath("gateway-timings.txt"),
-            $"{DateTimeOffset.Now:HH:mm:ss} {journey}: {clock.Elapsed.TotalSeconds:0.0} s in the browser, {step} steps\n");
+            $"{DateTimeOffset.Now:HH:mm:ss} {journey}: {clock.Elapsed.TotalSeconds:0.0} s in the browser, {step} steps: {string.Join("; ", timings)}\n");
         await context.DisposeAsync();
     }
 }
