@@ -62,6 +62,8 @@ public static class AuthorizationMatrix
         new("publicity", "GET", "/api/publicity/objections", [Roles.PublicityOfficer]),
         new("publicity", "POST", $"/api/publicity/objections/{Any}/resolution", [Roles.PublicityOfficer]),
         new("publicity", "POST", "/api/working-days/calendar-years", []),
+        new("publicity", "GET", "/publicity-desk", [Roles.PublicityOfficer]),
+        new("publicity", "GET", "/publicity-desk/objections", [Roles.PublicityOfficer]),
 
         new("payment", "POST", "/api/payments", [Roles.Finance]),
         new("payment", "POST", "/api/payments/refunds", [Roles.Finance]),
