@@ -15,6 +15,20 @@ namespace TitleReview.Audit.IntegrationTests;
 public sealed class AuditPagesTests(SyntheticLedgerFixture ledger)
 {
     [Fact]
+    public async Task The_search_form_as_a_browser_sends_it_with_fields_left_at_all_is_answered_and_the_api_still_refuses_empty_values()
+    {
+        // The form sends every field; those left at 全部 come as empty values, which mean "no filter" on a page.
+        using (var page = await ledger.AuditApi.GetAsync("/audit?name=&status=&from=&to=&sort=submitted&dir=desc"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("申报查询", await page.Content.ReadAsStringAsync());
+        }
+
+        using var api = await ledger.AuditApi.GetAsync("/api/audit/applications?status=");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, api.StatusCode);
+    }
+
+    [Fact]
     public async Task The_search_page_sorts_by_name_or_submission_both_ways_and_keeps_the_order_in_its_links()
     {
         var tag = $"序{Guid.NewGuid().ToString("N")[..6]}";
