@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds the container images of the six services and the audit CLI with the .NET SDK's own container support
-# (dotnet publish -t:PublishContainer; settings in src/Containers.props), no Dockerfile and no engine needed to build.
+# Builds the container images of the six services, the back-office gateway and the audit CLI with the .NET SDK's own
+# container support (dotnet publish -t:PublishContainer; settings in src/Containers.props), no Dockerfile and no
+# engine needed to build.
 #
 #   deploy/containers/build.sh [options] [project ...]
 #     --tag TAG               image tag (default: the short commit id of this clone; pin releases as 0.2.0 and so on)
 #     --registry HOST[:PORT]  push to this registry (log in first: docker login, or DOTNET_CONTAINER_REGISTRY_UNAME/PWORD)
 #     --archive DIR           write each image as DIR/<name>.tar.gz instead (docker load -i / podman load -i it elsewhere)
 #     --base-registry HOST    pull the base images from this mirror instead of mcr.microsoft.com (closed networks)
-#     project                 intake review publicity payment certificate audit audit-cli (default: all)
+#     project                 intake review publicity payment certificate audit gateway audit-cli (default: all)
 #   Without --registry or --archive the images go to the local Docker or Podman engine.
 #
 # Exit codes: 0 built; 1 a publish failed; 2 usage; 3 the base image registry cannot be reached;
@@ -19,12 +20,12 @@ declare -A PROJECTS=(
   [intake]=src/Services/Intake/Intake.csproj [review]=src/Services/Review/Review.csproj
   [publicity]=src/Services/Publicity/Publicity.csproj [payment]=src/Services/Payment/Payment.csproj
   [certificate]=src/Services/Certificate/Certificate.csproj [audit]=src/Services/Audit/Audit.csproj
-  [audit-cli]=src/Tools/AuditCli/AuditCli.csproj
+  [gateway]=src/Gateway/Gateway.csproj [audit-cli]=src/Tools/AuditCli/AuditCli.csproj
 )
-ORDER=(intake review publicity payment certificate audit audit-cli)
+ORDER=(intake review publicity payment certificate audit gateway audit-cli)
 
 say() { echo "build.sh: $*" >&2; }
-usage() { sed -n '2,14p' "$0" >&2; exit 2; }
+usage() { sed -n '2,15p' "$0" >&2; exit 2; }
 
 TAG="" REGISTRY="" ARCHIVE="" BASE_REGISTRY="" SELECTED=()
 while [ $# -gt 0 ]; do

@@ -121,6 +121,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseClientAddressBehindGateway();
+        app.UseEmptyFilterValuesOnPages();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // No browser may guess a type other than the one declared: uploaded files are served back as downloads, and a

@@ -10,8 +10,12 @@ public static partial class ComposeChecks
 {
     public static readonly IReadOnlyList<string> DataServices = ["postgres", "rabbitmq"];
 
-    /// <summary>Every service runs its image (titlereview/&lt;service&gt;, the tag from .env), health-checked on /health.</summary>
-    public static List<string> EveryServiceHealthChecked(ComposeFile compose, IEnumerable<string> services)
+    /// <summary>
+    /// Every service (and the gateway) runs its image (titlereview/&lt;name&gt;, the tag from .env), health-checked on
+    /// /health, after the data services its program reads (<paramref name="keysOf"/>: PostgreSQL for
+    /// ConnectionStrings:eventstore, RabbitMQ for ConnectionStrings:messaging; both for a name without a project).
+    /// </summary>
+    public static List<string> EveryServiceHealthChecked(ComposeFile compose, IEnumerable<string> services, Func<string, ConfigurationKeys?> keysOf)
     {
         var problems = new List<string>();
         foreach (var name in services)
@@ -35,7 +39,9 @@ public static partial class ComposeChecks
                 problems.Add($"{name}: the health check does not call /health on port 8080 ({(test.Length == 0 ? "none" : test)})");
             }
 
-            foreach (var data in DataServices.Where(data => service.DependsOn.GetValueOrDefault(data) != "service_healthy"))
+            var keys = keysOf(name);
+            var needed = DataServices.Where(data => keys?.IsRead(data == "postgres" ? "ConnectionStrings:eventstore" : "ConnectionStrings:messaging") != false);
+            foreach (var data in needed.Where(data => service.DependsOn.GetValueOrDefault(data) != "service_healthy"))
             {
                 problems.Add($"{name}: does not wait for {data} to be healthy");
             }
@@ -49,17 +55,26 @@ public static partial class ComposeChecks
         return problems;
     }
 
-    /// <summary>Every key a service gets (its environment, and the env files it reads whole, by their .example) is read.</summary>
-    public static List<string> EnvironmentKeysAreRead(ComposeFile compose, ConfigurationKeys keys, Func<string, string> envFileText)
+    /// <summary>
+    /// Every key a service or the gateway gets (its environment, and the env files it reads whole, by their .example) is
+    /// one its own program reads (<paramref name="keysOf"/>, by the compose service's name).
+    /// </summary>
+    public static List<string> EnvironmentKeysAreRead(ComposeFile compose, Func<string, ConfigurationKeys?> keysOf, Func<string, string> envFileText)
     {
         var problems = new List<string>();
         foreach (var service in compose.Services.Where(service => !DataServices.Contains(service.Name)))
         {
+            if (keysOf(service.Name) is not { } keys)
+            {
+                problems.Add($"{service.Name}: no project of that name (src/Services/<name> or src/Gateway) to check its settings against");
+                continue;
+            }
+
             var names = service.Environment.Keys.Select(key => (Key: key, Source: "environment"))
                 .Concat(service.EnvFiles.SelectMany(file => ComposeFile.EnvFile(envFileText(file)).Select(entry => (entry.Key, Source: file))));
             foreach (var (key, source) in names.Where(name => !keys.IsRead(ConfigurationKeys.FromEnvironmentName(name.Key))))
             {
-                problems.Add($"{service.Name}: {key} ({source}) is not a key any service reads");
+                problems.Add($"{service.Name}: {key} ({source}) is not a key {service.Name} reads");
             }
         }
 
@@ -68,10 +83,12 @@ public static partial class ComposeChecks
 
     /// <summary>
     /// No secret in the committed files: in compose.yaml a secret-looking key, a connection string's password and an
-    /// AMQP URI's password are only ever ${VARIABLES}; in the .example files their values are placeholders; every
-    /// variable compose.yaml uses is in .env.example; the real .env and auth.env are git-ignored.
+    /// AMQP URI's password are only ever ${VARIABLES}; in the .example files (.env's and that of every env_file a
+    /// service reads: auth.env, gateway.env; <paramref name="exampleOf"/> gives its text, null when there is none) their
+    /// values are placeholders; every variable compose.yaml uses is in .env.example; the real .env and every env_file
+    /// are git-ignored.
     /// </summary>
-    public static List<string> SecretsOnlyFromEnvFiles(ComposeFile compose, string composeYaml, string envExample, string authExample, string gitignore)
+    public static List<string> SecretsOnlyFromEnvFiles(ComposeFile compose, string composeYaml, string envExample, Func<string, string?> exampleOf, string gitignore)
     {
         var problems = new List<string>();
         foreach (var service in compose.Services)
@@ -90,7 +107,21 @@ public static partial class ComposeChecks
             }
         }
 
-        foreach (var (file, text) in new[] { (".env.example", envExample), ("auth.env.example", authExample) })
+        var envFiles = compose.Services.SelectMany(service => service.EnvFiles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var examples = new List<(string File, string Text)> { (".env.example", envExample) };
+        foreach (var file in envFiles)
+        {
+            if (exampleOf(file) is { } text)
+            {
+                examples.Add(($"{file}.example", text));
+            }
+            else
+            {
+                problems.Add($"{file}: a service reads it, but there is no {file}.example to say what goes in it");
+            }
+        }
+
+        foreach (var (file, text) in examples)
         {
             foreach (var (key, value) in ComposeFile.EnvFile(text).Where(entry => SecretLooking().IsMatch(entry.Key) && entry.Value is not ("" or Placeholder)))
             {
@@ -105,7 +136,7 @@ public static partial class ComposeChecks
         }
 
         var ignored = gitignore.Split('\n').Select(line => line.Trim()).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in new[] { ".env", "auth.env" }.Where(file => !ignored.Contains(file)))
+        foreach (var file in envFiles.Prepend(".env").Where(file => !ignored.Contains(file)))
         {
             problems.Add($"deploy/compose/.gitignore does not ignore {file}");
         }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -65,6 +67,57 @@ public sealed class ConfigurationKeys
         return FromSyntax(trees, appsettings.Select(File.ReadAllText));
     }
 
+    /// <summary>
+    /// The keys one deployed program reads: the source of its project and of every project it references (transitively:
+    /// ServiceDefaults, EventStore, …), and its own appsettings files. A key only another program reads is not read here:
+    /// the gateway does not read Review's settings, and only what references EventStore reads the broker's.
+    /// </summary>
+    public static ConfigurationKeys ForProject(string project)
+    {
+        var directories = ProjectClosure(Path.GetFullPath(project)).Select(Path.GetDirectoryName).OfType<string>().ToList();
+        var trees = directories
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories))
+            .Where(path => !IsBuildOutput(path))
+            .Select(path => Trees.GetOrAdd(path, file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file)))
+            .ToList();
+        // Only the host's content root has appsettings that are loaded: those of the project itself.
+        var appsettings = Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(project))!, "appsettings*.json");
+        return FromSyntax(trees, appsettings.Select(File.ReadAllText));
+    }
+
+    /// <summary><see cref="ForProject"/> of a deployable (a service, or the gateway), by the name the manifests give it; null when no project has that name.</summary>
+    public static ConfigurationKeys? ForDeployable(string name) => Deployables.GetOrAdd(name, deployable =>
+        new Lazy<ConfigurationKeys?>(() => Repository.ProjectOf(deployable) is { } project ? ForProject(project) : null)).Value;
+
+    private static readonly ConcurrentDictionary<string, SyntaxTree> Trees = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<ConfigurationKeys?>> Deployables = new(StringComparer.Ordinal);
+
+    /// <summary>The project file and every project file it references, directly or not.</summary>
+    private static HashSet<string> ProjectClosure(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var current))
+        {
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            foreach (var reference in XDocument.Load(current).Descendants("ProjectReference"))
+            {
+                var include = reference.Attribute("Include")?.Value.Replace('\\', Path.DirectorySeparatorChar) ?? "";
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, include)));
+            }
+        }
+
+        return seen;
+    }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        || path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
     public static ConfigurationKeys FromSyntax(IReadOnlyList<SyntaxTree> trees, IEnumerable<string> appsettingsFiles)
     {
         var reader = new SourceReader(trees);
@@ -125,11 +178,11 @@ public sealed class ConfigurationKeys
                 {
                     case ElementAccessExpressionSyntax access when IsConfiguration(access.Expression)
                         && access.ArgumentList.Arguments.Count == 1
-                        && Evaluate(access.ArgumentList.Arguments[0].Expression, access) is { } key:
+                        && Key(access.ArgumentList.Arguments[0].Expression, access) is { } key:
                         yield return key;
                         break;
                     case InvocationExpressionSyntax call when NameOf(call) is { } name && call.ArgumentList.Arguments.Count > 0:
-                        var argument = Evaluate(call.ArgumentList.Arguments[0].Expression, call);
+                        var argument = Key(call.ArgumentList.Arguments[0].Expression, call);
                         if (argument is null)
                         {
                             break;
@@ -263,6 +316,52 @@ public sealed class ConfigurationKeys
 
         private bool IsEnum(string name) => trees.Any(tree => tree.GetRoot().DescendantNodes().OfType<EnumDeclarationSyntax>()
             .Any(declaration => declaration.Identifier.Text == name));
+
+        /// <summary>
+        /// A configuration key: what <see cref="Evaluate"/> gives, and also an interpolation whose unknown holes are whole
+        /// segments after a known first one (<c>$"{Section}:{service.Key}"</c>), each hole then <c>*</c>, any one segment.
+        /// </summary>
+        private string? Key(ExpressionSyntax expression, SyntaxNode site)
+        {
+            if (Evaluate(expression, site) is { } known)
+            {
+                return known;
+            }
+
+            if (expression is not InterpolatedStringExpressionSyntax interpolated)
+            {
+                return null;
+            }
+
+            var contents = interpolated.Contents;
+            var parts = new List<string>();
+            for (var index = 0; index < contents.Count; index++)
+            {
+                var part = contents[index] switch
+                {
+                    InterpolatedStringTextSyntax text => text.TextToken.ValueText,
+                    InterpolationSyntax hole => Evaluate(hole.Expression, site),
+                    _ => null,
+                };
+                if (part is null)
+                {
+                    var segmentStart = index > 0 && parts[^1].EndsWith(':');
+                    var segmentEnd = index == contents.Count - 1
+                        || (contents[index + 1] is InterpolatedStringTextSyntax next && next.TextToken.ValueText.StartsWith(':'));
+                    if (!segmentStart || !segmentEnd)
+                    {
+                        return null;
+                    }
+
+                    part = "*";
+                }
+
+                parts.Add(part);
+            }
+
+            var key = string.Concat(parts);
+            return key.Split(':')[0] is "*" or "" ? null : key;
+        }
 
         /// <summary>A string the expression always has: literals, constants (followed across types), nameof, interpolations of those.</summary>
         private string? Evaluate(ExpressionSyntax expression, SyntaxNode site, int depth = 0)

@@ -21,6 +21,29 @@ public class ConfigurationKeysTests
     }
 
     [Fact]
+    public void Each_program_reads_its_own_project_and_what_it_references_not_the_others()
+    {
+        var gateway = ConfigurationKeys.ForDeployable(Repository.GatewayName)!;
+        Assert.True(gateway.IsRead("Gateway:Services:review"));
+        Assert.True(gateway.IsRead("Gateway:Signing:PrivateKeyPem"));
+        Assert.True(gateway.IsRead("ConnectionStrings:eventstore"));
+        Assert.True(gateway.IsRead("DataProtection:Certificate:Path"));
+        Assert.True(gateway.IsRead("Auth:Oidc:ClientSecret"));
+        Assert.True(gateway.IsRead("Auth:Users:0:PasswordHash"));
+        Assert.False(gateway.IsRead("ConnectionStrings:messaging"));
+        Assert.False(gateway.IsRead("Review:IntakeApiKey"));
+
+        var review = ConfigurationKeys.ForDeployable("review")!;
+        Assert.True(review.IsRead("Auth:Gateway:PublicKeyPem"));
+        Assert.True(review.IsRead("ConnectionStrings:messaging"));
+        Assert.True(review.IsRead("Review:IntakeApiKey"));
+        Assert.False(review.IsRead("Gateway:Services:review"));
+        Assert.False(review.IsRead("Payment:Platform:SigningSecret"));
+
+        Assert.Null(ConfigurationKeys.ForDeployable("identityprovider"));
+    }
+
+    [Fact]
     public void The_derivation_follows_constants_interpolations_and_options_classes()
     {
         const string source = """
@@ -45,6 +68,9 @@ public class ConfigurationKeysTests
                     var b = builder.Configuration.GetValue($"{Names.Root}:Limit", 5);
                     var c = builder.Configuration.GetConnectionString("orders");
                     var d = something["Not:Configuration"];
+                    var e = builder.Configuration[$"{Names.Root}:Regions:{region.Name}"];
+                    var f = builder.Configuration[$"{prefix}:Anything"];
+                    var g = builder.Configuration[$"Shop:Partial{suffix}"];
                 }
             }
             """;
@@ -62,5 +88,10 @@ public class ConfigurationKeysTests
         Assert.False(keys.IsRead("Shop:Basket:Lines:first:Sku"));
         Assert.False(keys.IsRead("Not:Configuration"));
         Assert.False(keys.IsRead("Shop://"));
+        Assert.True(keys.IsRead("Shop:Regions:north"));
+        Assert.False(keys.IsRead("Shop:Regions:north:Depot"));
+        Assert.False(keys.IsRead("Anything"));
+        Assert.False(keys.IsRead("Whatever:Anything"));
+        Assert.False(keys.IsRead("Shop:PartialX"));
     }
 }

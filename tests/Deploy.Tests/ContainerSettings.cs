@@ -17,20 +17,25 @@ public sealed record ContainerSettings(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> Environment)
 {
-    /// <summary>The projects that become images: every service, and the audit CLI.</summary>
+    /// <summary>The projects that become images: every service, the gateway, and the audit CLI.</summary>
     public static IReadOnlyList<string> ImageProjects { get; } =
     [
         .. Directory.EnumerateFiles(Tests.Repository.PathOf("src", "Services"), "*.csproj", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal),
+        Tests.Repository.ProjectOf(Tests.Repository.GatewayName)!,
         Tests.Repository.PathOf("src", "Tools", "AuditCli", "AuditCli.csproj"),
     ];
 
-    /// <summary>The service a project is (its folder under src/Services, lower case), or null for a tool.</summary>
+    /// <summary>The service a project is (its folder under src/Services, lower case), or null for the gateway or a tool.</summary>
     public static string? ServiceOf(string project) =>
         Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(project))) == "Services"
             ? Path.GetFileNameWithoutExtension(project).ToLowerInvariant()
             : null;
+
+    /// <summary>What a project runs as in a deployment: its service, or the gateway; null for a tool.</summary>
+    public static string? DeployableOf(string project) =>
+        ServiceOf(project) ?? (Path.GetFullPath(project) == Path.GetFullPath(Tests.Repository.ProjectOf(Tests.Repository.GatewayName)!) ? Tests.Repository.GatewayName : null);
 
     public static async Task<ContainerSettings> ReadAsync(string project)
     {

@@ -15,26 +15,27 @@ public class ContainerSettingsTests
     private static readonly IReadOnlyList<string> HealthPaths = ManifestChecks.HealthPaths(Repository.Root);
 
     [Fact]
-    public async Task Every_service_image_is_what_its_Deployment_pulls_non_root_on_the_probed_port_with_labels()
+    public async Task Every_service_and_gateway_image_is_what_its_Deployment_pulls_non_root_on_the_probed_port_with_labels()
     {
-        var services = (await Images.Value).Where(image => ContainerSettings.ServiceOf(image.Project) is not null).ToList();
-        Assert.Equal(Repository.ServiceNames, services.Select(image => ContainerSettings.ServiceOf(image.Project)).Order(StringComparer.Ordinal));
-        Assert.Empty(services.SelectMany(image => ContainerChecks.Service(ContainerSettings.ServiceOf(image.Project)!, image, Base.Value, HealthPaths)));
+        var deployed = (await Images.Value).Where(image => ContainerSettings.DeployableOf(image.Project) is not null).ToList();
+        Assert.Equal(Repository.DeployableNames.Order(StringComparer.Ordinal), deployed.Select(image => ContainerSettings.DeployableOf(image.Project)).Order(StringComparer.Ordinal));
+        Assert.Empty(deployed.SelectMany(image => ContainerChecks.Service(ContainerSettings.DeployableOf(image.Project)!, image, Base.Value, HealthPaths)));
     }
 
     [Fact]
     public async Task The_audit_CLI_image_is_a_non_root_runtime_image_without_ports()
     {
-        var cli = Assert.Single(await Images.Value, image => ContainerSettings.ServiceOf(image.Project) is null);
+        var cli = Assert.Single(await Images.Value, image => ContainerSettings.DeployableOf(image.Project) is null);
         Assert.Empty(ContainerChecks.Tool(cli));
     }
 
     [Theory]
     [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
-    public async Task Every_overlay_pulls_each_service_image_from_a_registry_at_a_pinned_tag(string overlay)
+    public async Task Every_overlay_pulls_each_service_and_gateway_image_from_a_registry_at_a_pinned_tag(string overlay)
     {
-        var repositories = (await Images.Value).Where(image => ContainerSettings.ServiceOf(image.Project) is not null).Select(image => image.Repository).ToList();
-        Assert.Equal(6, repositories.Count);
+        var repositories = (await Images.Value).Where(image => ContainerSettings.DeployableOf(image.Project) is not null).Select(image => image.Repository).ToList();
+        Assert.Equal(7, repositories.Count);
+        Assert.Contains("titlereview/gateway", repositories);
         Assert.Empty(ContainerChecks.OverlayImages(Overlays.Parsed(overlay), repositories));
     }
 
@@ -97,8 +98,20 @@ public class ContainerSettingsTests
     public async Task A_service_on_the_runtime_image_and_a_CLI_with_a_port_are_caught()
     {
         Catches(ContainerChecks.Service("intake", await IntakeAsync() with { BaseImage = ContainerChecks.ToolBase }, Base.Value, HealthPaths), $"base image {ContainerChecks.ToolBase}, not {ContainerChecks.ServiceBase}");
-        var cli = (await Images.Value).Single(image => ContainerSettings.ServiceOf(image.Project) is null);
+        var cli = (await Images.Value).Single(image => ContainerSettings.DeployableOf(image.Project) is null);
         Catches(ContainerChecks.Tool(cli with { Ports = ["8080/tcp"] }), "a command line exposes no port, not 8080/tcp");
+    }
+
+    [Fact]
+    public async Task A_gateway_image_the_Deployment_does_not_pull_or_on_another_port_is_caught()
+    {
+        var gateway = (await Images.Value).Single(image => ContainerSettings.DeployableOf(image.Project) == Repository.GatewayName);
+        Assert.Empty(ContainerChecks.Service(Repository.GatewayName, gateway, Base.Value, HealthPaths));
+        Catches(ContainerChecks.Service(Repository.GatewayName, gateway with { Repository = "titlereview/titlereview.gateway" }, Base.Value, HealthPaths),
+            "gateway: the Deployment pulls titlereview/gateway, the project builds titlereview/titlereview.gateway");
+        Catches(ContainerChecks.Service(Repository.GatewayName, gateway with { Ports = ["5100/tcp"] }, Base.Value, HealthPaths),
+            "gateway: the image exposes 5100/tcp, the Deployment's port http is 8080/tcp");
+        Catches(ContainerChecks.OverlayImages(Overlays.Parsed("staging"), ["titlereview/gateway-missing"]), "titlereview/gateway-missing: no Deployment pulls it");
     }
 
     [Fact]

@@ -185,14 +185,23 @@ public static partial class ManifestChecks
     }
 
     /// <summary>
-    /// Every environment key a service container gets (its env and the keys of the ConfigMaps it takes whole) is one the
-    /// services read. Variables that only feed another one's value through <c>$(NAME)</c> are allowed as such.
+    /// Every environment key a container gets (its env and the keys of the ConfigMaps it takes whole) is one its own
+    /// program reads (<paramref name="keysOf"/>: the Deployment's name to the keys of its project, e.g.
+    /// <see cref="ConfigurationKeys.ForDeployable"/>). Variables that only feed another one's value through
+    /// <c>$(NAME)</c> are allowed as such.
     /// </summary>
-    public static List<string> EnvironmentKeysAreRead(Manifests manifests, ConfigurationKeys keys)
+    public static List<string> EnvironmentKeysAreRead(Manifests manifests, Func<string, ConfigurationKeys?> keysOf)
     {
         var problems = new List<string>();
         foreach (var (deployment, container) in Containers(manifests))
         {
+            var program = deployment.Metadata.Name;
+            if (keysOf(program) is not { } keys)
+            {
+                problems.Add($"{program}: no project of that name (src/Services/<name> or src/Gateway) to check its settings against");
+                continue;
+            }
+
             var env = container.Env ?? [];
             var referenced = env.SelectMany(variable => VariableReference().Matches(variable.Value ?? "").Select(match => match.Groups[1].Value))
                 .ToHashSet(StringComparer.Ordinal);
@@ -204,7 +213,7 @@ public static partial class ManifestChecks
                     var configMap = manifests.OfType<V1ConfigMap>().FirstOrDefault(map => map.Metadata.Name == reference.Name);
                     if (configMap is null && reference.Optional != true)
                     {
-                        problems.Add($"{deployment.Metadata.Name}/{container.Name}: envFrom names ConfigMap {reference.Name}, which is not in the manifests");
+                        problems.Add($"{program}/{container.Name}: envFrom names ConfigMap {reference.Name}, which is not in the manifests");
                     }
 
                     names.AddRange((configMap?.Data?.Keys ?? []).Select(key => (key, Source: $"ConfigMap {reference.Name}")));
@@ -218,12 +227,12 @@ public static partial class ManifestChecks
                     continue;
                 }
 
-                problems.Add($"{deployment.Metadata.Name}/{container.Name}: {name} ({source}) is not a key any service reads");
+                problems.Add($"{program}/{container.Name}: {name} ({source}) is not a key {program} reads");
             }
 
             foreach (var missing in referenced.Where(name => env.All(variable => variable.Name != name)))
             {
-                problems.Add($"{deployment.Metadata.Name}/{container.Name}: $({missing}) is used but not defined");
+                problems.Add($"{program}/{container.Name}: $({missing}) is used but not defined");
             }
         }
 
@@ -281,8 +290,12 @@ public static partial class ManifestChecks
         return clusters[0].IntAt("replicas") is >= 3 ? [] : [$"RabbitmqCluster {clusters[0].Metadata.Name}: {clusters[0].StringAt("replicas") ?? "no"} replicas, not 3"];
     }
 
-    /// <summary>The connection strings point at what the manifests create: the Pooler's service and the RabbitmqCluster's.</summary>
-    public static List<string> ConnectionsReachTheClusters(Manifests manifests)
+    /// <summary>
+    /// The connection strings point at what the manifests create: the Pooler's service and the RabbitmqCluster's. Each
+    /// Deployment needs the ones its program reads (<paramref name="keysOf"/>; all of them for a name without a project):
+    /// the services both, the gateway only PostgreSQL (its key ring).
+    /// </summary>
+    public static List<string> ConnectionsReachTheClusters(Manifests manifests, Func<string, ConfigurationKeys?> keysOf)
     {
         var problems = new List<string>();
         var poolers = manifests.Custom("Pooler").Select(p => p.Metadata.Name).ToHashSet();
@@ -292,15 +305,16 @@ public static partial class ManifestChecks
         foreach (var (deployment, container) in Containers(manifests))
         {
             var env = (container.Env ?? []).ToDictionary(variable => variable.Name, variable => variable.Value ?? "");
+            var keys = keysOf(deployment.Metadata.Name);
             var host = env.TryGetValue("ConnectionStrings__eventstore", out var eventStore) ? HostKey().Match(eventStore).Groups[1].Value : null;
-            if (host is null || !postgresHosts.Contains(host))
+            if ((host is not null || keys?.IsRead("ConnectionStrings:eventstore") != false) && (host is null || !postgresHosts.Contains(host)))
             {
                 problems.Add($"{deployment.Metadata.Name}: ConnectionStrings__eventstore host '{host}' is none of {string.Join(", ", postgresHosts)}");
             }
 
             var broker = env.TryGetValue("ConnectionStrings__messaging", out var messaging) && Uri.TryCreate(messaging.Replace("$(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
                 ? uri.Host : null;
-            if (broker is null || !brokers.Contains(broker))
+            if ((broker is not null || keys?.IsRead("ConnectionStrings:messaging") != false) && (broker is null || !brokers.Contains(broker)))
             {
                 problems.Add($"{deployment.Metadata.Name}: ConnectionStrings__messaging host '{broker}' is none of {string.Join(", ", brokers)}");
             }
@@ -308,6 +322,119 @@ public static partial class ManifestChecks
 
         return problems;
     }
+
+    /// <summary>The secret holding the gateway's key pair: private-key.pem for the gateway, public-key.pem for the services.</summary>
+    public const string GatewaySigningSecret = "titlereview-gateway-signing";
+
+    /// <summary>
+    /// The gateway signs with the private key and every service checks with the public key of the same pair, and no pod
+    /// but the gateway's can see the private key: a service that could read it could mint any person's token. (Every
+    /// service's source "reads" Gateway:Signing:PrivateKeyPem, in ServiceDefaults, so the key check cannot tell.)
+    /// </summary>
+    public static List<string> GatewaySigning(Manifests manifests, string gateway, IEnumerable<string> services)
+    {
+        var problems = new List<string>();
+        var containers = Containers(manifests).ToList();
+        foreach (var (name, setting, key) in services.Select(service => (service, "Auth__Gateway__PublicKeyPem", "public-key.pem"))
+                     .Prepend((gateway, "Gateway__Signing__PrivateKeyPem", "private-key.pem")))
+        {
+            var variable = containers.Where(pair => pair.Deployment.Metadata.Name == name)
+                .SelectMany(pair => pair.Container.Env ?? []).FirstOrDefault(variable => variable.Name == setting);
+            var secret = variable?.ValueFrom?.SecretKeyRef;
+            var configMap = variable?.ValueFrom?.ConfigMapKeyRef;
+            var (from, fromKey, optional) = secret is not null ? (secret.Name, secret.Key, secret.Optional)
+                : configMap is not null && key == "public-key.pem" ? (configMap.Name, configMap.Key, configMap.Optional)
+                : (null, null, null);
+            if (from != GatewaySigningSecret || fromKey != key || optional == true)
+            {
+                problems.Add($"{name}: {setting} is not taken from {GatewaySigningSecret} key {key} (required)");
+            }
+        }
+
+        foreach (var (deployment, container) in containers.Where(pair => pair.Deployment.Metadata.Name != gateway))
+        {
+            var name = deployment.Metadata.Name;
+            if ((container.Env ?? []).Any(variable => variable.ValueFrom?.SecretKeyRef is { Key: "private-key.pem" } reference && reference.Name == GatewaySigningSecret))
+            {
+                problems.Add($"{name}: reads private-key.pem of {GatewaySigningSecret}, the gateway's signing key");
+            }
+
+            if ((container.EnvFrom ?? []).Any(source => source.SecretRef?.Name == GatewaySigningSecret))
+            {
+                problems.Add($"{name}: takes {GatewaySigningSecret} whole (envFrom), the gateway's signing key with it");
+            }
+        }
+
+        foreach (var deployment in manifests.OfType<V1Deployment>().Where(deployment => deployment.Metadata.Name != gateway))
+        {
+            foreach (var volume in (deployment.Spec.Template.Spec.Volumes ?? []).Where(volume => volume.Secret?.SecretName == GatewaySigningSecret
+                         && (volume.Secret.Items is not { Count: > 0 } items || items.Any(item => item.Key == "private-key.pem"))))
+            {
+                problems.Add($"{deployment.Metadata.Name}: mounts {GatewaySigningSecret} (volume {volume.Name}) with the gateway's signing key");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The gateway forwards to every service at an address the manifests serve (<c>Gateway__Services__&lt;name&gt;</c> =
+    /// http://&lt;a Service selecting that Deployment&gt;[:its port]), and the back-office ingress sends everything to the
+    /// gateway and to nothing else.
+    /// </summary>
+    public static List<string> GatewayFrontsTheBackOffice(Manifests manifests, string gateway, IEnumerable<string> services, string backOfficeIngress)
+    {
+        var problems = new List<string>();
+        var env = Containers(manifests).Where(pair => pair.Deployment.Metadata.Name == gateway)
+            .SelectMany(pair => pair.Container.Env ?? []).ToList();
+        if (env.Count == 0)
+        {
+            problems.Add($"{gateway}: no Deployment with settings");
+        }
+
+        foreach (var service in services)
+        {
+            var setting = $"Gateway__Services__{service}";
+            var value = env.FirstOrDefault(variable => variable.Name == setting)?.Value;
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var address) || address.Scheme != "http" || address.AbsolutePath != "/")
+            {
+                problems.Add($"{gateway}: {setting} is {value ?? "missing"}, not http://<the {service} Service>");
+                continue;
+            }
+
+            var deployment = manifests.OfType<V1Deployment>().FirstOrDefault(d => d.Metadata.Name == service);
+            var target = manifests.OfType<V1Service>().FirstOrDefault(s => s.Metadata.Name == address.Host);
+            if (target is null || deployment is null || !Selects(target.Spec.Selector, deployment) || !target.Spec.Ports.Any(port => port.Port == address.Port))
+            {
+                problems.Add($"{gateway}: {setting} is {value}, but no Service {address.Host} on port {address.Port} selects the {service} pods");
+            }
+        }
+
+        var ingress = manifests.OfType<V1Ingress>().FirstOrDefault(i => i.Metadata.Name == backOfficeIngress);
+        var paths = (ingress?.Spec.Rules ?? []).SelectMany(rule => (rule.Http?.Paths ?? []).Select(path => (rule.Host, path))).ToList();
+        if (paths.Count == 0)
+        {
+            problems.Add($"Ingress {backOfficeIngress}: missing, or without a path");
+        }
+
+        foreach (var (host, path) in paths.Where(pair => pair.path.Backend.Service?.Name != gateway))
+        {
+            problems.Add($"Ingress {backOfficeIngress} {host}{path.Path}: goes to {path.Backend.Service?.Name ?? "no Service"}, not the {gateway}");
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Every program sits behind the ingress (and the services also behind the gateway), so each must read the client's
+    /// address from X-Forwarded-For (ASPNETCORE_FORWARDEDHEADERS_ENABLED): otherwise its per-address limits (the
+    /// gateway's sign-in, the public objections and certificate lookups) count one address for everybody.
+    /// </summary>
+    public static List<string> ForwardedHeaders(Manifests manifests) =>
+        Containers(manifests)
+            .Where(pair => !string.Equals((pair.Container.Env ?? []).FirstOrDefault(variable => variable.Name == "ASPNETCORE_FORWARDEDHEADERS_ENABLED")?.Value, "true", StringComparison.OrdinalIgnoreCase))
+            .Select(pair => $"{pair.Deployment.Metadata.Name}/{pair.Container.Name}: ASPNETCORE_FORWARDEDHEADERS_ENABLED is not true behind the ingress")
+            .ToList();
 
     /// <summary>Every Ingress backend is a Service of the manifests, on a port it has.</summary>
     public static List<string> IngressBackends(Manifests manifests)

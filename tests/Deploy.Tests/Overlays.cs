@@ -24,7 +24,10 @@ public static partial class Overlays
 
     /// <summary>The rendered documents without those that <paramref name="drop"/> picks.</summary>
     public static string Without(string yaml, Func<string, bool> drop) =>
-        string.Join("\n---\n", DocumentSeparator().Split(yaml).Where(document => !drop(document)));
+        string.Join("\n---\n", Documents(yaml).Where(document => !drop(document)));
+
+    /// <summary>The rendered YAML's documents, each as its text.</summary>
+    public static IEnumerable<string> Documents(string yaml) => DocumentSeparator().Split(yaml);
 
     [GeneratedRegex(@"^---\s*$", RegexOptions.Multiline)]
     private static partial Regex DocumentSeparator();

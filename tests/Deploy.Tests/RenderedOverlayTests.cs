@@ -1,9 +1,8 @@
 namespace TitleReview.Deploy.Tests;
 
-/// <summary>What each overlay renders to, checked against the services' own source.</summary>
+/// <summary>What each overlay renders to, checked against the services' and the gateway's own source.</summary>
 public class RenderedOverlayTests
 {
-    private static readonly ConfigurationKeys Keys = ConfigurationKeys.FromSource(Repository.Root);
 
     [Fact]
     public void Every_overlay_renders()
@@ -14,10 +13,11 @@ public class RenderedOverlayTests
 
     [Theory]
     [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
-    public void Every_service_runs_two_or_more_replicas_behind_a_Service(string overlay)
+    public void Every_service_and_the_gateway_run_two_or_more_replicas_behind_a_Service(string overlay)
     {
         Assert.Equal(6, Repository.ServiceNames.Count);
-        Assert.Empty(ManifestChecks.EveryServiceDeployed(Overlays.Parsed(overlay), Repository.ServiceNames));
+        Assert.Equal([.. Repository.ServiceNames, "gateway"], Repository.DeployableNames);
+        Assert.Empty(ManifestChecks.EveryServiceDeployed(Overlays.Parsed(overlay), Repository.DeployableNames));
     }
 
     [Theory]
@@ -47,8 +47,8 @@ public class RenderedOverlayTests
 
     [Theory]
     [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
-    public void Every_environment_key_is_one_the_services_read(string overlay) =>
-        Assert.Empty(ManifestChecks.EnvironmentKeysAreRead(Overlays.Parsed(overlay), Keys));
+    public void Every_environment_key_is_one_its_own_program_reads(string overlay) =>
+        Assert.Empty(ManifestChecks.EnvironmentKeysAreRead(Overlays.Parsed(overlay), ConfigurationKeys.ForDeployable));
 
     [Theory]
     [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
@@ -63,10 +63,25 @@ public class RenderedOverlayTests
     [Theory]
     [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
     public void Connection_strings_reach_the_pooler_and_the_broker_the_manifests_create(string overlay) =>
-        Assert.Empty(ManifestChecks.ConnectionsReachTheClusters(Overlays.Parsed(overlay)));
+        Assert.Empty(ManifestChecks.ConnectionsReachTheClusters(Overlays.Parsed(overlay), ConfigurationKeys.ForDeployable));
 
     [Theory]
     [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
     public void Every_ingress_path_reaches_a_service(string overlay) =>
         Assert.Empty(ManifestChecks.IngressBackends(Overlays.Parsed(overlay)));
+
+    [Theory]
+    [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
+    public void The_gateway_alone_signs_and_every_service_checks_with_its_public_key(string overlay) =>
+        Assert.Empty(ManifestChecks.GatewaySigning(Overlays.Parsed(overlay), Repository.GatewayName, Repository.ServiceNames));
+
+    [Theory]
+    [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
+    public void The_back_office_host_goes_to_the_gateway_which_reaches_every_service(string overlay) =>
+        Assert.Empty(ManifestChecks.GatewayFrontsTheBackOffice(Overlays.Parsed(overlay), Repository.GatewayName, Repository.ServiceNames, "titlereview-backoffice"));
+
+    [Theory]
+    [MemberData(nameof(Overlays.Names), MemberType = typeof(Overlays))]
+    public void Every_program_reads_the_client_address_the_ingress_forwards(string overlay) =>
+        Assert.Empty(ManifestChecks.ForwardedHeaders(Overlays.Parsed(overlay)));
 }

@@ -15,6 +15,29 @@ public static class Repository
         .Order(StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>
+    /// The back-office gateway (src/Gateway): deployed as the services are (image, Deployment, compose service), but
+    /// it is no service, so it is not among <see cref="ServiceNames"/> (which the process tests publish and start).
+    /// </summary>
+    public const string GatewayName = "gateway";
+
+    /// <summary>Everything a deployment runs from this repository's source: the services and the gateway.</summary>
+    public static IReadOnlyList<string> DeployableNames { get; } = [.. ServiceNames, GatewayName];
+
+    /// <summary>The project a deployable is built from: src/Services/&lt;Name&gt;/&lt;Name&gt;.csproj, or src/Gateway/Gateway.csproj.</summary>
+    public static string? ProjectOf(string deployable)
+    {
+        if (deployable == GatewayName)
+        {
+            return PathOf("src", "Gateway", "Gateway.csproj");
+        }
+
+        return Directory.EnumerateDirectories(PathOf("src", "Services"))
+            .Where(directory => string.Equals(Path.GetFileName(directory), deployable, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "*.csproj"))
+            .FirstOrDefault();
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

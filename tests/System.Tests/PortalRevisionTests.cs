@@ -88,11 +88,12 @@ public sealed class PortalRevisionTests(SystemFixture system)
         // The reviewer's page shows the module marked and the new scan among the downloads.
         using var reviewer = new Person(system.ReviewAddress);
         await reviewer.SignInAsync("reviewer-wang");
-        const string Marked = "学术成果 <span class=\"overdue\">（本次重新提交已修改）</span>";
+        // The changed module's section carries the .changed highlight and says so in its heading; an unchanged one neither.
+        var marked = new System.Text.RegularExpressions.Regex("<section id=\"module-AcademicOutputs\" class=\"dossier-module changed\"[^>]*>\\s*<h3[^>]*>\\s*学术成果\\s*<span class=\"changed-mark\">（本次重新提交已修改）</span>");
         var page = await Eventually.ReturnsAsync<string?>(async () => await reviewer.Http.GetStringAsync($"/review/applications/{id}"),
-            html => html!.Contains($"/attachments/{paperScan}", StringComparison.Ordinal) && html.Contains(Marked, StringComparison.Ordinal),
+            html => html!.Contains($"/attachments/{paperScan}", StringComparison.Ordinal) && marked.IsMatch(html),
             TimeSpan.FromSeconds(30), "the resubmitted dossier marked on the review page");
-        Assert.DoesNotContain("工作经历 <span class=\"overdue\">", page, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"module-WorkHistory\" class=\"dossier-module\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +155,7 @@ public sealed class PortalRevisionTests(SystemFixture system)
 
         foreach (var module in ApplicationModules.All.Except([ApplicationModules.Declaration]))
         {
-            Assert.Contains($"<h3>{ApplicationModules.Label(module)}", page, StringComparison.Ordinal);
+            Assert.Matches($"<h3 id=\"module-{module}-title\">\\s*{ApplicationModules.Label(module)}", page);
         }
 
         Assert.Contains("人工核查清单", page, StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public sealed partial class SharedKeyRingTests(SystemFixture system)
             services.PostConfigure<KeyManagementOptions>(options =>
                 options.XmlRepository ??= new FileSystemXmlRepository(new DirectoryInfo(ownDisk), NullLoggerFactory.Instance))));
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\">(?=<input type=\"hidden\" name=\"expectedVersion\")")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"\\s*/?>(?=<input type=\"hidden\" name=\"expectedVersion\")")]
     private static partial Regex TokenField();
 
     [GeneratedRegex("action=\"/review/applications/[^\"]+/claim\".*?name=\"expectedVersion\" value=\"(\\d+)\"", RegexOptions.Singleline)]

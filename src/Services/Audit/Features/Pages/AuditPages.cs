@@ -29,16 +29,18 @@ public static class AuditPages
         return pages;
     }
 
-    private static async Task<IResult> Search(string? name, ApplicationStatus? status, DateOnly? from, DateOnly? to, int? page, LedgerSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> Search(string? name, ApplicationStatus? status, DateOnly? from, DateOnly? to, int? page, string? sort, string? dir,
+        LedgerSessions sessions, CancellationToken cancellationToken)
     {
         var paging = Paging.Of(page, 20, 20, 20);
-        if ((paging.Problem ?? DateFilter.Invalid(from, to)) is { } problem)
+        var order = SearchSort.Of(sort, dir);
+        if ((paging.Problem ?? DateFilter.Invalid(from, to) ?? order.Problem) is { } problem)
         {
             return problem;
         }
 
-        var found = await ApplicationSearchEndpoint.SearchAsync(sessions, new ApplicationSearchEndpoint.SearchCriteria(name, null, status, from, to), paging, cancellationToken);
-        return TitleReview.BackOffice.Pages.Render<AuditSearchPage>(new { Found = found, Name = name, Status = status, From = from, To = to });
+        var found = await ApplicationSearchEndpoint.SearchAsync(sessions, new ApplicationSearchEndpoint.SearchCriteria(name, null, status, from, to, order.Sort), paging, cancellationToken);
+        return TitleReview.BackOffice.Pages.Render<AuditSearchPage>(new { Found = found, Name = name, Status = status, From = from, To = to, Sort = order.Sort });
     }
 
     private static async Task<IResult> ShowTimeline(Guid id, LedgerReader ledger, WorkingDayCalendars calendars, ReviewCycleCatalogue cycles, CancellationToken cancellationToken)

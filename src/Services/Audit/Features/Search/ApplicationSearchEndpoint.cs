@@ -68,13 +68,13 @@ public static class ApplicationSearchEndpoint
         return Results.Ok(await SearchAsync(sessions, new SearchCriteria(name, ids, status, from, to), paging, cancellationToken));
     }
 
-    public sealed record SearchCriteria(string? Name, IReadOnlyList<Guid>? Ids, ApplicationStatus? Status, DateOnly? From, DateOnly? To);
+    public sealed record SearchCriteria(string? Name, IReadOnlyList<Guid>? Ids, ApplicationStatus? Status, DateOnly? From, DateOnly? To, SearchSort? Sort = null);
 
     public static async Task<SearchPage> SearchAsync(LedgerSessions sessions, SearchCriteria criteria, Paging paging, CancellationToken cancellationToken)
     {
         await using var query = sessions.Query();
         var found = await query.PageAsync<ApplicationLifecycle>(all => Matching(all, criteria),
-            matching => matching.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id), a => a.Id, paging, cancellationToken);
+            (criteria.Sort ?? SearchSort.Default).Apply, a => a.Id, paging, cancellationToken);
         return new SearchPage(
             found.Items.Select(a => new ApplicationSummary(a.Id, a.ApplicantName, a.Employer, a.Specialty, a.Level.Chinese(), a.SubmittedAt, a.Status, a.Status.Chinese(), a.Version)).ToList(),
             paging.Page, paging.Size, found.Total);

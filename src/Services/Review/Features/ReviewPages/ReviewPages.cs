@@ -189,7 +189,7 @@ public static class ReviewPages
         var nameOf = PeopleNames(http);
         var view = new ApplicationView(application, item, Me(http), DossierSections.Modules(id, application, item.Series, latest), latest.Dossier is null,
             checklist, ChecklistCheck.Latest(data, checklist), data.OfType<RevisionRequested>().LastOrDefault(),
-            [.. history.Select(e => Entry(e, nameOf))], nameOf, ChinaTime.DateOfInstant(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
+            [.. history.Select(e => Entry(e, nameOf, checklist))], nameOf, ChinaTime.DateOfInstant(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
         return Pages.Render<ApplicationPage>(new { View = view, Success = notice, Error = error }, status);
     }
 
@@ -202,7 +202,7 @@ public static class ReviewPages
     }
 
     /// <summary>One event of the history as the timeline shows it: what, who in which role, the details a person reads, the raw record folded.</summary>
-    private static TimelineEntry Entry(JasperFx.Events.IEvent e, Func<string, string> nameOf)
+    private static TimelineEntry Entry(JasperFx.Events.IEvent e, Func<string, string> nameOf, IReadOnlyList<KeyedChecklistItem> checklist)
     {
         var who = e.Headers?.GetValueOrDefault(ActingContext.UserIdHeader)?.ToString() ?? e.UserName;
         var role = e.Headers?.GetValueOrDefault(ActingContext.RoleHeader)?.ToString() ?? "";
@@ -212,7 +212,7 @@ public static class ReviewPages
             RevisionRequested revision => [.. revision.Comments.Select(c => $"{ApplicationModules.Label(c.Module)}：{c.Comment}")],
             ApplicationRejected rejected => [$"理由：{rejected.Reason}"],
             ApplicationResubmitted resubmitted when resubmitted.ChangedModules is { Count: > 0 } changed => [$"修改了：{string.Join("、", changed.Select(ApplicationModules.Label))}"],
-            ChecklistItemChecked check => [$"核查事项：{check.ItemCode}", .. check.Note.Length > 0 ? new[] { $"备注：{check.Note}" } : []],
+            ChecklistItemChecked check => [$"核查事项：{checklist.FirstOrDefault(k => k.Key == check.ItemCode)?.Item.Zh ?? check.ItemCode}", .. check.Note.Length > 0 ? new[] { $"备注：{check.Note}" } : []],
             _ => null,
         };
         var tone = e.Data switch
