@@ -74,6 +74,8 @@ Publicity__Jobs__PollInterval=00:00:01
 Publicity__Jobs__AutoPublishAt=
 MASSTRANSIT_USAGE_TELEMETRY=false
 EOF
+  # Extra settings for an experiment, one KEY=VALUE a line (e.g. BENCH_SETTINGS=EventStore__Relay__WakeOnCommit=false).
+  [ -z "${BENCH_SETTINGS:-}" ] || printf '%s\n' "$BENCH_SETTINGS"
   # Development already has the movable clock (starting 2023-06-01 10:00 Beijing time, inside the 2023 window), the
   # development API keys, the fees of the 2023 cycle and the payment platform's development secret (appsettings).
   # The portal limit is raised: the default 600 a minute per client would measure the limiter, not the system.

@@ -38,6 +38,8 @@ public static class EventStoreRegistration
 
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.AddSingleton<LedgerSessions>();
+        var relayPages = new RelayPages();
+        builder.Services.AddSingleton(relayPages);
         builder.Services.AddSingleton(new TitleReview.EventStore.Jobs.JobLeases(connectionString));
         builder.Services.AddSingleton<TitleReview.Web.Http.IExceptionProblemMapper, LedgerExceptionProblems>();
 
@@ -58,7 +60,7 @@ public static class EventStoreRegistration
                 // the later ones exit ("Unable to attain the global lock"); they wait their turn now. Not
                 // ContinueOnFailures: that starts a replica against a schema its peer may not have finished.
                 options.ApplyChangesLockTimeout = builder.Configuration.GetValue(MigrationLockTimeoutSetting, TimeSpan.FromMinutes(2));
-                RelayWakeUp.Configure(options, builder.Configuration);
+                RelayWakeUp.Configure(options, builder.Configuration, relayPages);
                 documents?.Invoke(options);
             })
             .UseLightweightSessions()

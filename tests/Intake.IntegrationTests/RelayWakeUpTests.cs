@@ -10,9 +10,9 @@ using TitleReview.ServiceDefaults.Identity;
 namespace TitleReview.Intake.IntegrationTests;
 
 /// <summary>
-/// The relay's two ways to learn of a commit, each shown to deliver on its own: the wake-up the commit sends (with
-/// polling pushed out to an hour, nothing else can deliver within the test) and the polling behind it (the wake-up
-/// off). Delivered means in the consumer's queue on the real broker, once.
+/// The relay's ways to learn of a commit, each shown to deliver on its own: the wake-up the commit gives inside the
+/// process or, for replicas, through PostgreSQL's NOTIFY (with polling pushed out to an hour, nothing else can deliver
+/// within the test), and the polling behind them (the wake-up off). Delivered means in the consumer's queue on the real broker, once.
 /// </summary>
 public sealed class RelayWakeUpTests
 {
@@ -24,16 +24,21 @@ public sealed class RelayWakeUpTests
         RelaysAsync(wakeOnCommit: true, polling: TimeSpan.FromHours(1));
 
     [Fact]
+    public Task A_commit_wakes_the_relay_through_postgresql_when_replicas_share_it() =>
+        RelaysAsync(wakeOnCommit: true, polling: TimeSpan.FromHours(1), acrossInstances: true);
+
+    [Fact]
     public Task With_the_wake_up_off_polling_still_relays_every_submission() =>
         RelaysAsync(wakeOnCommit: false, polling: TimeSpan.FromMilliseconds(500));
 
-    private static async Task RelaysAsync(bool wakeOnCommit, TimeSpan polling)
+    private static async Task RelaysAsync(bool wakeOnCommit, TimeSpan polling, bool acrossInstances = false)
     {
         await using var infrastructure = await TestInfrastructure.StartAsync();
         var port = Ports.Free();
         await using var host = new ServiceHost<ApplicationFile>(infrastructure, new Dictionary<string, string>
         {
             [RelayWakeUp.WakeOnCommitSetting] = wakeOnCommit.ToString(),
+            [RelayWakeUp.WakeAcrossInstancesSetting] = acrossInstances.ToString(),
             [RelayWakeUp.PollingIntervalSetting] = polling.ToString(),
             ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
         });

@@ -35,9 +35,11 @@ public sealed class OwnedEventRelay : SubscriptionBase
     private readonly ConsumerTopology topology;
     private readonly ILogger<OwnedEventRelay> logger;
     private readonly ResiliencePipeline untilPublished;
+    private readonly RelayPages pages;
 
-    public OwnedEventRelay(ServiceIdentity identity, IBus bus, ConsumerTopology topology, ILogger<OwnedEventRelay> logger)
+    public OwnedEventRelay(ServiceIdentity identity, IBus bus, ConsumerTopology topology, RelayPages pages, ILogger<OwnedEventRelay> logger)
     {
+        this.pages = pages;
         service = identity.Name;
         this.bus = bus;
         this.topology = topology;
@@ -71,6 +73,8 @@ public sealed class OwnedEventRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        using var publishing = pages.Publishing();
         var owned = page.Events.Where(@event => EventCatalog.IsOwnedBy(@event.EventType, service)).ToList();
         // What a failed attempt already published is not published again by the next (the consumers would absorb it,
         // but a broker that is merely slow would otherwise see the whole page again on every retry).
@@ -83,7 +87,8 @@ public sealed class OwnedEventRelay : SubscriptionBase
             await Task.WhenAll(RelayBatch.InStreamOrder(owned, published).Select(stream => PublishInOrderAsync(stream, published, token)));
         }, cancellationToken);
 
-        logger.LogDebug("{Service} relay published {Count} events up to sequence {Sequence}", service, owned.Count, page.SequenceCeiling);
+        logger.LogDebug("{Service} relay published {Count} events up to sequence {Sequence} in {Elapsed} ms", service, owned.Count,
+            page.SequenceCeiling, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return NullChangeListener.Instance;
     }
 

@@ -4,15 +4,23 @@ using Microsoft.Extensions.Configuration;
 namespace TitleReview.EventStore.Messaging;
 
 /// <summary>
-/// When the relay looks at the ledger. Every append sends a PostgreSQL NOTIFY with its commit (Marten's LISTEN/NOTIFY
-/// wake-up), so the daemon that leads a service's relay reads the new events at once instead of on its next poll;
-/// the polling stays as the safety net for a notification lost with a dropped connection. Both settings exist for
-/// the tests that show each path delivers on its own.
+/// When the relay looks at the ledger. A commit that appended events wakes the daemon of the same process at once
+/// (<see cref="CommitWakeUp"/>), so the relay reads them without waiting for its next poll; the polling stays as the
+/// safety net (another instance leading the relay, a projection over other services' events). Both settings exist
+/// for the tests that show each path delivers on its own.
 /// </summary>
 public static class RelayWakeUp
 {
-    /// <summary><c>EventStore:Relay:WakeOnCommit</c> (default true): appends notify and the daemon listens.</summary>
+    /// <summary><c>EventStore:Relay:WakeOnCommit</c> (default true): this process's commits wake its daemon.</summary>
     public const string WakeOnCommitSetting = "EventStore:Relay:WakeOnCommit";
+
+    /// <summary>
+    /// <c>EventStore:Relay:WakeAcrossInstances</c> (default false): the wake-up goes through PostgreSQL instead
+    /// (Marten's NOTIFY on every append, LISTEN in every daemon), so a commit on one replica also wakes the relay led by
+    /// another. For a service run as several replicas whose hops must stay under the polling interval; it costs every
+    /// append a NOTIFY and wakes every service's daemon on every commit (bench/README.md has the measured cost).
+    /// </summary>
+    public const string WakeAcrossInstancesSetting = "EventStore:Relay:WakeAcrossInstances";
 
     /// <summary>
     /// <c>EventStore:Relay:PollingInterval</c> (default 1 s, Marten's own): how long the daemon waits between looks when
@@ -22,9 +30,19 @@ public static class RelayWakeUp
 
     public static readonly TimeSpan DefaultPollingInterval = TimeSpan.FromSeconds(1);
 
-    public static void Configure(StoreOptions options, IConfiguration configuration)
+    public static void Configure(StoreOptions options, IConfiguration configuration, RelayPages relayPages)
     {
-        options.Events.UseListenNotifyForEventAppends = configuration.GetValue(WakeOnCommitSetting, true);
+        var wakeOnCommit = configuration.GetValue(WakeOnCommitSetting, true);
+        var acrossInstances = configuration.GetValue(WakeAcrossInstancesSetting, false);
+        // Marten's LISTEN/NOTIFY only when asked for: see CommitWakeUp for why the signal normally stays in the process.
+        options.Events.UseListenNotifyForEventAppends = wakeOnCommit && acrossInstances;
+        if (wakeOnCommit && !acrossInstances)
+        {
+            var wakeUp = new CommitWakeUp(relayPages);
+            options.Projections.Wakeup = wakeUp;
+            options.Listeners.Add(wakeUp.Listener());
+        }
+
         var polling = configuration.GetValue(PollingIntervalSetting, DefaultPollingInterval);
         options.Projections.SlowPollingTime = polling;
         options.Projections.FastPollingTime = polling / 4;
