@@ -24,7 +24,11 @@ public static class CertificateRegistration
             documents.Schema.For<CertificateSerial>().UseOptimisticConcurrency(true);
             documents.Schema.For<RevocationEvidence>().Index(e => e.CertificateNumber);
         });
-        builder.AddMessaging(ServiceName.Certificate, bus => bus.AddConsumer<IssueOnCommitteePass>());
+        // One issue at a time per instance: every pass of a cycle and level draws from the same gapless serial, so
+        // issues side by side only collided on it and waited out the retry backoff (seconds under a batch of passes).
+        // In turn each takes a few milliseconds; a second instance still collides now and then and retries.
+        builder.AddMessaging(ServiceName.Certificate, bus => bus.AddConsumer<IssueOnCommitteePass>()
+            .Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1));
         builder.Services.Configure<PdfOptions>(builder.Configuration.GetSection(PdfOptions.Section));
         builder.Services.AddSingleton(services =>
         {
