@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using TitleReview.Payment.Features.AssessFee;
 using Microsoft.Extensions.DependencyInjection;
 using TitleReview.Payment.Features.FinanceDesk;
 using TitleReview.ServiceDefaults.Identity;
@@ -51,5 +52,50 @@ public sealed class FinanceDeskTests(PaymentFixture payment)
         }
 
         Assert.True(listed, $"{fee.Reference} is on no page of the desk's payments.");
+    }
+
+    [Fact]
+    public async Task The_outstanding_fees_sort_by_amount_both_ways_on_real_data_and_a_wrong_order_is_refused()
+    {
+        // Amounts no real fee has, so whatever else the shared database holds, these two lead their orders.
+        var smallest = new FeeAccount { Id = Guid.NewGuid(), PaymentReference = $"SORT-MIN-{Guid.NewGuid():N}", Amount = 0.01m, DueDate = new DateOnly(2023, 7, 1) };
+        var largest = new FeeAccount { Id = Guid.NewGuid(), PaymentReference = $"SORT-MAX-{Guid.NewGuid():N}", Amount = 999_999.99m, DueDate = new DateOnly(2023, 7, 1) };
+        var store = payment.Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(smallest, largest);
+            await session.SaveChangesAsync();
+        }
+
+        try
+        {
+            using var finance = payment.Client(Roles.Finance);
+            Assert.Equal(largest.PaymentReference, await FirstOutstandingAsync(finance, "-amount"));
+            Assert.Equal(smallest.PaymentReference, await FirstOutstandingAsync(finance, "amount"));
+
+            using var wrong = await finance.GetAsync("/finance?os=name");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("os 须为 due、amount 之一", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using var session = store.LightweightSession();
+            session.Delete(smallest);
+            session.Delete(largest);
+            await session.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>The payment reference in the first row of the outstanding fees, in the given order.</summary>
+    private static async Task<string> FirstOutstandingAsync(HttpClient finance, string order)
+    {
+        using var response = await finance.GetAsync($"/finance?os={order}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var table = html[html.IndexOf("id=\"outstanding-table\"", StringComparison.Ordinal)..];
+        var row = table[table.IndexOf("<tbody>", StringComparison.Ordinal)..];
+        var cell = row[(row.IndexOf("<td>", StringComparison.Ordinal) + 4)..];
+        return cell[..cell.IndexOf("</td>", StringComparison.Ordinal)];
     }
 }

@@ -62,13 +62,56 @@ public sealed partial class FinanceOverviewPageTests
         Assert.DoesNotContain("没有待缴的评审费。", html);
     }
 
+    [Fact]
+    public async Task The_outstanding_fees_sort_by_due_date_by_default_and_each_header_links_to_its_own_order()
+    {
+        var owed = new FeeAccount { Id = Guid.NewGuid(), PaymentReference = "XSGC2023-AAAA0003", Amount = 300m, DueDate = Today.AddDays(3) };
+        var model = Overview() with { Outstanding = new([owed], 1, 45) };
+
+        var html = await RenderAsync(model);
+        Assert.Contains("<th scope=\"col\" aria-sort=\"ascending\"><a href=\"/finance?op=1&amp;os=-due#outstanding\">缴费截止 ▲</a></th>", html);
+        Assert.Contains("<a href=\"/finance?op=1&amp;os=amount#outstanding\">应缴金额</a>", html);
+        Assert.Contains("href=\"/finance?op=2#outstanding\"", html);
+
+        // Sorted by amount, largest first: that header says so and turns it round, and the pages keep the order.
+        var byAmount = await RenderAsync(model, new OutstandingOrder(OutstandingSort.Amount, Descending: true));
+        Assert.Contains("<th scope=\"col\" aria-sort=\"descending\"><a href=\"/finance?op=1&amp;os=amount#outstanding\">应缴金额 ▼</a></th>", byAmount);
+        Assert.Contains("<a href=\"/finance?op=1#outstanding\">缴费截止</a>", byAmount);
+        Assert.Contains("href=\"/finance?op=2&amp;os=-amount#outstanding\"", byAmount);
+    }
+
+    [Theory]
+    [InlineData(null, OutstandingSort.Due, false)]
+    [InlineData("", OutstandingSort.Due, false)]
+    [InlineData("due", OutstandingSort.Due, false)]
+    [InlineData("-due", OutstandingSort.Due, true)]
+    [InlineData("AMOUNT", OutstandingSort.Amount, false)]
+    [InlineData("-amount", OutstandingSort.Amount, true)]
+    public void An_order_reads_from_the_query(string? value, OutstandingSort sort, bool descending)
+    {
+        Assert.True(OutstandingOrder.TryParse(value, out var order));
+        Assert.Equal(new OutstandingOrder(sort, descending), order);
+    }
+
+    [Theory]
+    [InlineData("-")]
+    [InlineData("--due")]
+    [InlineData("1")]
+    [InlineData("Due,Amount")]
+    [InlineData("name")]
+    public void Anything_else_is_no_order(string value) => Assert.False(OutstandingOrder.TryParse(value, out _));
+
     private static FinanceOverview Overview() => new(
         Today,
         [.. Enumerable.Range(0, FinanceOverviewReader.ChartDays).Select(i => new DailyTotal(Today.AddDays(i - FinanceOverviewReader.ChartDays + 1), 0m, 0m))],
         new([], 1, 0), new([], 1, 0), new([], 1, 0), new([], 1, 0), new([], 1, 0), new([], 1, 0));
 
-    private static Task<string> RenderAsync(FinanceOverview model) =>
-        RenderPage.HtmlAsync<FinanceOverviewPage>(new() { [nameof(FinanceOverviewPage.Model)] = model });
+    private static Task<string> RenderAsync(FinanceOverview model, OutstandingOrder? order = null) =>
+        RenderPage.HtmlAsync<FinanceOverviewPage>(new()
+        {
+            [nameof(FinanceOverviewPage.Model)] = model,
+            [nameof(FinanceOverviewPage.Order)] = order ?? OutstandingOrder.Default,
+        });
 
     [GeneratedRegex("<text[^>]*text-anchor=\"end\"[^>]*>([^<]*)</text>")]
     private static partial Regex AxisLabel();

@@ -11,8 +11,14 @@ namespace TitleReview.Payment.Features.FinanceDesk;
 /// <summary>One page of one of the desk's lists, and how many there are in all.</summary>
 public sealed record Rows<T>(IReadOnlyList<T> Items, int Page, long Total);
 
-/// <summary>The page numbers the overview was asked for, one per list (op, pp, lp, rp, fp, sp).</summary>
-public sealed record OverviewPages(int Outstanding = 1, int Payments = 1, int Lapses = 1, int RefundsDue = 1, int Refunded = 1, int Statements = 1);
+/// <summary>
+/// The page numbers the overview was asked for, one per list (op, pp, lp, rp, fp, sp), and the order of the outstanding
+/// fees (os), the list finance works through.
+/// </summary>
+public sealed record OverviewPages(int Outstanding = 1, int Payments = 1, int Lapses = 1, int RefundsDue = 1, int Refunded = 1, int Statements = 1)
+{
+    public OutstandingOrder OutstandingOrder { get; init; } = OutstandingOrder.Default;
+}
 
 /// <summary>What finance sees on the desk: the chart's days and each list's page.</summary>
 public sealed record FinanceOverview(
@@ -47,7 +53,7 @@ public static class FinanceOverviewReader
         return new FinanceOverview(
             today,
             days,
-            new(await outstanding.OrderBy(a => a.DueDate).Skip(Skip(pages.Outstanding)).Take(PageSize).ToListAsync(cancellationToken), pages.Outstanding, await outstanding.CountAsync(cancellationToken)),
+            new(await pages.OutstandingOrder.Apply(outstanding).Skip(Skip(pages.Outstanding)).Take(PageSize).ToListAsync(cancellationToken), pages.Outstanding, await outstanding.CountAsync(cancellationToken)),
             new(payments.Items, pages.Payments, payments.Total),
             new(await lapses.OrderByDescending(a => a.DueDate).Skip(Skip(pages.Lapses)).Take(PageSize).ToListAsync(cancellationToken), pages.Lapses, await lapses.CountAsync(cancellationToken)),
             new(await due.OrderBy(n => n.ReceivedAt).Skip(Skip(pages.RefundsDue)).Take(PageSize).ToListAsync(cancellationToken), pages.RefundsDue, await due.CountAsync(cancellationToken)),

@@ -38,8 +38,12 @@ public static class FinancePages
             return problem;
         }
 
-        var model = await FinanceOverviewReader.ReadAsync(sessions, clock, PagesOf(http.Request), cancellationToken);
-        return Pages.Render<FinanceOverviewPage>(new { Model = model, Success = refunded is null ? null : $"已登记退费（到账记录 {refunded}）。" });
+        var pages = PagesOf(http.Request);
+        var model = await FinanceOverviewReader.ReadAsync(sessions, clock, pages, cancellationToken);
+        return Pages.Render<FinanceOverviewPage>(new
+        {
+            Model = model, Order = pages.OutstandingOrder, Success = refunded is null ? null : $"已登记退费（到账记录 {refunded}）。",
+        });
     }
 
     private static async Task<IResult> ShowReport(
@@ -90,12 +94,24 @@ public static class FinancePages
     private static OverviewPages PagesOf(HttpRequest request)
     {
         int PageOf(string name) => int.TryParse(request.Query[name], CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
-        return new OverviewPages(PageOf("op"), PageOf("pp"), PageOf("lp"), PageOf("rp"), PageOf("fp"), PageOf("sp"));
+        return new OverviewPages(PageOf("op"), PageOf("pp"), PageOf("lp"), PageOf("rp"), PageOf("fp"), PageOf("sp"))
+        {
+            // Checked by InvalidPage before this is read.
+            OutstandingOrder = OutstandingOrder.TryParse(request.Query[OutstandingOrder.Parameter], out var order) ? order : OutstandingOrder.Default,
+        };
     }
 
     /// <summary>A page parameter that is not a page the list can show is a 400, as on every API list (page=2147483647 overflowed the offset).</summary>
     private static IResult? InvalidPage(HttpRequest request)
     {
+        if (!OutstandingOrder.TryParse(request.Query[OutstandingOrder.Parameter], out _))
+        {
+            return Problems.Validation(new Dictionary<string, Bilingual[]>
+            {
+                [OutstandingOrder.Parameter] = [new("os 须为 due、amount 之一，可加前缀 - 表示降序。", "os must be due or amount, with a leading - for descending.")],
+            });
+        }
+
         foreach (var name in PageParameters)
         {
             if (request.Query[name] is { Count: > 0 } value)
