@@ -122,7 +122,15 @@ public sealed class CompleteApplicationTests(IntakeFixture intake) : IntakeTest(
         Intake.SetBusinessTime(IntakeSteps.InsideWindow);
         var request = await ExampleAsync("超大请求");
         var padded = request with { Dossier = request.Dossier! with { Exceptional = new ExceptionalCase(new string('长', 600_000), []) } };
-        using var response = await Intake.Portal.PostAsJsonAsync("/api/applications", padded, IntakeSteps.Json);
+        // As a careful portal sends a large body: with its length and "Expect: 100-continue", so the refusal comes before
+        // the body. Sent straight away, the server's refusal and closed connection raced the client still writing, and
+        // the client now and then saw a broken pipe instead of the answer (a CI run failed on it).
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(padded, IntakeSteps.Json), Encoding.UTF8, "application/json"),
+        };
+        message.Headers.ExpectContinue = true;
+        using var response = await Intake.Portal.SendAsync(message);
 
         Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"got {response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
