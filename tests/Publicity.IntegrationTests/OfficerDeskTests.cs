@@ -94,6 +94,9 @@ public sealed partial class OfficerDeskTests(PublicityFixture publicity) : IAsyn
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Contains("published", await publicity.Infrastructure.EventTypesAsync(id));
+        // Published as the signed-in officer, not as the service.
+        Assert.Equal(1, await publicity.Infrastructure.ScalarAsync(
+            "select count(*) from ledger.mt_events where stream_id = @id and type = 'published' and headers->>'user-id' = 'officer-sun'", ("id", id)));
         var after = await officer.Http.GetStringAsync(published.Headers.Location!.OriginalString);
         // Thursday 2023-06-01 + 5 working days (the Dragon Boat weekend is not in June 2023's first week) ends Wednesday 06-07.
         var banner = BannerText().Match(after);
@@ -183,6 +186,14 @@ public sealed partial class OfficerDeskTests(PublicityFixture publicity) : IAsyn
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Contains("异议未处理：", await tooShort.Content.ReadAsStringAsync());
         Assert.Contains("须填写处理理由", await tooShort.Content.ReadAsStringAsync());
+        using (var blank = await officer.Http.PostAsync($"/publicity-desk/objections/{objection}/resolution",
+            new FormUrlEncodedContent([token, new("upheld", "true"), new("reason", " ")])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+            Assert.Contains("须填写处理理由", await blank.Content.ReadAsStringAsync());
+        }
+
+        Assert.DoesNotContain("objection_resolved", await publicity.Infrastructure.EventTypesAsync(id));
 
         using var upheld = await officer.Http.PostAsync($"/publicity-desk/objections/{objection}/resolution",
             new FormUrlEncodedContent([token, new("upheld", "true"), new("reason", "业绩材料系伪造。")]));
