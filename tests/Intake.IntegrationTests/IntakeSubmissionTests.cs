@@ -71,6 +71,25 @@ public sealed class IntakeSubmissionTests(IntakeFixture intake) : IntakeTest(int
         Assert.Equal("Withdrawn", (await Steps.StatusAsync(id)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task The_applicants_history_leaves_out_the_reviewers_checklist_steps()
+    {
+        Intake.SetBusinessTime(IntakeSteps.InsideWindow);
+        var id = await Steps.SubmitAsync("核查人");
+
+        // The reviewer claims the file, checks one item of its checklist (Review's event on the stream; Intake does not
+        // subscribe to it), then returns it for revision.
+        await Steps.OthersActAsync(new ReviewStarted(id, "reviewer-wang", IntakeSteps.InsideWindow.AddHours(1)));
+        await Intake.Forger.AppendAsync(id, [new Forged(new ChecklistItemChecked(id, "education-verification", "已与学信网核对。", "reviewer-wang", IntakeSteps.InsideWindow.AddHours(2)))]);
+        await Steps.OthersActAsync(new RevisionRequested(id, [new ModuleComment("申报信息", "专业名称请按目录填写")], IntakeSteps.InsideWindow.AddHours(3)));
+        Assert.Contains("checklist_item_checked", await Intake.Infrastructure.EventTypesAsync(id));
+
+        var history = (await Steps.StatusAsync(id)).GetProperty("history").EnumerateArray().ToList();
+
+        Assert.Equal(["application_submitted", "review_started", "revision_requested"], history.Select(h => h.GetProperty("event").GetString()));
+        Assert.DoesNotContain(history, h => h.GetProperty("eventZh").GetString() == "核查清单事项已核对");
+    }
+
     private async Task<HttpResponseMessage> SubmitAsync(object application, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(application) };

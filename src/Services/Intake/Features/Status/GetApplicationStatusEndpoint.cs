@@ -37,6 +37,13 @@ public sealed record HistoryEntry(string Event, string EventZh, DateTimeOffset A
 
 public static class GetApplicationStatusEndpoint
 {
+    /// <summary>
+    /// Events on the application's stream that the applicant's history leaves out: the back office's internal working
+    /// notes, which change nothing in the lifecycle. checklist_item_checked is the reviewer ticking off one material check
+    /// (with who and a free-text note); the applicant sees the status changes, not the reviewer's steps towards them.
+    /// </summary>
+    private static readonly HashSet<string> BackOfficeOnlyEvents = [EventCatalog.For(typeof(ChecklistItemChecked)).StoredName];
+
     public static RouteGroupBuilder MapGetApplicationStatus(this RouteGroupBuilder group)
     {
         group.MapGet("/{id:guid}", GetAsync)
@@ -60,7 +67,10 @@ public static class GetApplicationStatusEndpoint
             ApplicationResubmitted => null,
             _ => open,
         });
-        var history = stream.Select(e => new HistoryEntry(e.EventTypeName, EventNames.Chinese(e.EventTypeName), e.Timestamp)).ToList();
+        var history = stream
+            .Where(e => !BackOfficeOnlyEvents.Contains(e.EventTypeName))
+            .Select(e => new HistoryEntry(e.EventTypeName, EventNames.Chinese(e.EventTypeName), e.Timestamp))
+            .ToList();
 
         // The stream's version as an entity tag: PUT /api/applications/{id} takes it back in If-Match.
         http.Response.Headers.ETag = StreamVersionTag.Of(stream.Count == 0 ? 0 : stream[^1].Version);
