@@ -124,8 +124,11 @@ public sealed partial class GatewayTab : IAsyncDisposable
         await Page.Locator("header").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "退出登录" }).ClickAsync();
     }
 
-    /// <summary>A step of the journey: the page is on the gateway (or an allowed provider), screenshot, then axe.</summary>
-    public async Task StepAsync(string name)
+    /// <summary>
+    /// A step of the journey: the page is on the gateway (or an allowed provider), screenshot, then axe; the rule ids in
+    /// <paramref name="alsoForbidden"/> fail the step at any impact (from the same axe run).
+    /// </summary>
+    public async Task StepAsync(string name, params string[] alsoForbidden)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
         var url = new Uri(Page.Url);
@@ -135,7 +138,7 @@ public sealed partial class GatewayTab : IAsyncDisposable
         var reached = clock.Elapsed;
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(file + ".png"), FullPage = true });
         var shot = clock.Elapsed;
-        await Accessibility.AssertNoSeriousViolationsAsync(Page, file);
+        await Accessibility.AssertNoSeriousViolationsAsync(Page, file, alsoForbidden);
         timings.Add($"{name} at {reached.TotalSeconds:0.0} s (screenshot {(shot - reached).TotalSeconds:0.0} s, axe {(clock.Elapsed - shot).TotalSeconds:0.0} s)");
     }
 
