@@ -55,6 +55,40 @@ public sealed class FinanceDeskTests(PaymentFixture payment)
     }
 
     [Fact]
+    public async Task The_chart_adds_up_each_Beijing_day_in_PostgreSQL_with_the_fortnights_edges_where_they_belong()
+    {
+        // A fortnight in 2031, which no other test's business clock reaches, ending on 15 March (Beijing time).
+        var today = new DateOnly(2031, 3, 15);
+        var store = payment.Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(
+                Movement(FeeMovementKind.Paid, 50m, "2031-03-01T15:59:59Z"),       // Beijing 1 March 23:59:59: the day before the fortnight
+                Movement(FeeMovementKind.Paid, 7m, "2031-03-01T16:00:00Z"),        // Beijing 2 March 00:00: its first day
+                Movement(FeeMovementKind.Assessed, 100m, "2031-03-14T15:59:59Z"),  // Beijing 14 March, last second
+                Movement(FeeMovementKind.Assessed, 0.01m, "2031-03-14T16:00:00Z"), // Beijing 15 March, first second
+                Movement(FeeMovementKind.Assessed, 0.02m, "2031-03-15T01:00:00Z"),
+                Movement(FeeMovementKind.Paid, 999_999.99m, "2031-03-15T15:59:59Z"));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = store.QuerySession();
+        var days = await DailyTotals.ForAsync(query, today, 14, CancellationToken.None);
+
+        Assert.Equal(14, days.Count);
+        Assert.Equal((new DateOnly(2031, 3, 2), 0m, 7m), (days[0].Day, days[0].Assessed, days[0].Collected));
+        Assert.Equal((new DateOnly(2031, 3, 14), 100m, 0m), (days[12].Day, days[12].Assessed, days[12].Collected));
+        Assert.Equal((today, 0.03m, 999_999.99m), (days[13].Day, days[13].Assessed, days[13].Collected));
+        Assert.All(days.Skip(1).Take(11), day => Assert.Equal((0m, 0m), (day.Assessed, day.Collected)));
+    }
+
+    private static FeeMovement Movement(FeeMovementKind kind, decimal amount, string at) => new()
+    {
+        Id = Guid.NewGuid(), Kind = kind, ApplicationId = Guid.NewGuid(), PaymentReference = $"CHART-{Guid.NewGuid():N}"[..20], Amount = amount,
+        At = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
     public async Task The_outstanding_fees_sort_by_amount_both_ways_on_real_data_and_a_wrong_order_is_refused()
     {
         // Amounts no real fee has, so whatever else the shared database holds, these two lead their orders.
