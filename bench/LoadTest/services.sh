@@ -4,6 +4,7 @@
 #   bench/LoadTest/services.sh start     publish once (Release), create a fresh database and RabbitMQ virtual host
 #                                        named bench_<timestamp>, start every service, wait until each answers /alive
 #   bench/LoadTest/services.sh stop      stop them, drop that database and virtual host
+#   bench/LoadTest/services.sh restart   stop and start the services on the same database (after seeding it)
 #   bench/LoadTest/services.sh status    what runs, on which database
 #   bench/LoadTest/services.sh env       the exports the load generator reads (eval "$(… env)")
 #   bench/LoadTest/services.sh publish   publish again (after a change to the services)
@@ -96,7 +97,11 @@ start() {
   "$INFRA_SCRIPT" vhost-add "$database"
   echo "$database" >"$STATE/database"
   say "database and virtual host $database"
+  launch "$database"
+}
 
+launch() { # starts the six services on the run's database and waits for each to answer /alive
+  local database="$1"
   for index in "${!SERVICES[@]}"; do
     local service="${SERVICES[$index]}" folder entry
     folder="$PUBLISH/$service"
@@ -131,6 +136,26 @@ start() {
 
 stop() {
   load_infra
+  stop_processes
+  if [ -f "$STATE/database" ]; then
+    local database; database="$(cat "$STATE/database")"
+    psql_admin "drop database if exists $database with (force)"
+    "$INFRA_SCRIPT" vhost-delete "$database"
+    rm -f "$STATE/database"
+    say "dropped database and virtual host $database"
+  fi
+}
+
+# Stops and starts the services on the same database and virtual host: after filling the database with
+# bench/ReadPaths/seed.sql, whose truncation the running daemons would not notice (they keep their marks in memory).
+restart() {
+  load_infra
+  [ -f "$STATE/database" ] || { say "not started"; exit 1; }
+  stop_processes
+  launch "$(cat "$STATE/database")"
+}
+
+stop_processes() {
   for service in "${SERVICES[@]}"; do
     local pidfile="$STATE/$service.pid"
     [ -f "$pidfile" ] || continue
@@ -143,13 +168,6 @@ stop() {
     fi
     rm -f "$pidfile"
   done
-  if [ -f "$STATE/database" ]; then
-    local database; database="$(cat "$STATE/database")"
-    psql_admin "drop database if exists $database with (force)"
-    "$INFRA_SCRIPT" vhost-delete "$database"
-    rm -f "$STATE/database"
-    say "dropped database and virtual host $database"
-  fi
 }
 
 env_exports() { # what bench/LoadTest reads: the run's database (propagation, raw rate) and the services' base port
@@ -174,8 +192,9 @@ status() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
   status) status ;;
   env) env_exports ;;
   publish) load_infra; publish ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

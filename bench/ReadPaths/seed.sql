@@ -185,7 +185,7 @@ end $$;
 
 -- The relays have sent all of this already: they start after it, not from the first event.
 insert into ledger.mt_event_progression (name, last_seq_id)
-select r, (select max(seq_id) from ledger.mt_events) from unnest(array['ReviewRelay:All', 'PaymentRelay:All', 'PublicityRelay:All', 'CertificateRelay:All']) as r
+select r, (select max(seq_id) from ledger.mt_events) from unnest(array['IntakeRelay:All', 'ReviewRelay:All', 'PaymentRelay:All', 'PublicityRelay:All', 'CertificateRelay:All']) as r
 on conflict (name) do update set last_seq_id = excluded.last_seq_id;
 commit;
 
