@@ -66,12 +66,19 @@ public sealed partial class FinanceOverviewPageTests
     public async Task The_outstanding_fees_sort_by_due_date_by_default_and_each_header_links_to_its_own_order()
     {
         var owed = new FeeAccount { Id = Guid.NewGuid(), PaymentReference = "XSGC2023-AAAA0003", Amount = 300m, DueDate = Today.AddDays(3) };
-        var model = Overview() with { Outstanding = new([owed], 1, 45) };
+        var lapsed = new FeeAccount { Id = Guid.NewGuid(), PaymentReference = "XSGC2023-AAAA0004", Amount = 300m, DueDate = Today.AddDays(-30), Lapsed = true };
+        var model = Overview() with { Outstanding = new([owed], 1, 45), Lapses = new([lapsed], 1, 1) };
 
         var html = await RenderAsync(model);
         Assert.Contains("<th scope=\"col\" aria-sort=\"ascending\"><a href=\"/finance?op=1&amp;os=-due#outstanding\">缴费截止 ▲</a></th>", html);
         Assert.Contains("<a href=\"/finance?op=1&amp;os=amount#outstanding\">应缴金额</a>", html);
         Assert.Contains("href=\"/finance?op=2#outstanding\"", html);
+        // The lapses list keeps its own order (latest due date first): its headers neither sort nor claim an order.
+        var lapses = html[html.IndexOf("id=\"lapses-table\"", StringComparison.Ordinal)..];
+        lapses = lapses[..lapses.IndexOf("</thead>", StringComparison.Ordinal)];
+        Assert.Contains("<th scope=\"col\" class=\"num\">应缴金额</th><th scope=\"col\">缴费截止</th>", lapses);
+        Assert.DoesNotContain("aria-sort", lapses);
+        Assert.DoesNotContain("os=", lapses);
 
         // Sorted by amount, largest first: that header says so and turns it round, and the pages keep the order.
         var byAmount = await RenderAsync(model, new OutstandingOrder(OutstandingSort.Amount, Descending: true));
