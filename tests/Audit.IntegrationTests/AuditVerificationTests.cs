@@ -63,7 +63,7 @@ public sealed class AuditVerificationTests(SyntheticLedgerFixture ledger)
         var id = Guid.NewGuid();
         var history = new[]
         {
-            new LedgerEvent(1, Guid.NewGuid(), id, 1, "application_forged", DateTimeOffset.UnixEpoch, null, "{}", "x", "x", "Intake", null, null),
+            new LedgerEvent(1, Guid.NewGuid(), id, 1, "application_forged", DateTimeOffset.UnixEpoch, null, "{}"u8.ToArray(), "x", "x", "Intake", null, null),
         };
 
         var finding = Assert.Single(HistoryVerifier.Verify(history));

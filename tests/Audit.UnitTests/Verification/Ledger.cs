@@ -66,7 +66,7 @@ public static class Ledger
     public static IReadOnlyList<LedgerEvent> Events(IEnumerable<object> steps, Guid? stream = null) =>
     [
         .. steps.Select(item => item as Step ?? new Step(item)).Select((step, i) => new LedgerEvent(
-            FirstSequence + i, Guid.Empty, stream ?? Id, i + 1, step.Type ?? StoredName(step.Data), At, step.Data, "{}", "tester", null,
+            FirstSequence + i, Guid.Empty, stream ?? Id, i + 1, step.Type ?? StoredName(step.Data), At, step.Data, "{}"u8.ToArray(), "tester", null,
             step.AppendedBy == Step.Owner ? OwnerOf(step.Data) : step.AppendedBy, null, null)),
     ];
 

@@ -19,7 +19,7 @@ public sealed record EventView(
 {
     public static EventView Of(LedgerEvent e)
     {
-        using var data = JsonDocument.Parse(e.DataJson);
+        using var data = JsonDocument.Parse(e.DataUtf8);
         return new EventView(e.Sequence, e.Version, e.EventId, e.Type, e.Timestamp, e.UserId, e.Role, e.Service, e.CorrelationId, e.CausationId, data.RootElement.Clone());
     }
 

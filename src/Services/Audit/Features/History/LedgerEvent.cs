@@ -2,7 +2,7 @@ namespace TitleReview.Audit.Features.History;
 
 /// <summary>
 /// One event as the ledger holds it, read straight from the event table: what happened (<see cref="Data"/>, typed
-/// when the stored name is known; <see cref="DataJson"/> exactly as stored), where it sits (sequence, version), when, and who caused it, from which service.
+/// when the stored name is known; <see cref="DataUtf8"/> exactly as stored, as UTF-8 JSON), where it sits (sequence, version), when, and who caused it, from which service.
 /// </summary>
 public sealed record LedgerEvent(
     long Sequence,
@@ -12,7 +12,7 @@ public sealed record LedgerEvent(
     string Type,
     DateTimeOffset Timestamp,
     object? Data,
-    string DataJson,
+    ReadOnlyMemory<byte> DataUtf8,
     string? UserId,
     string? Role,
     string? Service,

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Data.Common;
-using System.Text;
 using System.Text.Json;
 using Marten;
 using Npgsql;
@@ -16,7 +15,11 @@ namespace TitleReview.Audit.Features.History;
 /// </summary>
 public sealed partial class LedgerReader(NpgsqlDataSource database, IDocumentStore store)
 {
-    private const string Columns = "seq_id, id, stream_id, version, type, timestamp, data::text, headers::text, correlation_id, causation_id";
+    // The data comes as jsonb's own UTF-8 (no string to decode and encode again before deserializing); the three headers
+    // an audit shows are picked out by PostgreSQL, so the client never parses the headers document at all.
+    private static readonly string Columns =
+        $"seq_id, id, stream_id, version, type, timestamp, data, {HeaderColumn(ActingContext.UserIdHeader)}, {HeaderColumn(ActingContext.RoleHeader)}, " +
+        $"{HeaderColumn(ActingContext.ServiceHeader)}, correlation_id, causation_id";
 
     private static readonly FrozenDictionary<string, Type> TypesByStoredName =
         EventCatalog.All.ToFrozenDictionary(d => d.StoredName, d => d.Type);
@@ -45,32 +48,28 @@ public sealed partial class LedgerReader(NpgsqlDataSource database, IDocumentSto
     private LedgerEvent Read(DbDataReader reader)
     {
         var type = reader.GetString(4);
-        var json = reader.GetString(6);
-        var headers = reader.IsDBNull(7) ? null : JsonDocument.Parse(reader.GetString(7));
-        using (headers)
-        {
-            return new LedgerEvent(
-                Sequence: reader.GetInt64(0),
-                EventId: reader.GetGuid(1),
-                ApplicationId: reader.GetGuid(2),
-                Version: reader.GetInt64(3),
-                Type: type,
-                Timestamp: reader.GetFieldValue<DateTimeOffset>(5),
-                Data: TypesByStoredName.TryGetValue(type, out var clrType) ? Deserialize(clrType, json) : null,
-                DataJson: json,
-                UserId: Header(headers, ActingContext.UserIdHeader),
-                Role: Header(headers, ActingContext.RoleHeader),
-                Service: Header(headers, ActingContext.ServiceHeader),
-                CorrelationId: reader.IsDBNull(8) ? null : reader.GetString(8),
-                CausationId: reader.IsDBNull(9) ? null : reader.GetString(9));
-        }
+        var json = reader.GetFieldValue<byte[]>(6);
+        return new LedgerEvent(
+            Sequence: reader.GetInt64(0),
+            EventId: reader.GetGuid(1),
+            ApplicationId: reader.GetGuid(2),
+            Version: reader.GetInt64(3),
+            Type: type,
+            Timestamp: reader.GetFieldValue<DateTimeOffset>(5),
+            Data: TypesByStoredName.TryGetValue(type, out var clrType) ? Deserialize(clrType, json) : null,
+            DataUtf8: json,
+            UserId: NullableString(reader, 7),
+            Role: NullableString(reader, 8),
+            Service: NullableString(reader, 9),
+            CorrelationId: NullableString(reader, 10),
+            CausationId: NullableString(reader, 11));
     }
 
-    private object? Deserialize(Type type, string json)
+    private object? Deserialize(Type type, byte[] json)
     {
         try
         {
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+            using var stream = new MemoryStream(json, writable: false);
             return store.Options.Serializer().FromJson(type, stream);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
@@ -80,8 +79,11 @@ public sealed partial class LedgerReader(NpgsqlDataSource database, IDocumentSto
         }
     }
 
-    private static string? Header(JsonDocument? headers, string name) =>
-        headers is not null && headers.RootElement.ValueKind == JsonValueKind.Object && headers.RootElement.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString()
-            : null;
+    /// <summary>
+    /// A header's value as text: a string as it is, anything else as its JSON (what <c>-&gt;&gt;</c> gives); absent, JSON
+    /// null, or headers that are not an object: null.
+    /// </summary>
+    private static string HeaderColumn(string name) => $"headers ->> '{name.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

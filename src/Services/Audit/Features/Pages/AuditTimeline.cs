@@ -17,7 +17,7 @@ public static class AuditTimeline
 
     public static TimelineEntry Entry(LedgerEvent e)
     {
-        using var data = JsonDocument.Parse(e.DataJson);
+        using var data = JsonDocument.Parse(e.DataUtf8);
         var role = e.Role is null ? "角色未知" : Sections.RoleNames.GetValueOrDefault(e.Role, e.Role);
         return new TimelineEntry(
             e.Timestamp,
