@@ -66,6 +66,7 @@ public static class EventStoreRegistration
             .UseLightweightSessions()
             // Create the tables at start-up, not on first use: lazy DDL races between instances and surprises readers.
             .ApplyAllDatabaseChangesOnStartup()
+            .InitializeWith<HeadersMustBeAnObject>()
             .AddAsyncDaemon(DaemonMode.HotCold);
 
         // A service that owns no events (Audit) has nothing to relay: it reads the ledger and never writes to it.

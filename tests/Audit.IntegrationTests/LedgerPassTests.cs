@@ -38,9 +38,8 @@ public sealed class LedgerPassTests(SyntheticLedgerFixture ledger)
 
 /// <summary>
 /// The reader takes the three headers an audit shows out of the headers document in PostgreSQL: what it gives must be
-/// what an auditor would read in the stored JSON, whatever shape a writer (or a forger) gave the values. A ledger of its
-/// own: in the shared synthetic ledger these forged headers stopped the audit fold (Marten's daemon reads headers too),
-/// and the search tests beside them timed out.
+/// what an auditor would read in the stored JSON, whatever values a writer (or a forger) put in it. A ledger of its
+/// own, so the forged rows stay out of the other tests' folds.
 /// </summary>
 public sealed class LedgerHeaderTests : IClassFixture<SyntheticLedgerFixture>
 {
@@ -52,18 +51,11 @@ public sealed class LedgerHeaderTests : IClassFixture<SyntheticLedgerFixture>
     [InlineData("""{"user-id": "u-1", "user-role": "Reviewer", "service": "Review"}""", "u-1", "Reviewer", "Review")]
     [InlineData("""{"user-id": 42, "user-role": true, "service": {"name": "Review"}}""", "42", "true", """{"name": "Review"}""")]
     [InlineData("""{"user-id": null, "other": "x"}""", null, null, null)]
-    [InlineData("""["user-id", "u-1"]""", null, null, null)]
     [InlineData(null, null, null, null)]
     public async Task Each_header_reads_as_its_text_and_a_missing_or_null_one_as_nothing(string? headers, string? userId, string? role, string? service)
     {
         var id = await ledger.AppendAsync(id => Histories.Clean(id));
-        await using (var database = Npgsql.NpgsqlDataSource.Create(ledger.Infrastructure.EventStore))
-        await using (var forge = database.CreateCommand($"update {TitleReview.EventStore.EventStoreRegistration.LedgerSchema}.mt_events set headers = $1::jsonb where stream_id = $2 and version = 1"))
-        {
-            forge.Parameters.Add(new Npgsql.NpgsqlParameter { Value = (object?)headers ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            forge.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
-            Assert.Equal(1, await forge.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await ForgeHeadersAsync(id, headers));
 
         var first = (await ledger.Audit.Services.GetRequiredService<LedgerReader>().StreamAsync(id, CancellationToken.None))[0];
 
@@ -72,5 +64,35 @@ public sealed class LedgerHeaderTests : IClassFixture<SyntheticLedgerFixture>
         // The stored data as UTF-8 JSON, without the version byte jsonb's binary form starts with.
         using var data = System.Text.Json.JsonDocument.Parse(first.DataUtf8);
         Assert.Equal(System.Text.Json.JsonValueKind.Object, data.RootElement.ValueKind);
+    }
+
+    /// <summary>
+    /// Headers that are not an object stopped every daemon on the ledger (Marten cannot read them and cannot skip the
+    /// event): the ledger refuses them, whoever writes, and the history still reads as before.
+    /// </summary>
+    [Theory]
+    [InlineData("""["user-id", "u-1"]""")]
+    [InlineData("\"Review\"")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public async Task Headers_that_are_not_an_object_are_refused_by_the_ledger(string headers)
+    {
+        var id = await ledger.AppendAsync(id => Histories.Clean(id));
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ForgeHeadersAsync(id, headers));
+
+        Assert.Equal(Npgsql.PostgresErrorCodes.CheckViolation, refused.SqlState);
+        Assert.Equal(TitleReview.EventStore.HeadersMustBeAnObject.Name, refused.ConstraintName);
+        var first = (await ledger.Audit.Services.GetRequiredService<LedgerReader>().StreamAsync(id, CancellationToken.None))[0];
+        Assert.NotNull(first.Service);
+    }
+
+    private async Task<int> ForgeHeadersAsync(Guid id, string? headers)
+    {
+        await using var database = Npgsql.NpgsqlDataSource.Create(ledger.Infrastructure.EventStore);
+        await using var forge = database.CreateCommand($"update {TitleReview.EventStore.EventStoreRegistration.LedgerSchema}.mt_events set headers = $1::jsonb where stream_id = $2 and version = 1");
+        forge.Parameters.Add(new Npgsql.NpgsqlParameter { Value = (object?)headers ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        forge.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+        return await forge.ExecuteNonQueryAsync();
     }
 }
