@@ -209,7 +209,7 @@ public sealed class CalendarImportTests(CalendarSystem isolated) : IClassFixture
     {
         var imported = new WorkingDayCalendarImported(2027, 1, [new DateOnly(2027, 1, 1)], [], "通知", new DateOnly(2026, 11, 20), "admin-wu", DateTimeOffset.UnixEpoch);
         LedgerEvent At(Guid stream, string? service) =>
-            new(1, Guid.NewGuid(), stream, 1, "working_day_calendar_imported", DateTimeOffset.UnixEpoch, imported, "{}", "admin-wu", "admin", service, null, null);
+            new(1, Guid.NewGuid(), stream, 1, "working_day_calendar_imported", DateTimeOffset.UnixEpoch, imported, "{}"u8.ToArray(), "admin-wu", "admin", service, null, null);
 
         Assert.Empty(HistoryVerifier.Verify([At(WorkingDayCalendarStream.Id, "Publicity")]));
         Assert.Equal(AuditRules.AppendedByOwner.Code, Assert.Single(HistoryVerifier.Verify([At(WorkingDayCalendarStream.Id, "Payment")])).Rule);
