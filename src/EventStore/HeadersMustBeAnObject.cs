@@ -6,9 +6,9 @@ namespace TitleReview.EventStore;
 
 /// <summary>
 /// A check on the event table: an event's headers are a JSON object or absent. Marten's daemon reads every event's
-/// headers into a dictionary and cannot skip one it fails to read, so a single row whose headers were rewritten to,
-/// say, a JSON array stopped every daemon on the ledger: relays, queues and the audit fold alike (found by forging one,
-/// see LedgerHeaderTests). Marten itself only ever writes an object.
+/// headers into a dictionary and does not skip one it fails to read: a single row whose headers were rewritten to a
+/// JSON array stopped the Audit fold for good (found by forging one, see LedgerHeaderTests), and every daemon that loads
+/// that event reads it the same way (relays, queues). Marten itself only ever writes an object.
 /// </summary>
 /// <remarks>
 /// Added at start-up once Marten has created the event table (a Weasel schema object runs before the table exists on a
