@@ -106,6 +106,20 @@ public sealed class OneSignInTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Sign_in_at_the_gateway_refuses_a_control_character_in_the_return_address_even_with_the_right_password()
+    {
+        using var person = new Person(system.GatewayAddress);
+        using var refused = await person.SignInAsync("reviewer-wang", returnUrl: "/review\r\nSet-Cookie: stolen=1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("返回地址含有控制字符", await refused.Content.ReadAsStringAsync());
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".TitleReview.", StringComparison.Ordinal)),
+            "no session cookie is issued");
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Http.GetAsync("/review")).StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_lead_to_the_gateway_sign_in_while_apis_and_public_pages_are_forwarded_as_they_come()
     {
         using var person = new Person(system.GatewayAddress);

@@ -62,6 +62,21 @@ public sealed partial class OpenIdConnectSignInTests(SystemFixture system)
         Assert.Equal("/", offSite.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task The_provider_refuses_a_control_character_in_the_return_address_and_signs_no_one_in()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = system.IdentityProviderAddress };
+        var form = await browser.GetStringAsync("/account/login");
+        using var refused = await browser.PostAsync("/account/login", new FormUrlEncodedContent(
+            [Field(TokenField(), form, 1), new("returnUrl", "/connect/authorize\r\nSet-Cookie: stolen=1"), new("userId", "reviewer-wang"), new("password", DevelopmentUsers.Password)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("返回地址含有控制字符", await refused.Content.ReadAsStringAsync());
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".TitleReview.IdentityProvider", StringComparison.Ordinal)),
+            "the provider issues no session cookie");
+    }
+
     private static KeyValuePair<string, string> Field(Regex field, string html, int group)
     {
         var match = field.Match(html);

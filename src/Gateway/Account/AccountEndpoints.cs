@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,30 +22,10 @@ public static class AccountEndpoints
         app.MapGet(GatewaySession.LoginPath, (string? returnUrl, IConfiguration configuration) =>
             SignInPage(configuration, ReturnUrls.Local(returnUrl), error: null));
 
-        app.MapPost(GatewaySession.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IConfiguration configuration,
+        app.MapPost(GatewaySession.LoginPath, ([FromForm] SignInForm form, HttpContext http, IConfiguration configuration,
             BackOfficeUserDirectory users) =>
-        {
-            // A control character cannot go into a Location header; no link of ours carries one.
-            if (form.ReturnUrl?.Any(char.IsControl) == true)
-            {
-                return Problems.Validation(new Dictionary<string, Bilingual[]>
-                {
-                    ["returnUrl"] = [new("返回地址含有控制字符，请从系统页面重新登录。", "returnUrl contains a control character; sign in again from a page of this site.")],
-                });
-            }
-
-            var returnUrl = ReturnUrls.Local(form.ReturnUrl);
-            if (users.SignIn(form.UserId, form.Password) is not { } user)
-            {
-                return SignInPage(configuration, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
-            }
-
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user.Id), new Claim(GatewayToken.DisplayNameClaim, user.DisplayName), .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
-                GatewaySession.Scheme);
-            await http.SignInAsync(GatewaySession.Scheme, new ClaimsPrincipal(identity));
-            return Results.LocalRedirect(returnUrl);
-        })
+            PasswordSignIn.HandleAsync(form, http, users, GatewaySession.Scheme,
+                (returnUrl, error) => SignInPage(configuration, returnUrl, error, StatusCodes.Status400BadRequest)))
         .RequireRateLimiting(GatewaySession.SignInRateLimitPolicy);
 
         app.MapPost("/account/logout", SignOutAsync);

@@ -6,6 +6,7 @@ public static class ProviderSession
     public const string Scheme = "IdentityProvider";
     public const string CookieName = ".TitleReview.IdentityProvider";
     public const string LoginPath = "/account/login";
-    public const string DisplayNameClaim = "display_name";
+    /// <summary>The display name as <see cref="TitleReview.ServiceDefaults.Identity.PasswordSignIn"/> signs the person in with it.</summary>
+    public const string DisplayNameClaim = TitleReview.ServiceDefaults.Identity.GatewayToken.DisplayNameClaim;
     public const string SignInRateLimitPolicy = "sign-in";
 }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.IdentityProvider.Components;
@@ -16,20 +14,9 @@ public static class SignInEndpoints
         app.MapGet(ProviderSession.LoginPath, (string? returnUrl, HttpContext http, IAntiforgery antiforgery) =>
             Page(http, antiforgery, ReturnUrls.Local(returnUrl), error: null));
 
-        app.MapPost(ProviderSession.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, BackOfficeUserDirectory users) =>
-        {
-            var returnUrl = ReturnUrls.Local(form.ReturnUrl);
-            if (users.SignIn(form.UserId, form.Password) is not { } user)
-            {
-                return Page(http, antiforgery, returnUrl, "用户名或密码错误。", StatusCodes.Status400BadRequest);
-            }
-
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user.Id), new Claim(ProviderSession.DisplayNameClaim, user.DisplayName), .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
-                ProviderSession.Scheme);
-            await http.SignInAsync(ProviderSession.Scheme, new ClaimsPrincipal(identity));
-            return Results.LocalRedirect(returnUrl);
-        })
+        app.MapPost(ProviderSession.LoginPath, ([FromForm] SignInForm form, HttpContext http, IAntiforgery antiforgery, BackOfficeUserDirectory users) =>
+            PasswordSignIn.HandleAsync(form, http, users, ProviderSession.Scheme,
+                (returnUrl, error) => Page(http, antiforgery, returnUrl, error, StatusCodes.Status400BadRequest)))
         .RequireRateLimiting(ProviderSession.SignInRateLimitPolicy);
         return app;
     }

@@ -83,7 +83,7 @@ public static class OpenIdConnectSignIn
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, userId),
-                new Claim("display_name", provided.FindFirst("name")?.Value ?? userId),
+                new Claim(GatewayToken.DisplayNameClaim, provided.FindFirst("name")?.Value ?? userId),
                 .. provided.FindAll("roles").Select(role => new Claim(ClaimTypes.Role, role.Value)),
             ],
             Scheme, ClaimTypes.Name, ClaimTypes.Role);

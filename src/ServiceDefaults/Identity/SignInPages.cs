@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using TitleReview.BackOffice;
 using TitleReview.BackOffice.Account;
-using TitleReview.Domain;
 using TitleReview.Web.Http;
 
 namespace TitleReview.ServiceDefaults.Identity;
@@ -33,31 +31,10 @@ public static class SignInPages
             Page(ReturnUrls.Local(returnUrl), error: null, configuration))
             .AllowAnonymous();
 
-        app.MapPost(BackOfficeAuthorization.LoginPath, async ([FromForm] SignInForm form, HttpContext http, IConfiguration configuration,
+        app.MapPost(BackOfficeAuthorization.LoginPath, ([FromForm] SignInForm form, HttpContext http, IConfiguration configuration,
             BackOfficeUserDirectory users) =>
-        {
-            // A control character cannot go into a Location header (it used to end in a 500 after the password was
-            // checked); no link of ours carries one, so the request is refused before anyone is signed in.
-            if (form.ReturnUrl?.Any(char.IsControl) == true)
-            {
-                return Problems.Validation(new Dictionary<string, Bilingual[]>
-                {
-                    ["returnUrl"] = [new("返回地址含有控制字符，请从系统页面重新登录。", "returnUrl contains a control character; sign in again from a page of this site.")],
-                });
-            }
-
-            var returnUrl = ReturnUrls.Local(form.ReturnUrl);
-            if (users.SignIn(form.UserId, form.Password) is not { } user)
-            {
-                return Page(returnUrl, "用户名或密码错误。", configuration, StatusCodes.Status400BadRequest);
-            }
-
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user.Id), new Claim("display_name", user.DisplayName), .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
-                BackOfficeAuthorization.CookieScheme);
-            await http.SignInAsync(BackOfficeAuthorization.CookieScheme, new ClaimsPrincipal(identity));
-            return Results.LocalRedirect(returnUrl);
-        })
+            PasswordSignIn.HandleAsync(form, http, users, BackOfficeAuthorization.CookieScheme,
+                (returnUrl, error) => Page(returnUrl, error, configuration, StatusCodes.Status400BadRequest)))
         .AllowAnonymous()
         .RequireRateLimiting(BackOfficeAuthorization.SignInRateLimitPolicy);
 
