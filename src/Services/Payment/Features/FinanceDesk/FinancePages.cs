@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -33,12 +34,11 @@ public static class FinancePages
     private static async Task<IResult> ShowOverview(
         HttpContext http, LedgerSessions sessions, TimeProvider clock, string? refunded, CancellationToken cancellationToken)
     {
-        if (InvalidPage(http.Request) is { } problem)
+        if (!TryReadPages(http.Request, out var pages, out var problem))
         {
             return problem;
         }
 
-        var pages = PagesOf(http.Request);
         var model = await FinanceOverviewReader.ReadAsync(sessions, clock, pages, cancellationToken);
         return Pages.Render<FinanceOverviewPage>(new
         {
@@ -91,43 +91,50 @@ public static class FinancePages
         return Pages.Render<FinanceOverviewPage>(new { Model = model, Error = $"退费未登记：{failure}" }, StatusCodes.Status400BadRequest);
     }
 
-    private static OverviewPages PagesOf(HttpRequest request)
+    /// <summary>
+    /// The overview's six list pages and the outstanding fees' order, read once from the query. A parameter that is not
+    /// a page the list can show, or an order it does not know, is a 400, as on every API list (page=2147483647
+    /// overflowed the offset); a parameter left out is the first page, in the default order.
+    /// </summary>
+    private static bool TryReadPages(HttpRequest request, out OverviewPages pages, [NotNullWhen(false)] out IResult? problem)
     {
-        int PageOf(string name) => int.TryParse(request.Query[name], CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
-        return new OverviewPages(PageOf("op"), PageOf("pp"), PageOf("lp"), PageOf("rp"), PageOf("fp"), PageOf("sp"))
+        pages = new OverviewPages();
+        if (!OutstandingOrder.TryParse(request.Query[OutstandingOrder.Parameter], out var order))
         {
-            // Checked by InvalidPage before this is read.
-            OutstandingOrder = OutstandingOrder.TryParse(request.Query[OutstandingOrder.Parameter], out var order) ? order : OutstandingOrder.Default,
-        };
-    }
-
-    /// <summary>A page parameter that is not a page the list can show is a 400, as on every API list (page=2147483647 overflowed the offset).</summary>
-    private static IResult? InvalidPage(HttpRequest request)
-    {
-        if (!OutstandingOrder.TryParse(request.Query[OutstandingOrder.Parameter], out _))
-        {
-            return Problems.Validation(new Dictionary<string, Bilingual[]>
+            problem = Problems.Validation(new Dictionary<string, Bilingual[]>
             {
                 [OutstandingOrder.Parameter] = [new("os 须为 due、amount 之一，可加前缀 - 表示降序。", "os must be due or amount, with a leading - for descending.")],
             });
+            return false;
         }
 
-        foreach (var name in PageParameters)
+        var numbers = new int[PageParameters.Length];
+        for (var i = 0; i < PageParameters.Length; i++)
         {
-            if (request.Query[name] is { Count: > 0 } value)
+            var name = PageParameters[i];
+            numbers[i] = 1;
+            if (request.Query[name] is not { Count: > 0 } value)
             {
-                if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page))
-                {
-                    return Problems.Validation(new Dictionary<string, Bilingual[]> { [name] = [new($"{name} 须为页码。", $"{name} must be a page number.")] });
-                }
-
-                if (Paging.Of(page, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize).Problem is { } problem)
-                {
-                    return problem;
-                }
+                continue;
             }
+
+            if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page))
+            {
+                problem = Problems.Validation(new Dictionary<string, Bilingual[]> { [name] = [new($"{name} 须为页码。", $"{name} must be a page number.")] });
+                return false;
+            }
+
+            if (Paging.Of(page, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize).Problem is { } outOfRange)
+            {
+                problem = outOfRange;
+                return false;
+            }
+
+            numbers[i] = page;
         }
 
-        return null;
+        pages = new OverviewPages(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]) { OutstandingOrder = order };
+        problem = null;
+        return true;
     }
 }
