@@ -1,4 +1,5 @@
 using System.Net;
+using TitleReview.Gateway.Identity;
 
 namespace TitleReview.Gateway.Tests;
 
@@ -114,7 +115,7 @@ public sealed class OneSignInTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("返回地址含有控制字符", await refused.Content.ReadAsStringAsync());
-        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".TitleReview.", StringComparison.Ordinal)),
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(GatewaySession.CookieName + "=", StringComparison.Ordinal)),
             "no session cookie is issued");
         Assert.Equal(HttpStatusCode.Redirect, (await person.Http.GetAsync("/review")).StatusCode);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using TitleReview.IdentityProvider.Account;
 using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Gateway.Tests;
@@ -73,7 +74,7 @@ public sealed partial class OpenIdConnectSignInTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("返回地址含有控制字符", await refused.Content.ReadAsStringAsync());
-        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".TitleReview.IdentityProvider", StringComparison.Ordinal)),
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(ProviderSession.CookieName + "=", StringComparison.Ordinal)),
             "the provider issues no session cookie");
     }
 
