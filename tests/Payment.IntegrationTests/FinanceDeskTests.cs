@@ -121,6 +121,34 @@ public sealed class FinanceDeskTests(PaymentFixture payment)
         }
     }
 
+    [Theory]
+    [InlineData("op", "abc")]
+    [InlineData("pp", "0")]
+    [InlineData("lp", "-1")]
+    [InlineData("rp", "50002")]
+    [InlineData("fp", "2147483647")]
+    [InlineData("sp", "1.5")]
+    public async Task A_page_that_is_not_one_is_refused_naming_the_parameter_sent(string parameter, string value)
+    {
+        using var finance = payment.Client(Roles.Finance);
+        using var refused = await finance.GetAsync($"/finance?{parameter}={value}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([parameter], errors.EnumerateObject().Select(error => error.Name));
+        Assert.Contains($"{parameter} 须为 1 到 50,001 的页码", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_last_page_a_list_may_show_is_answered()
+    {
+        using var finance = payment.Client(Roles.Finance);
+        using var last = await finance.GetAsync("/finance?rp=50001");
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+    }
+
     /// <summary>The payment reference in the first row of the outstanding fees, in the given order.</summary>
     private static async Task<string> FirstOutstandingAsync(HttpClient finance, string order)
     {

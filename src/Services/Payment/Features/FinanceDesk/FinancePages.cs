@@ -93,8 +93,8 @@ public static class FinancePages
 
     /// <summary>
     /// The overview's six list pages and the outstanding fees' order, read once from the query. A parameter that is not
-    /// a page the list can show, or an order it does not know, is a 400, as on every API list (page=2147483647
-    /// overflowed the offset); a parameter left out is the first page, in the default order.
+    /// a page the list can show, or an order it does not know, is a 400 naming that parameter, as on every API list
+    /// (page=2147483647 overflowed the offset); a parameter left out is the first page, in the default order.
     /// </summary>
     private static bool TryReadPages(HttpRequest request, out OverviewPages pages, [NotNullWhen(false)] out IResult? problem)
     {
@@ -118,15 +118,15 @@ public static class FinancePages
                 continue;
             }
 
-            if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page))
+            // The problem names the parameter the person sent (Paging's own would say "page", which this page has not).
+            if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page)
+                || Paging.Of(page, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize).Problem is not null)
             {
-                problem = Problems.Validation(new Dictionary<string, Bilingual[]> { [name] = [new($"{name} 须为页码。", $"{name} must be a page number.")] });
-                return false;
-            }
-
-            if (Paging.Of(page, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize).Problem is { } outOfRange)
-            {
-                problem = outOfRange;
+                var last = Paging.MaxOffset / FinanceOverviewReader.PageSize + 1;
+                problem = Problems.Validation(new Dictionary<string, Bilingual[]>
+                {
+                    [name] = [new($"{name} 须为 1 到 {last:N0} 的页码。", $"{name} must be a page number from 1 to {last:N0}.")],
+                });
                 return false;
             }
 
