@@ -6,7 +6,5 @@ public static class ProviderSession
     public const string Scheme = "IdentityProvider";
     public const string CookieName = ".TitleReview.IdentityProvider";
     public const string LoginPath = "/account/login";
-    /// <summary>The display name as <see cref="TitleReview.ServiceDefaults.Identity.PasswordSignIn"/> signs the person in with it.</summary>
-    public const string DisplayNameClaim = TitleReview.ServiceDefaults.Identity.GatewayToken.DisplayNameClaim;
     public const string SignInRateLimitPolicy = "sign-in";
 }

@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using TitleReview.IdentityProvider.Account;
+using TitleReview.ServiceDefaults.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace TitleReview.IdentityProvider.Connect;
@@ -33,7 +34,7 @@ public static class AuthorizationEndpoint
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, userId)
                 .SetClaim(Claims.PreferredUsername, userId)
-                .SetClaim(Claims.Name, person.FindFirst(ProviderSession.DisplayNameClaim)?.Value ?? userId)
+                .SetClaim(Claims.Name, person.FindFirst(GatewayToken.DisplayNameClaim)?.Value ?? userId)
                 .SetClaims("roles", [.. person.FindAll(ClaimTypes.Role).Select(role => role.Value)]);
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(claim => claim.Type switch
