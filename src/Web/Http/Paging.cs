@@ -12,6 +12,9 @@ public readonly record struct Paging(int Page, int Size, IResult? Problem)
     /// </summary>
     public const long MaxOffset = 1_000_000;
 
+    /// <summary>The last page a list of <paramref name="size"/> rows a page may be asked for: its offset stays within <see cref="MaxOffset"/>.</summary>
+    public static long LastPage(int size) => MaxOffset / size + 1;
+
     /// <summary>The rows to skip, computed where it cannot overflow (the page is checked against <see cref="MaxOffset"/>).</summary>
     public int Skip => (int)((Page - 1L) * Size);
 

@@ -122,7 +122,7 @@ public static class FinancePages
             if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page)
                 || Paging.Of(page, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize).Problem is not null)
             {
-                var last = Paging.MaxOffset / FinanceOverviewReader.PageSize + 1;
+                var last = Paging.LastPage(FinanceOverviewReader.PageSize);
                 problem = Problems.Validation(new Dictionary<string, Bilingual[]>
                 {
                     [name] = [new($"{name} 须为 1 到 {last:N0} 的页码。", $"{name} must be a page number from 1 to {last:N0}.")],
