@@ -46,6 +46,28 @@ public class PublishedServicesTests(PublishedServices publish, ITestOutputHelper
     }
 
     /// <summary>
+    /// src/Runtime.props: the published services run workstation GC and a thread pool that does not spin before it
+    /// sleeps, because six of them share a few cores with PostgreSQL and RabbitMQ (bench/README.md). Read from what the
+    /// host reads at start-up, each publish folder's runtimeconfig.json, so a project that stops importing the file or
+    /// a property renamed by a later SDK shows here.
+    /// </summary>
+    [Fact]
+    public void Every_published_service_runs_workstation_gc_without_thread_pool_spinning()
+    {
+        Assert.Equal(Repository.ServiceNames, publish.Folders.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, folder) in publish.Folders)
+        {
+            var config = Publishing.EntryAssembly(folder)[..^".dll".Length] + ".runtimeconfig.json";
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+            var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+            Assert.True(properties.TryGetProperty("System.GC.Server", out var server) && server.ValueKind == System.Text.Json.JsonValueKind.False,
+                $"{name}: System.GC.Server should be false in {config}");
+            Assert.True(properties.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var spin) && spin.GetInt32() == 0,
+                $"{name}: System.Threading.ThreadPool.UnfairSemaphoreSpinLimit should be 0 in {config}");
+        }
+    }
+
+    /// <summary>
     /// The settings Production insists on (the rest have defaults): fees for the built-in cycle, the committee's
     /// signing certificate and the data-protection key ring's certificate (the same throwaway one here). Every service gets them all, as the tests' in-process hosts do.
     /// </summary>
