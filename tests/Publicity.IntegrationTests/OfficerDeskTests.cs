@@ -256,6 +256,41 @@ public sealed partial class OfficerDeskTests(PublicityFixture publicity) : IAsyn
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// The desk pages two lists, pending approvals under pp (20 a page) and notices under np (10 a page): a bad number
+    /// names the parameter sent, with the last page that list can show, as the finance desk's do.
+    /// </summary>
+    [Theory]
+    [InlineData("pp", "0", "50,001")]
+    [InlineData("pp", "abc", "50,001")]
+    [InlineData("pp", "50002", "50,001")]
+    [InlineData("np", "-3", "100,001")]
+    [InlineData("np", "2147483647", "100,001")]
+    [InlineData("np", "1.5", "100,001")]
+    public async Task A_desk_page_number_that_is_not_one_is_refused_naming_its_parameter(string parameter, string value, string last)
+    {
+        using var officer = await SignedInOfficerAsync();
+        using var refused = await officer.Http.GetAsync($"/publicity-desk?{parameter}={value}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([parameter], errors.EnumerateObject().Select(error => error.Name));
+        Assert.Contains($"{parameter} 须为 1 到 {last} 的页码", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_last_desk_pages_and_an_empty_page_number_are_answered()
+    {
+        using var officer = await SignedInOfficerAsync();
+        foreach (var address in new[] { "/publicity-desk?pp=50001", "/publicity-desk?np=100001", "/publicity-desk?pp=&np=" })
+        {
+            using var answer = await officer.Http.GetAsync(address);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{address}: {(int)answer.StatusCode}");
+        }
+    }
+
     private async Task<Person> SignedInOfficerAsync()
     {
         var officer = new Person(publicity.Address);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using TitleReview.Domain;
 
 namespace TitleReview.Web.Http;
@@ -17,6 +19,24 @@ public readonly record struct Paging(int Page, int Size, IResult? Problem)
 
     /// <summary>The rows to skip, computed where it cannot overflow (the page is checked against <see cref="MaxOffset"/>).</summary>
     public int Skip => (int)((Page - 1L) * Size);
+
+    /// <summary>
+    /// A page of one of several lists on a desk page, each with its page number under a name of its own (pp, np, op …)
+    /// and a fixed size: left out or empty, the first page; anything but a page the list can show, a 400 that names the
+    /// parameter the person sent (<see cref="Of"/> would say "page", which such a page has not).
+    /// </summary>
+    public static Paging Named(string parameter, StringValues value, int size)
+    {
+        var text = value.ToString();
+        var number = text.Length == 0 ? 1 : int.TryParse(text, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var last = LastPage(size);
+        return number < 1 || number > last
+            ? new Paging(number, size, Problems.Validation(new Dictionary<string, Bilingual[]>
+            {
+                [parameter] = [new($"{parameter} 须为 1 到 {last:N0} 的页码。", $"{parameter} must be a page number from 1 to {last:N0}.")],
+            }))
+            : new Paging(number, size, null);
+    }
 
     public static Paging Of(int? page, int? pageSize, int defaultSize, int maxSize)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TitleReview.BackOffice;
@@ -111,26 +110,14 @@ public static class FinancePages
         var numbers = new int[PageParameters.Length];
         for (var i = 0; i < PageParameters.Length; i++)
         {
-            var name = PageParameters[i];
-            numbers[i] = 1;
-            if (request.Query[name] is not { Count: > 0 } value)
+            var paging = Paging.Named(PageParameters[i], request.Query[PageParameters[i]], FinanceOverviewReader.PageSize);
+            if (paging.Problem is not null)
             {
-                continue;
-            }
-
-            // The problem names the parameter the person sent (Paging's own would say "page", which this page has not).
-            if (!int.TryParse(value, CultureInfo.InvariantCulture, out var page)
-                || Paging.Of(page, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize, FinanceOverviewReader.PageSize).Problem is not null)
-            {
-                var last = Paging.LastPage(FinanceOverviewReader.PageSize);
-                problem = Problems.Validation(new Dictionary<string, Bilingual[]>
-                {
-                    [name] = [new($"{name} 须为 1 到 {last:N0} 的页码。", $"{name} must be a page number from 1 to {last:N0}.")],
-                });
+                problem = paging.Problem;
                 return false;
             }
 
-            numbers[i] = page;
+            numbers[i] = paging.Page;
         }
 
         pages = new OverviewPages(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]) { OutstandingOrder = order };

@@ -33,11 +33,12 @@ public static class PublicityDeskPages
         return desk;
     }
 
-    private static async Task<IResult> ShowDeskAsync(int? pp, int? np, PendingSort? sort, bool? desc, string? published,
+    private static async Task<IResult> ShowDeskAsync(HttpContext http, PendingSort? sort, bool? desc, string? published,
         LedgerSessions sessions, WorkingDayCalendars calendars, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var pending = Paging.Of(pp, DeskOverview.PageSize, DeskOverview.PageSize, DeskOverview.PageSize);
-        var notices = Paging.Of(np, NoticeEndpoints.MaxPageSize / 5, NoticeEndpoints.MaxPageSize / 5, NoticeEndpoints.MaxPageSize / 5);
+        // Two lists on one page, each paged under its own name; a bad number is a 400 naming pp or np.
+        var pending = Paging.Named("pp", http.Request.Query["pp"], DeskOverview.PageSize);
+        var notices = Paging.Named("np", http.Request.Query["np"], NoticeEndpoints.MaxPageSize / 5);
         var badIds = InvalidIds(published, "published", out var ids);
         if ((pending.Problem ?? notices.Problem ?? badIds) is { } problem)
         {
