@@ -132,13 +132,7 @@ public sealed class FinanceDeskTests(PaymentFixture payment)
     {
         using var finance = payment.Client(Roles.Finance);
         using var refused = await finance.GetAsync($"/finance?{parameter}={value}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.Equal([parameter], errors.EnumerateObject().Select(error => error.Name));
-        Assert.Contains($"{parameter} 须为 1 到 50,001 的页码", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+        await PageNumberProblems.AssertNamesOnlyAsync(refused, parameter, "50,001");
     }
 
     [Fact]

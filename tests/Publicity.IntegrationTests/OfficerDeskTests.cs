@@ -271,13 +271,7 @@ public sealed partial class OfficerDeskTests(PublicityFixture publicity) : IAsyn
     {
         using var officer = await SignedInOfficerAsync();
         using var refused = await officer.Http.GetAsync($"/publicity-desk?{parameter}={value}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.Equal([parameter], errors.EnumerateObject().Select(error => error.Name));
-        Assert.Contains($"{parameter} 须为 1 到 {last} 的页码", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+        await PageNumberProblems.AssertNamesOnlyAsync(refused, parameter, last);
     }
 
     [Fact]
