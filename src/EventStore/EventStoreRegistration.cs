@@ -82,6 +82,9 @@ public static class EventStoreRegistration
             builder.Services.AddSingleton(new RelayLag(connectionString, $"{service}Relay"));
             builder.Services.AddHostedService<RelayLagMonitor>();
             builder.Services.AddHealthChecks().AddCheck<RelayLagHealthCheck>("relay-lag");
+            // Rows the relay could not read and went past: Degraded until someone repairs them.
+            builder.Services.AddSingleton(new RelaySkips(connectionString, $"{service}Relay"));
+            builder.Services.AddHealthChecks().AddCheck<RelaySkipsHealthCheck>("relay-skipped");
         }
 
         return builder;

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using JasperFx.Events.Daemon;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TitleReview.Contracts.Events;
+using TitleReview.EventStore.Messaging;
+using TitleReview.Intake.Features.Status;
+using TitleReview.ServiceDefaults.Identity;
+
+namespace TitleReview.Intake.IntegrationTests;
+
+/// <summary>
+/// Rows written into the ledger behind the services' back (by hand, by a faulty tool, or left by an older build whose
+/// event shape no longer reads): a type the catalog does not know, and an owned type whose data does not deserialize.
+/// The relay must go past them: one row it cannot read may not stop every later submission from reaching review.
+/// </summary>
+public sealed class RelayPoisonTests
+{
+    private static readonly string ReviewQueue =
+        SubscriptionCatalog.All.Single(subscription => subscription.Events.Contains(typeof(ApplicationSubmitted))).Queue;
+
+    [Fact]
+    public async Task Rows_the_relay_cannot_read_do_not_stop_the_submissions_after_them()
+    {
+        await using var infrastructure = await TestInfrastructure.StartAsync();
+        var port = Ports.Free();
+        await using var host = new ServiceHost<ApplicationFile>(infrastructure, new Dictionary<string, string>
+        {
+            ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
+        });
+        host.UseKestrel(port);
+        host.StartServer();
+        await host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase()
+            .WaitForShardToBeRunning("IntakeRelay:All", TimeSpan.FromSeconds(60));
+        using var portal = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }.As(Roles.Portal);
+
+        using (var first = await portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒前", idNumber: Applicants.NewIdNumber())))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        await Eventually.ReturnsAsync(async () => (long?)(await infrastructure.QueuesAsync()).GetValueOrDefault(ReviewQueue),
+            count => count == 1, TimeSpan.FromSeconds(60), $"the first submission in {ReviewQueue}");
+
+        // Level is a number in ApplicationSubmitted; a string there cannot be read back. The unknown type is what a
+        // later build's event looks like to this one.
+        var unreadable = await ForgeAsync(infrastructure, "application_submitted", """{"Level": "不是数字", "CycleId": 7}""",
+            "TitleReview.Contracts.Events.ApplicationSubmitted, TitleReview.Contracts");
+        await ForgeAsync(infrastructure, "no_such_event", """{"Anything": true}""", "TitleReview.Contracts.Events.NoSuchEvent, TitleReview.Contracts");
+        Assert.Equal(HealthStatus.Healthy, (await SkipsAsync(host)).Entries["relay-skipped"].Status);
+        var forgedUpTo = await infrastructure.ScalarAsync("select max(seq_id) from ledger.mt_events");
+
+        using (var second = await portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒后", idNumber: Applicants.NewIdNumber())))
+        {
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        }
+
+        await Eventually.ReturnsAsync(async () => (long?)(await infrastructure.QueuesAsync()).GetValueOrDefault(ReviewQueue),
+            count => count == 2, TimeSpan.FromSeconds(60), $"the submission after the unreadable rows in {ReviewQueue}");
+        Assert.True(await infrastructure.ScalarAsync("select last_seq_id from ledger.mt_event_progression where name = 'IntakeRelay:All'") > forgedUpTo,
+            "the relay's progress went past the unreadable rows");
+        // Skipped, not lost: Marten's dead-letter table holds the row it could not read, and health names it.
+        Assert.Equal(1, await infrastructure.ScalarAsync(
+            "select count(*) from ledger.mt_doc_deadletterevent where (data->>'EventSequence')::bigint = @sequence", ("sequence", unreadable)));
+        var skipped = (await SkipsAsync(host)).Entries["relay-skipped"];
+        Assert.Equal(HealthStatus.Degraded, skipped.Status);
+        Assert.Contains($"转发跳过了 1 个无法读取的账本事件（序号 {unreadable}）", skipped.Description, StringComparison.Ordinal);
+    }
+
+    private static Task<HealthReport> SkipsAsync(ServiceHost<ApplicationFile> host) =>
+        host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Name == "relay-skipped");
+
+    private static Task<long> ForgeAsync(TestInfrastructure infrastructure, string type, string data, string dotnetType) =>
+        infrastructure.ScalarAsync(
+            """
+            with stream as (insert into ledger.mt_streams (id, type, version) values (@stream, null, 1) returning id)
+            insert into ledger.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, headers)
+            select nextval('ledger.mt_events_sequence'), @event, id, 1, @data::jsonb, @type, now(), @dotnet, '{"service": "Intake"}'::jsonb from stream
+            returning seq_id
+            """,
+            ("stream", Guid.NewGuid()), ("event", Guid.NewGuid()), ("data", data), ("type", type), ("dotnet", dotnetType));
+}
