@@ -82,11 +82,11 @@ public static class EventStoreRegistration
             builder.Services.AddSingleton(new RelayLag(connectionString, $"{service}Relay"));
             builder.Services.AddHostedService<RelayLagMonitor>();
             builder.Services.AddHealthChecks().AddCheck<RelayLagHealthCheck>("relay-lag");
-            // Rows the relay could not read and went past: Degraded until someone repairs them.
-            builder.Services.AddSingleton(new RelaySkips(connectionString, $"{service}Relay"));
-            builder.Services.AddHealthChecks().AddCheck<RelaySkipsHealthCheck>("relay-skipped");
         }
 
+        // Rows the relay or a projection could not read and went past: Degraded until someone repairs them.
+        builder.Services.AddSingleton(provider => new SkippedEvents(connectionString, provider.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddHealthChecks().AddCheck<SkippedEventsHealthCheck>(SkippedEventsHealthCheck.Name);
         return builder;
     }
 

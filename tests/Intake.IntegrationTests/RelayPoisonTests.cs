@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TitleReview.Contracts.Events;
+using TitleReview.EventStore;
 using TitleReview.EventStore.Messaging;
 using TitleReview.Intake.Features.Status;
 using TitleReview.ServiceDefaults.Identity;
@@ -48,7 +49,7 @@ public sealed class RelayPoisonTests
         var unreadable = await ForgeAsync(infrastructure, "application_submitted", """{"Level": "不是数字", "CycleId": 7}""",
             "TitleReview.Contracts.Events.ApplicationSubmitted, TitleReview.Contracts");
         await ForgeAsync(infrastructure, "no_such_event", """{"Anything": true}""", "TitleReview.Contracts.Events.NoSuchEvent, TitleReview.Contracts");
-        Assert.Equal(HealthStatus.Healthy, (await SkipsAsync(host)).Entries["relay-skipped"].Status);
+        Assert.Equal(HealthStatus.Healthy, (await SkipsAsync(host)).Entries[SkippedEventsHealthCheck.Name].Status);
         var forgedUpTo = await infrastructure.ScalarAsync("select max(seq_id) from ledger.mt_events");
 
         using (var second = await portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒后", idNumber: Applicants.NewIdNumber())))
@@ -63,13 +64,13 @@ public sealed class RelayPoisonTests
         // Skipped, not lost: Marten's dead-letter table holds the row it could not read, and health names it.
         Assert.Equal(1, await infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_doc_deadletterevent where (data->>'EventSequence')::bigint = @sequence", ("sequence", unreadable)));
-        var skipped = (await SkipsAsync(host)).Entries["relay-skipped"];
+        var skipped = (await SkipsAsync(host)).Entries[SkippedEventsHealthCheck.Name];
         Assert.Equal(HealthStatus.Degraded, skipped.Status);
-        Assert.Contains($"转发跳过了 1 个无法读取的账本事件（序号 {unreadable}）", skipped.Description, StringComparison.Ordinal);
+        Assert.Contains($"跳过了 1 个未能处理的账本事件（IntakeRelay {unreadable}）", skipped.Description, StringComparison.Ordinal);
     }
 
     private static Task<HealthReport> SkipsAsync(ServiceHost<ApplicationFile> host) =>
-        host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Name == "relay-skipped");
+        host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Name == SkippedEventsHealthCheck.Name);
 
     private static Task<long> ForgeAsync(TestInfrastructure infrastructure, string type, string data, string dotnetType) =>
         infrastructure.ScalarAsync(

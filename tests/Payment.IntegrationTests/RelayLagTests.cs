@@ -2,7 +2,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
+using TitleReview.EventStore;
 using TitleReview.EventStore.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TitleReview.Payment.IntegrationTests;
 
@@ -31,5 +33,19 @@ public sealed class RelayLagTests(PaymentFixture payment)
         var relay = new RelayLag(payment.Infrastructure.EventStore, "PaymentRelay");
 
         await Eventually.ReturnsAsync<long?>(async () => await relay.ReadAsync(CancellationToken.None), lag => lag == 0, TimeSpan.FromSeconds(60), "Payment's relay to reach the ledger's head");
+    }
+
+    /// <summary>
+    /// A skip is watched wherever Payment's daemon reads the ledger: its relay and its finance projection (the skip
+    /// itself, end to end, is shown on Intake's relay by RelayPoisonTests, on a database of its own).
+    /// </summary>
+    [Fact]
+    public async Task Skipped_rows_are_watched_for_the_relay_and_the_finance_projection()
+    {
+        var skipped = payment.Host.Services.GetRequiredService<SkippedEvents>();
+
+        Assert.Equal(["FeeMovement", "PaymentRelay"], skipped.Shards);
+        var health = await payment.Host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Name == SkippedEventsHealthCheck.Name);
+        Assert.Equal(HealthStatus.Healthy, health.Entries[SkippedEventsHealthCheck.Name].Status);
     }
 }
