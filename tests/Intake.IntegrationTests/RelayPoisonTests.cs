@@ -1,13 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using JasperFx.Events.Daemon;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
-using TitleReview.EventStore.Messaging;
 using TitleReview.Intake.Features.Status;
-using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Intake.IntegrationTests;
 
@@ -18,53 +14,37 @@ namespace TitleReview.Intake.IntegrationTests;
 /// </summary>
 public sealed class RelayPoisonTests
 {
-    private static readonly string ReviewQueue =
-        SubscriptionCatalog.All.Single(subscription => subscription.Events.Contains(typeof(ApplicationSubmitted))).Queue;
-
     [Fact]
     public async Task Rows_the_relay_cannot_read_do_not_stop_the_submissions_after_them()
     {
-        await using var infrastructure = await TestInfrastructure.StartAsync();
-        var port = Ports.Free();
-        await using var host = new ServiceHost<ApplicationFile>(infrastructure, new Dictionary<string, string>
-        {
-            ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
-        });
-        host.UseKestrel(port);
-        host.StartServer();
-        await host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase()
-            .WaitForShardToBeRunning("IntakeRelay:All", TimeSpan.FromSeconds(60));
-        using var portal = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }.As(Roles.Portal);
-
-        using (var first = await portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒前", idNumber: Applicants.NewIdNumber())))
+        await using var intake = await RelayingIntake.StartAsync();
+        using (var first = await intake.Portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒前", idNumber: Applicants.NewIdNumber())))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
 
-        await Eventually.ReturnsAsync(async () => (long?)(await infrastructure.QueuesAsync()).GetValueOrDefault(ReviewQueue),
-            count => count == 1, TimeSpan.FromSeconds(60), $"the first submission in {ReviewQueue}");
+        await intake.InReviewQueueAsync(1, "the first submission");
 
         // Level is a number in ApplicationSubmitted; a string there cannot be read back. The unknown type is what a
         // later build's event looks like to this one.
-        var unreadable = await ForgeAsync(infrastructure, "application_submitted", """{"Level": "不是数字", "CycleId": 7}""",
+        var unreadable = await ForgeAsync(intake.Infrastructure, "application_submitted", """{"Level": "不是数字", "CycleId": 7}""",
             "TitleReview.Contracts.Events.ApplicationSubmitted, TitleReview.Contracts");
-        await ForgeAsync(infrastructure, "no_such_event", """{"Anything": true}""", "TitleReview.Contracts.Events.NoSuchEvent, TitleReview.Contracts");
-        Assert.Equal(HealthStatus.Healthy, (await SkipsAsync(host)).Entries[SkippedEventsHealthCheck.Name].Status);
-        var forgedUpTo = await infrastructure.ScalarAsync("select max(seq_id) from ledger.mt_events");
+        await ForgeAsync(intake.Infrastructure, "no_such_event", """{"Anything": true}""", "TitleReview.Contracts.Events.NoSuchEvent, TitleReview.Contracts");
+        Assert.Equal(HealthStatus.Healthy, (await SkipsAsync(intake.Host)).Entries[SkippedEventsHealthCheck.Name].Status);
+        var forgedUpTo = await intake.Infrastructure.ScalarAsync("select max(seq_id) from ledger.mt_events");
 
-        using (var second = await portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒后", idNumber: Applicants.NewIdNumber())))
+        using (var second = await intake.Portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly("毒后", idNumber: Applicants.NewIdNumber())))
         {
             Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         }
 
-        await Eventually.ReturnsAsync(async () => (long?)(await infrastructure.QueuesAsync()).GetValueOrDefault(ReviewQueue),
-            count => count == 2, TimeSpan.FromSeconds(60), $"the submission after the unreadable rows in {ReviewQueue}");
-        Assert.True(await infrastructure.ScalarAsync("select last_seq_id from ledger.mt_event_progression where name = 'IntakeRelay:All'") > forgedUpTo,
+        await intake.InReviewQueueAsync(2, "the submission after the unreadable rows");
+        Assert.True(await intake.Infrastructure.ScalarAsync("select last_seq_id from ledger.mt_event_progression where name = 'IntakeRelay:All'") > forgedUpTo,
             "the relay's progress went past the unreadable rows");
         // Skipped, not lost: Marten's dead-letter table holds the row it could not read, and health names it.
-        Assert.Equal(1, await infrastructure.ScalarAsync(
+        Assert.Equal(1, await intake.Infrastructure.ScalarAsync(
             "select count(*) from ledger.mt_doc_deadletterevent where (data->>'EventSequence')::bigint = @sequence", ("sequence", unreadable)));
-        var skipped = (await SkipsAsync(host)).Entries[SkippedEventsHealthCheck.Name];
+        var skipped = (await SkipsAsync(intake.Host)).Entries[SkippedEventsHealthCheck.Name];
         Assert.Equal(HealthStatus.Degraded, skipped.Status);
         Assert.Contains($"跳过了 1 个未能处理的账本事件（IntakeRelay {unreadable}）", skipped.Description, StringComparison.Ordinal);
     }

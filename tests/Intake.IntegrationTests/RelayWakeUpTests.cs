@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using JasperFx.Events.Daemon;
-using Microsoft.Extensions.DependencyInjection;
-using TitleReview.Contracts.Events;
 using TitleReview.EventStore.Messaging;
-using TitleReview.Intake.Features.Status;
-using TitleReview.ServiceDefaults.Identity;
 
 namespace TitleReview.Intake.IntegrationTests;
 
@@ -16,9 +11,6 @@ namespace TitleReview.Intake.IntegrationTests;
 /// </summary>
 public sealed class RelayWakeUpTests
 {
-    private static readonly string ReviewQueue =
-        SubscriptionCatalog.All.Single(subscription => subscription.Events.Contains(typeof(ApplicationSubmitted))).Queue;
-
     [Fact]
     public Task A_commit_wakes_the_relay_without_waiting_for_a_poll() =>
         RelaysAsync(wakeOnCommit: true, polling: TimeSpan.FromHours(1));
@@ -33,30 +25,20 @@ public sealed class RelayWakeUpTests
 
     private static async Task RelaysAsync(bool wakeOnCommit, TimeSpan polling, bool acrossInstances = false)
     {
-        await using var infrastructure = await TestInfrastructure.StartAsync();
-        var port = Ports.Free();
-        await using var host = new ServiceHost<ApplicationFile>(infrastructure, new Dictionary<string, string>
+        await using var intake = await RelayingIntake.StartAsync(new Dictionary<string, string>
         {
             [RelayWakeUp.WakeOnCommitSetting] = wakeOnCommit.ToString(),
             [RelayWakeUp.WakeAcrossInstancesSetting] = acrossInstances.ToString(),
             [RelayWakeUp.PollingIntervalSetting] = polling.ToString(),
-            ["Intake:Portal:DeclarationOnlyClients:0"] = "dev-portal",
         });
-        host.UseKestrel(port);
-        host.StartServer();
-        await host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase()
-            .WaitForShardToBeRunning("IntakeRelay:All", TimeSpan.FromSeconds(60));
-        using var portal = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }.As(Roles.Portal);
 
         // The first may be found by the daemon's look at start-up; by the second the daemon is waiting out its
         // polling interval (an hour in the wake-up case), so only the commit's notification can bring it.
         for (var submitted = 1; submitted <= 3; submitted++)
         {
-            using var response = await portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly($"唤醒{submitted}", idNumber: Applicants.NewIdNumber()));
+            using var response = await intake.Portal.PostAsJsonAsync("/api/applications", Applicants.DeclarationOnly($"唤醒{submitted}", idNumber: Applicants.NewIdNumber()));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            var expected = submitted;
-            await Eventually.ReturnsAsync(async () => (long?)(await infrastructure.QueuesAsync()).GetValueOrDefault(ReviewQueue),
-                count => count == expected, TimeSpan.FromSeconds(60), $"{expected} submission(s) in {ReviewQueue}");
+            await intake.InReviewQueueAsync(submitted, $"{submitted} submission(s)");
         }
     }
 }
