@@ -25,10 +25,6 @@ command -v npm >/dev/null 2>&1 || { echo "test.sh: npm (Node.js) is missing; the
 (cd "$ROOT" && dotnet tool restore >/dev/null)
 
 rm -rf "$ROOT/TestResults"
-# Tests start hundreds of short-lived hosts and processes, so their CPU goes mostly to the JIT; dynamic PGO adds an
-# instrumented tier to it that pays off only in a long run. Off here, it cut ReplicasTests from 576-624 to 467-487
-# CPU-seconds (bench/README.md). The services in production keep the runtime's default.
-export DOTNET_TieredPGO=0
 export TITLEREVIEW_SCREENSHOTS="$ROOT/TestResults/screenshots"
 # A test that hangs fails after 10 minutes with a dump beside the results, instead of holding the run until CI kills it.
 exec dotnet test "$ROOT/TitleReview.sln" --blame-hang-timeout 10m --logger "trx" --results-directory "$ROOT/TestResults" "$@"
