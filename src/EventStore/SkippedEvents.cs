@@ -5,11 +5,12 @@ using Npgsql;
 namespace TitleReview.EventStore;
 
 /// <summary>
-/// Ledger rows this service's daemon went past: its relay and its asynchronous projections skip a row whose data they
+/// Ledger rows this service's daemon went past. Its relay and its asynchronous projections skip a row whose data they
 /// cannot read (written by hand, by a faulty tool, or by a build whose event shape this one no longer reads), and a
-/// projection one its code throws on; Marten records each in its dead-letter table. Stopping there instead would hold back every later event, so the skip is right;
-/// but the relay's skip means no other service ever hears of that event, and a projection's that a read model (the
-/// committee's candidates, the finance ledger, the audit's fold) misses it, so it may not be silent.
+/// projection skips one its code throws on; Marten records each in its dead-letter table. Stopping there instead would
+/// hold back every later event, so the skip is right. But after the relay's skip no other service ever hears of that
+/// event, and after a projection's a read model (the committee's candidates, the finance ledger, the audit's fold)
+/// misses it, so it may not be silent.
 /// </summary>
 public sealed class SkippedEvents(string connectionString, IDocumentStore store)
 {
@@ -25,7 +26,8 @@ public sealed class SkippedEvents(string connectionString, IDocumentStore store)
     /// <summary>How many rows were skipped, and the first <see cref="Named"/> by sequence with what skipped them.</summary>
     public async Task<(long Count, IReadOnlyList<(string Shard, long Sequence)> First)> ReadAsync(CancellationToken cancellationToken)
     {
-        if (Shards.Count == 0)
+        var names = shards.Value;
+        if (names.Length == 0)
         {
             return (0, []);
         }
@@ -40,7 +42,7 @@ public sealed class SkippedEvents(string connectionString, IDocumentStore store)
             order by 3, 2
             limit {Named}
             """, connection);
-        command.Parameters.AddWithValue("shards", Shards.ToArray());
+        command.Parameters.AddWithValue("shards", names);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         long count = 0;
         var first = new List<(string, long)>();

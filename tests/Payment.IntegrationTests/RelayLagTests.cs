@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
 using TitleReview.EventStore.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TitleReview.Payment.IntegrationTests;
 
