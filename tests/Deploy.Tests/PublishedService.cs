@@ -35,11 +35,6 @@ public sealed class PublishedService : IDisposable
         }
 
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        // These processes live minutes at most (ReplicasTests starts 24 and kills 12), so their CPU goes mostly to the
-        // JIT, and dynamic PGO's instrumented tier only adds to it: off here, ReplicasTests took 535-537 CPU-s instead of
-        // 576-624 on two cores (bench/README.md). It changes how the JIT optimises, not what the service does; the
-        // images keep it on.
-        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
