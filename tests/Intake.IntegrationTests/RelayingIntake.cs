@@ -58,7 +58,7 @@ public sealed class RelayingIntake : IAsyncDisposable
 
     /// <summary>Waits until Review's queue holds exactly <paramref name="expected"/> messages.</summary>
     public Task InReviewQueueAsync(long expected, string what) =>
-        Eventually.ReturnsAsync(async () => (long?)(await Infrastructure.QueuesAsync()).GetValueOrDefault(ReviewQueue),
+        Eventually.ReturnsAsync(async () => (long?)await Infrastructure.ReadyMessagesAsync(ReviewQueue),
             count => count == expected, TimeSpan.FromSeconds(60), $"{what} in {ReviewQueue}");
 
     public async ValueTask DisposeAsync()

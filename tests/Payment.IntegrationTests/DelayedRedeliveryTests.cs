@@ -3,7 +3,6 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using TitleReview.Contracts;
 using TitleReview.Contracts.Events;
 using TitleReview.EventStore.Messaging;
@@ -47,7 +46,7 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
             await bus.Publish(new FinalApproved(id, "reviewer-wang", Applicants.InsideWindow), c => c.MessageId = messageId);
 
             // The broker itself shows it waiting: the wait queue held it while the database was away.
-            await Eventually.ReturnsAsync<long?>(async () => await CountAsync(infrastructure, DelayedRedelivery.WaitQueueOf(Queue, Delay)),
+            await Eventually.ReturnsAsync<long?>(async () => await infrastructure.ReadyMessagesAsync(DelayedRedelivery.WaitQueueOf(Queue, Delay)),
                 count => count >= 1, TimeSpan.FromSeconds(20), "the message to wait in the wait queue");
             var rest = Outage - outage.Elapsed;
             if (rest > TimeSpan.Zero)
@@ -56,7 +55,7 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
             }
 
             Assert.True(database.RefusedWhileCut > 0, "Payment did not try to reach PostgreSQL during the outage");
-            Assert.Equal(0, await CountAsync(infrastructure, ConsumerQueues.ErrorQueueOf(Queue)));
+            Assert.Equal(0, await infrastructure.ReadyMessagesAsync(ConsumerQueues.ErrorQueueOf(Queue)));
         }
         finally
         {
@@ -69,9 +68,9 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
         // Nothing left behind, and no second assessment from a copy still on its way.
         await Task.Delay(Delay * 2);
         Assert.Equal(1, await FeesAssessedAsync(infrastructure, id));
-        Assert.Equal(0, await CountAsync(infrastructure, ConsumerQueues.ErrorQueueOf(Queue)));
-        Assert.Equal(0, await CountAsync(infrastructure, DelayedRedelivery.WaitQueueOf(Queue, Delay)));
-        Assert.Equal(0, await CountAsync(infrastructure, Queue));
+        Assert.Equal(0, await infrastructure.ReadyMessagesAsync(ConsumerQueues.ErrorQueueOf(Queue)));
+        Assert.Equal(0, await infrastructure.ReadyMessagesAsync(DelayedRedelivery.WaitQueueOf(Queue, Delay)));
+        Assert.Equal(0, await infrastructure.ReadyMessagesAsync(Queue));
         await payment.Services.GetRequiredService<IBusControl>().StopAsync();
     }
 
@@ -88,9 +87,9 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
         try
         {
             await payment.Services.GetRequiredService<IBus>().Publish(new FinalApproved(id, "reviewer-wang", Applicants.InsideWindow));
-            await Eventually.ReturnsAsync<long?>(async () => await CountAsync(infrastructure, ConsumerQueues.ErrorQueueOf(Queue)),
+            await Eventually.ReturnsAsync<long?>(async () => await infrastructure.ReadyMessagesAsync(ConsumerQueues.ErrorQueueOf(Queue)),
                 count => count == 1, TimeSpan.FromSeconds(30), "the message to reach the error queue");
-            Assert.Equal(0, await CountAsync(infrastructure, DelayedRedelivery.WaitQueueOf(Queue, Delay)));
+            Assert.Equal(0, await infrastructure.ReadyMessagesAsync(DelayedRedelivery.WaitQueueOf(Queue, Delay)));
         }
         finally
         {
@@ -115,7 +114,7 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
         {
             var outage = System.Diagnostics.Stopwatch.StartNew();
             await payment.Services.GetRequiredService<IBus>().Publish(new FinalApproved(id, "reviewer-wang", Applicants.InsideWindow));
-            await Eventually.ReturnsAsync<long?>(async () => await CountAsync(infrastructure, ConsumerQueues.ErrorQueueOf(Queue)),
+            await Eventually.ReturnsAsync<long?>(async () => await infrastructure.ReadyMessagesAsync(ConsumerQueues.ErrorQueueOf(Queue)),
                 count => count == 1, TimeSpan.FromSeconds(30), "the message to reach the error queue after its delayed redeliveries");
             Assert.True(outage.Elapsed >= Delay * 2, $"in the error queue after {outage.Elapsed}: it did not wait twice");
 
@@ -130,7 +129,7 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
             var cause = System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-ExceptionType"]!);
             // MassTransit records the innermost exception: the socket under Npgsql's, never "could not be rescheduled".
             Assert.Matches(@"^(Npgsql\.|System\.Net\.Sockets\.|System\.IO\.|System\.TimeoutException)", cause);
-            Assert.Equal(0, await CountAsync(infrastructure, DelayedRedelivery.WaitQueueOf(Queue, Delay)));
+            Assert.Equal(0, await infrastructure.ReadyMessagesAsync(DelayedRedelivery.WaitQueueOf(Queue, Delay)));
         }
         finally
         {
@@ -222,22 +221,6 @@ public sealed class DelayedRedeliveryTests(ITestOutputHelper output)
         new(new ReviewStarted(id, "reviewer-wang", Applicants.InsideWindow), By: "reviewer-wang"),
         new(new FinalApproved(id, "reviewer-wang", Applicants.InsideWindow), By: "reviewer-wang"),
     ]);
-
-    /// <summary>Messages in a queue on the run's virtual host; 0 when the queue was never declared.</summary>
-    private static async Task<long> CountAsync(TestInfrastructure infrastructure, string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(infrastructure.Messaging) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
-        {
-            return 0;
-        }
-    }
 
     private static Task<long> FeesAssessedAsync(TestInfrastructure infrastructure, Guid id) =>
         infrastructure.ScalarAsync("select count(*) from ledger.mt_events where stream_id = @id and type = 'fee_assessed'", ("id", id));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 
@@ -143,6 +145,27 @@ public sealed class TestInfrastructure : IAsyncDisposable
         }
 
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Messages ready in a queue of the run's virtual host, from the broker's answer to a passive declare; 0 when the
+    /// queue was never declared. Exact at once, unlike <see cref="QueuesAsync"/>, whose counts are the broker's
+    /// statistics (refreshed every 5 s) read by a CLI that starts an Erlang VM (~1 s of CPU) each call: this one is
+    /// for waiting on a count.
+    /// </summary>
+    public async Task<long> ReadyMessagesAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(Messaging) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Every queue of this run's virtual host with the messages in it (only where the local script manages the broker).</summary>
