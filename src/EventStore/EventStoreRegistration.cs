@@ -32,9 +32,7 @@ public static class EventStoreRegistration
         this IHostApplicationBuilder builder, ServiceName service, Action<StoreOptions>? documents = null,
         ProjectionLifecycle lifecycleFold = ProjectionLifecycle.Live)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionName} is not set. Start PostgreSQL with 'deploy/local/infra.sh up' or run through the AppHost.");
+        var connectionString = LedgerConnection.From(builder.Configuration);
 
         builder.Services.AddSingleton(new ServiceIdentity(service));
         builder.Services.AddSingleton<LedgerSessions>();

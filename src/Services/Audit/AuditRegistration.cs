@@ -31,7 +31,7 @@ public static class AuditRegistration
             documents.Schema.For<RunFinding>().Index(f => f.RunId);
         }, lifecycleFold: JasperFx.Events.Projections.ProjectionLifecycle.Async);
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(LedgerConnection.From(builder.Configuration)));
         builder.Services.AddSingleton<LedgerReader>();
         builder.AddWorkingDayCalendars();
         builder.Services.AddSingleton<VerificationRunner>();

@@ -32,7 +32,7 @@ public static class IntakeRegistration
         });
 
         // Attachment bytes live in Intake's own table beside the documents, read and written with plain SQL.
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString(EventStoreRegistration.ConnectionName)!));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(LedgerConnection.From(builder.Configuration)));
         builder.Services.AddSingleton<AttachmentStore>();
         builder.AddWorkingDayCalendars();
         builder.Services.AddHostedService<AttachmentTableSetup>();

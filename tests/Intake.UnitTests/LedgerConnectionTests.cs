@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using TitleReview.EventStore;
+
+namespace TitleReview.Intake.UnitTests;
+
+/// <summary>The services prepare their repeated ledger statements unless the deployment's connection string says otherwise.</summary>
+public sealed class LedgerConnectionTests
+{
+    private const string Plain = "Host=db;Port=5432;Database=titlereview;Username=app;Password=secret;Maximum Pool Size=20";
+
+    [Fact]
+    public void A_connection_string_without_a_say_gets_statements_prepared_from_their_second_use()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(LedgerConnection.WithAutoPrepare(Plain));
+
+        Assert.Equal(LedgerConnection.AutoPrepared, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        // Everything else is the deployment's, unchanged.
+        Assert.Equal(("db", 5432, "titlereview", "app", "secret", 20), (tuned.Host, tuned.Port, tuned.Database, tuned.Username, tuned.Password, tuned.MaxPoolSize));
+    }
+
+    [Theory]
+    [InlineData("Max Auto Prepare=0")]
+    [InlineData("max auto prepare=0")]
+    [InlineData("MaxAutoPrepare=0")]
+    [InlineData("Max Auto Prepare=8;Auto Prepare Min Usages=5")]
+    public void A_deployment_that_chose_stays_with_its_choice(string choice)
+    {
+        var given = $"{Plain};{choice}";
+
+        Assert.Equal(given, LedgerConnection.WithAutoPrepare(given));
+    }
+
+    [Fact]
+    public void A_missing_connection_string_stops_the_start_up_naming_the_setting()
+    {
+        var missing = Assert.Throws<InvalidOperationException>(() => LedgerConnection.From(new ConfigurationBuilder().Build()));
+
+        Assert.Contains("ConnectionStrings:eventstore", missing.Message, StringComparison.Ordinal);
+    }
+}
