@@ -38,7 +38,9 @@ public static class RawMarten
         {
             using var store = DocumentStore.For(options =>
             {
-                options.Connection(scratch.ConnectionString);
+                // The services' own connection settings (statements prepared from their second use), so the
+                // denominator gets every help the services get.
+                options.Connection(LedgerConnection.WithAutoPrepare(scratch.ConnectionString));
                 options.DatabaseSchemaName = "intake";
                 EventStoreRegistration.ConfigureLedger(options);
                 options.Listeners.Add(new EventOwnershipGuard(ServiceName.Intake));
