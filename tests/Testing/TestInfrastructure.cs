@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Npgsql;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
+using TitleReview.EventStore.Messaging;
 
 namespace TitleReview.Testing;
 
@@ -148,24 +148,16 @@ public sealed class TestInfrastructure : IAsyncDisposable
     }
 
     /// <summary>
-    /// Messages ready in a queue of the run's virtual host, from the broker's answer to a passive declare; 0 when the
-    /// queue was never declared. Exact at once, unlike <see cref="QueuesAsync"/>, whose counts are the broker's
-    /// statistics (refreshed every 5 s) read by a CLI that starts an Erlang VM (~1 s of CPU) each call: this one is
-    /// for waiting on a count.
+    /// Messages ready in a queue of the run's virtual host (<see cref="ConsumerQueues.ReadyMessagesAsync"/>): exact at
+    /// once, unlike <see cref="QueuesAsync"/>, whose counts are the broker's statistics (refreshed every 5 s) read by a
+    /// CLI that starts an Erlang VM (~1 s of CPU) each call. This one is for waiting on a count.
     /// </summary>
     public async Task<long> ReadyMessagesAsync(string queue)
     {
         var factory = new ConnectionFactory { Uri = new Uri(Messaging) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
-        {
-            return 0;
-        }
+        return await ConsumerQueues.ReadyMessagesAsync(channel, queue, CancellationToken.None);
     }
 
     /// <summary>Every queue of this run's virtual host with the messages in it (only where the local script manages the broker).</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace TitleReview.EventStore.Messaging;
 
@@ -15,4 +17,21 @@ public sealed class ConsumerQueues
     public void Add(string queue) => names.TryAdd(queue, 0);
 
     public static string ErrorQueueOf(string queue) => queue + "_error";
+
+    /// <summary>
+    /// Messages ready in a queue, from the broker's answer to a passive declare (exact at once); 0 when the queue was
+    /// never declared, which closes the channel.
+    /// </summary>
+    public static async Task<long> ReadyMessagesAsync(IChannel channel, string queue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
+    }
 }

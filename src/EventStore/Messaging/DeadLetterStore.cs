@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using TitleReview.ServiceDefaults.Operations;
 
 namespace TitleReview.EventStore.Messaging;
@@ -25,7 +24,7 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
             var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
             // A channel per queue: a passive declare of a queue that does not exist (no message ever failed) closes it.
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            var count = await CountAsync(channel, errorQueue, cancellationToken);
+            var count = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
             var first = new List<DeadLetter>();
             for (var i = 0; i < Math.Min(count, firstPerQueue); i++)
             {
@@ -52,7 +51,7 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
         foreach (var queue in queues.All)
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            total += await CountAsync(channel, ConsumerQueues.ErrorQueueOf(queue), cancellationToken);
+            total += await ConsumerQueues.ReadyMessagesAsync(channel, ConsumerQueues.ErrorQueueOf(queue), cancellationToken);
         }
 
         return total;
@@ -68,7 +67,7 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
             var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
             await using var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            var count = await CountAsync(channel, errorQueue, cancellationToken);
+            var count = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
             // Only what was there when the replay began: a message that fails again lands behind them and is not taken twice.
             for (var i = 0; i < count; i++)
             {
@@ -94,18 +93,6 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
 
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = broker, ClientProvidedName = "titlereview-dead-letters" }.CreateConnectionAsync(cancellationToken);
-
-    private static async Task<long> CountAsync(IChannel channel, string queue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-        }
-        catch (OperationInterruptedException missing) when (missing.ShutdownReason?.ReplyCode == 404)
-        {
-            return 0;
-        }
-    }
 
     private static DeadLetter Describe(BasicGetResult message)
     {
