@@ -5,6 +5,7 @@ using TitleReview.Contracts;
 using TitleReview.Contracts.Applications;
 using TitleReview.Contracts.Events;
 using TitleReview.EventStore;
+using TitleReview.Intake.Features.SubmitApplication;
 
 namespace TitleReview.SystemTests;
 
@@ -82,27 +83,52 @@ public sealed class StoredCodeUpcasterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_submission_written_with_codes_reads_back_unchanged()
+    public async Task A_submission_written_with_codes_reads_back_unchanged_to_the_last_field_of_its_dossier()
     {
+        // The upcaster reads a row whose modules are all codes straight through (no rewrite): the whole event, dossier
+        // and attachment references included, must come back as it was written.
         var id = Guid.NewGuid();
+        var dossier = ExampleApplication.Create(new DateOnly(2023, 5, 30), ExampleAttachments.Placeholders).Dossier;
+        var written = new ApplicationSubmitted(id, "张三", "单位", "工程", "软件", TitleLevel.Engineer, "xishan-2023",
+            DateTimeOffset.UtcNow, SchemaVersion: 2, Dossier: dossier,
+            Checklist: [new ChecklistItem("exceptional", "二(八)", ApplicationModules.Exceptional, "核实", "—")],
+            Attachments: [new AttachmentReference(Guid.NewGuid(), "Pdf", "ab", 10, ApplicationModules.WorkSummary, "dossier.workSummary.documentId")]);
         await using (var session = store.LightweightSession())
         {
-            session.Events.StartStream(id, new ApplicationSubmitted(id, "张三", "单位", "工程", "软件", TitleLevel.Engineer,
-                "xishan-2023", DateTimeOffset.UtcNow,
-                Checklist: [new ChecklistItem("exceptional", "二(八)", ApplicationModules.Exceptional, "核实", "—")]));
+            session.Events.StartStream(id, written);
             await session.SaveChangesAsync();
         }
 
         var read = Assert.IsType<ApplicationSubmitted>(Assert.Single(await FetchAsync(id)));
 
         Assert.Equal(ApplicationModules.Exceptional, Assert.Single(read.Checklist!).Module);
+        Assert.Equal(store.Options.Serializer().ToJson(written), store.Options.Serializer().ToJson(read));
+    }
+
+    [Fact]
+    public async Task A_submission_with_one_label_among_codes_reads_back_with_codes_only()
+    {
+        // One label is enough to need the rewrite: the check must look at every item, not stop at the first code.
+        var id = Guid.NewGuid();
+        await AppendAsOldVersionWroteIt(id, new ApplicationSubmitted(id, "张三", "单位", "工程", "软件", TitleLevel.Engineer,
+            "xishan-2023", DateTimeOffset.UtcNow,
+            Checklist:
+            [
+                new ChecklistItem("route", "三(一)", ApplicationModules.Basic, "核实申报途径", "—"),
+                new ChecklistItem("exceptional", "二(八)", ApplicationModules.Exceptional, "核实", "—"),
+            ]),
+            keepCodes: [ApplicationModules.Basic]);
+
+        var read = Assert.IsType<ApplicationSubmitted>(Assert.Single(await FetchAsync(id)));
+
+        Assert.Equal([ApplicationModules.Basic, ApplicationModules.Exceptional], read.Checklist!.Select(item => item.Module));
     }
 
     /// <summary>
-    /// Appends the event, then rewrites its stored JSON in place with every module code replaced by its Chinese label:
-    /// the row as the version before the codes wrote it.
+    /// Appends the event, then rewrites its stored JSON in place with every module code (but <paramref name="keepCodes"/>)
+    /// replaced by its Chinese label: the row as the version before the codes wrote it.
     /// </summary>
-    private async Task AppendAsOldVersionWroteIt(Guid id, object @event)
+    private async Task AppendAsOldVersionWroteIt(Guid id, object @event, IReadOnlyCollection<string>? keepCodes = null)
     {
         await using (var session = store.LightweightSession())
         {
@@ -121,7 +147,7 @@ public sealed class StoredCodeUpcasterTests : IAsyncLifetime
             json = (string)(await select.ExecuteScalarAsync())!;
         }
 
-        var old = ApplicationModules.Labels.Aggregate(json, (text, pair) =>
+        var old = ApplicationModules.Labels.Where(pair => keepCodes?.Contains(pair.Key) != true).Aggregate(json, (text, pair) =>
             text.Replace($"\"{pair.Key}\"", $"\"{pair.Value}\"", StringComparison.Ordinal));
         Assert.NotEqual(json, old);
         await using var update = new NpgsqlCommand(
