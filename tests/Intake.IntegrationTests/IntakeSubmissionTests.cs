@@ -24,9 +24,17 @@ public sealed class IntakeSubmissionTests(IntakeFixture intake) : IntakeTest(int
         Assert.Single(ids.Distinct());
         Assert.Equal(1, await Intake.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where type = 'application_submitted' and data->>'ApplicantName' = @n", ("n", name)));
 
+        // Once more later, alone: answered from the key's record read with the decision's documents, nothing written.
+        using (var again = await SubmitAsync(body, key))
+        {
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(ids[0], (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
         using var other = await SubmitAsync(IntakeSteps.Application(name + "乙"), key);
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Contains("Idempotency-Key", await other.Content.ReadAsStringAsync());
+        Assert.Equal(1, await Intake.Infrastructure.ScalarAsync("select count(*) from ledger.mt_events where type = 'application_submitted' and data->>'ApplicantName' like @n", ("n", name + "%")));
     }
 
     [Fact]

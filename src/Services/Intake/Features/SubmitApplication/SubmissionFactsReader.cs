@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using TitleReview.Contracts.Applications;
 using TitleReview.Domain.Cycles;
 using TitleReview.Domain.WorkingDays;
@@ -14,16 +15,38 @@ public static class SubmissionFactsReader
     public static async Task<SubmissionFacts> ReadAsync(IQuerySession session, AttachmentStore attachments, SubmitApplicationRequest request, ReviewCycle cycle,
         DateOnly today, IntegrityRecord? integrity, Guid? active, string submitter, WorkingDayCalendar calendar, CancellationToken cancellationToken)
     {
-        var named = request.Dossier is { } dossier ? DossierFacts.Attachments(dossier).Select(a => a.Id).Distinct().ToList() : [];
-        // One round trip for Intake's documents, the attachment table read beside it: at a deadline rush each
-        // submission's waits on PostgreSQL are what the portal waits on.
-        var stored = attachments.FindAsync(named, cancellationToken);
+        ArgumentNullException.ThrowIfNull(session);
         var batch = session.CreateBatchQuery();
-        var refused = batch.Load<RefusedMaterials>(RefusedMaterials.IdOf(cycle.Year - 1, request.IdNumber!));
-        var employer = batch.Load<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request));
+        var pending = Queue(batch, attachments, request, cycle, cancellationToken);
         await batch.Execute(cancellationToken);
-        return new SubmissionFacts(request, cycle, today, integrity, active, await stored, submitter, calendar,
-            (await refused)?.Sha256.ToHashSet(StringComparer.Ordinal), await employer);
+        return await pending.FactsAsync(today, integrity, active, submitter, calendar);
+    }
+
+    /// <summary>
+    /// Queues the reads on the caller's batch, so they share its one round trip for Intake's documents, and starts the
+    /// attachment table's read beside it: at a deadline rush each submission's waits on PostgreSQL (and each pooled
+    /// connection's reset) are what the portal waits on. Execute the batch, then <see cref="Pending.FactsAsync"/>.
+    /// </summary>
+    public static Pending Queue(IBatchedQuery batch, AttachmentStore attachments, SubmitApplicationRequest request, ReviewCycle cycle,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(attachments);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(cycle);
+        var named = request.Dossier is { } dossier ? DossierFacts.Attachments(dossier).Select(a => a.Id).Distinct().ToList() : [];
+        return new Pending(request, cycle, attachments.FindAsync(named, cancellationToken),
+            batch.Load<RefusedMaterials>(RefusedMaterials.IdOf(cycle.Year - 1, request.IdNumber!)),
+            batch.Load<EmployerCommittee>(EmployerCommittee.IdOf(cycle, request)));
+    }
+
+    /// <summary>The rules' reads in flight: <see cref="FactsAsync"/> once their batch has executed.</summary>
+    public sealed class Pending(SubmitApplicationRequest request, ReviewCycle cycle, Task<IReadOnlyDictionary<Guid, StoredAttachment>> stored,
+        Task<RefusedMaterials?> refused, Task<EmployerCommittee?> employer)
+    {
+        public async Task<SubmissionFacts> FactsAsync(DateOnly today, IntegrityRecord? integrity, Guid? active, string submitter, WorkingDayCalendar calendar) =>
+            new(request, cycle, today, integrity, active, await stored, submitter, calendar,
+                (await refused)?.Sha256.ToHashSet(StringComparer.Ordinal), await employer);
     }
 
     /// <summary>The attachments as the ledger records them: id, kind by content, SHA-256, size, module and field.</summary>

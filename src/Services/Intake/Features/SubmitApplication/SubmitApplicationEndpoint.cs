@@ -96,25 +96,30 @@ public static class SubmitApplicationEndpoint
     /// <summary>One load, decide and commit; null when the commit lost a race that a new attempt can win.</summary>
     private static async Task<IResult?> AttemptAsync(Submitting s, CancellationToken cancellationToken)
     {
-        if (await AnswerRepeatAsync(s, cancellationToken) is { } repeat)
-        {
-            return repeat;
-        }
-
         var request = s.Request;
         var now = s.Clock.GetUtcNow();
         await using var session = s.Sessions.OpenForRequest(s.Http);
         var slotId = LevelSlot.IdOf(s.Cycle.Year, request.IdNumber!, request.ParsedLevel);
+        // Every document the decision reads, the Idempotency-Key's record among them, in one round trip (the attachment
+        // table's read runs beside it): each further one costs a pooled connection's reset and a wait, which a deadline
+        // rush multiplies.
         var batch = session.CreateBatchQuery();
+        var knownLoad = s.KeyId is null ? null : batch.Load<SubmissionKey>(s.KeyId);
         var integrityLoad = batch.Load<IntegrityRecord>(IntegrityRecord.KeyOf(request.IdNumber!));
         var slotLoad = batch.Load<LevelSlot>(slotId);
+        var pending = SubmissionFactsReader.Queue(batch, s.Attachments, request, s.Cycle, cancellationToken);
         await batch.Execute(cancellationToken);
+        if (knownLoad is not null && Repeated(await knownLoad, s) is { } repeat)
+        {
+            return repeat;
+        }
+
         var (integrity, slot) = (await integrityLoad, await slotLoad);
         var holder = await HolderAsync(session, slot, s, cancellationToken);
         // The imported years too, not only the shipped ones: a unit publicity in a newly loaded year can be counted.
         var calendar = await s.Calendars.CurrentAsync(cancellationToken);
-        var facts = await SubmissionFactsReader.ReadAsync(session, s.Attachments, request, s.Cycle, s.Clock.Today(), integrity,
-            holder?.Id, LedgerSessions.ActingFor(s.Http).UserId, calendar, cancellationToken) with { SameLevelSubmitter = holder?.SubmittedBy };
+        var facts = await pending.FactsAsync(s.Clock.Today(), integrity, holder?.Id, LedgerSessions.ActingFor(s.Http).UserId, calendar)
+            with { SameLevelSubmitter = holder?.SubmittedBy };
         if (!Submission.Decide(facts, Guid.CreateVersion7(now), now).Accepted(out var submitted, out var refusal))
         {
             // A repeat that lost the race may see its own first attempt's slot: it is a repeat, not a second application.
@@ -209,11 +214,14 @@ public static class SubmitApplicationEndpoint
         }
 
         await using var query = s.Sessions.Query();
-        return await query.LoadAsync<SubmissionKey>(s.KeyId, cancellationToken) switch
-        {
-            null => null,
-            { } known when known.BodySha256 == s.BodyHash => Results.Created($"/api/applications/{known.ApplicationId}", new SubmittedResponse(known.ApplicationId, "Submitted")),
-            _ => Problems.Conflict(new("该 Idempotency-Key 已用于另一份申报内容，请换用新的键。", "This Idempotency-Key was used with a different application body; use a new key.")),
-        };
+        return Repeated(await query.LoadAsync<SubmissionKey>(s.KeyId, cancellationToken), s);
     }
+
+    /// <summary>The answer to a repeated Idempotency-Key: as the first time for the same body, 409 for another; null when the key is new.</summary>
+    private static IResult? Repeated(SubmissionKey? known, Submitting s) => known switch
+    {
+        null => null,
+        _ when known.BodySha256 == s.BodyHash => Results.Created($"/api/applications/{known.ApplicationId}", new SubmittedResponse(known.ApplicationId, "Submitted")),
+        _ => Problems.Conflict(new("该 Idempotency-Key 已用于另一份申报内容，请换用新的键。", "This Idempotency-Key was used with a different application body; use a new key.")),
+    };
 }
