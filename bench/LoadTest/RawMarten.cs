@@ -38,9 +38,9 @@ public static class RawMarten
         {
             using var store = DocumentStore.For(options =>
             {
-                // The services' own connection settings (statements prepared from their second use), so the
+                // The services' own connection settings (statements prepared from their second use, no reset on close), so the
                 // denominator gets every help the services get.
-                options.Connection(LedgerConnection.WithAutoPrepare(scratch.ConnectionString));
+                options.Connection(LedgerConnection.Tuned(scratch.ConnectionString));
                 options.DatabaseSchemaName = "intake";
                 EventStoreRegistration.ConfigureLedger(options);
                 options.Listeners.Add(new EventOwnershipGuard(ServiceName.Intake));

@@ -11,6 +11,9 @@ namespace TitleReview.EventStore.Jobs;
 /// </summary>
 public sealed class JobLeases(string connectionString)
 {
+    /// <summary>A pool of the leases' own, one that resets its connections (see <see cref="LedgerConnection.ForSessionLocks"/>).</summary>
+    private readonly string connectionString = LedgerConnection.ForSessionLocks(connectionString);
+
     /// <summary>The lease for <paramref name="name"/>, or null while another instance holds it.</summary>
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken)
     {
