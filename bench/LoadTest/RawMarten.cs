@@ -38,7 +38,7 @@ public static class RawMarten
         {
             using var store = DocumentStore.For(options =>
             {
-                // The services' own connection settings (statements prepared from their second use, no reset on close), so the
+                // The services' own connection settings (statements prepared from their second use), so the
                 // denominator gets every help the services get.
                 options.Connection(LedgerConnection.Tuned(scratch.ConnectionString));
                 options.DatabaseSchemaName = "intake";

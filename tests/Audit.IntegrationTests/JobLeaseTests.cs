@@ -51,11 +51,12 @@ public sealed class JobLeaseTests(SyntheticLedgerFixture ledger)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_session_lock_whose_release_never_ran_is_freed_by_the_next_checkout_only_in_the_pool_for_session_locks(bool forSessionLocks)
+    public async Task A_session_lock_whose_release_never_ran_is_freed_by_the_next_checkout_in_the_pool_for_session_locks_even_when_the_reset_is_off(bool forSessionLocks)
     {
-        // The services' pool skips the reset (LedgerConnection.Tuned); leases use ForSessionLocks. A distinct pool size
-        // gives each case a pool of its own, so the connection handed out again is the one that kept the lock.
-        var services = LedgerConnection.Tuned(ledger.Infrastructure.EventStore) + $";Maximum Pool Size={(forSessionLocks ? 3 : 4)}";
+        // A deployment that turned the pool's reset off in the ledger's string; leases use ForSessionLocks whatever it
+        // says. A distinct pool size gives each case a pool of its own, so the connection handed out again is the one
+        // that kept the lock.
+        var services = LedgerConnection.Tuned(ledger.Infrastructure.EventStore) + $";No Reset On Close=true;Maximum Pool Size={(forSessionLocks ? 3 : 4)}";
         var pool = forSessionLocks ? LedgerConnection.ForSessionLocks(services) : services;
         var key = $"titlereview-job:left-behind-{Guid.NewGuid()}";
 
@@ -83,30 +84,6 @@ public sealed class JobLeaseTests(SyntheticLedgerFixture ledger)
         // Reset: the lock is gone. Not reset: it stays with the pooled connection, every other instance locked out.
         Assert.Equal(forSessionLocks ? 0 : 1, held);
         NpgsqlConnection.ClearPool(new NpgsqlConnection(pool));
-    }
-
-    [Fact]
-    public async Task A_transaction_scoped_lock_left_open_is_freed_when_its_connection_goes_back_to_the_services_pool()
-    {
-        // Marten's hot/cold daemon holds its leadership as a transaction-scoped lock on a connection of its own (an open
-        // transaction for the whole tenure): Npgsql rolls an open transaction back when the connection is returned,
-        // reset or not, so that lock cannot outlive its holder in the pool.
-        var services = LedgerConnection.Tuned(ledger.Infrastructure.EventStore) + ";Maximum Pool Size=5";
-        var key = $"titlereview-job:left-open-{Guid.NewGuid()}";
-        const string Held =
-            "select count(*) from pg_locks where locktype = 'advisory' and granted and ((classid::bigint << 32) | objid::bigint) = hashtextextended(@key, 0)";
-        await using (var holder = new NpgsqlConnection(services))
-        {
-            await holder.OpenAsync();
-            var transaction = await holder.BeginTransactionAsync();
-            await using var take = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended(@key, 0))", holder, transaction);
-            take.Parameters.AddWithValue("key", key);
-            await take.ExecuteNonQueryAsync();
-            Assert.Equal(1, await ledger.Infrastructure.ScalarAsync(Held, ("key", key)));
-        }
-
-        Assert.Equal(0, await ledger.Infrastructure.ScalarAsync(Held, ("key", key)));
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(services));
     }
 
     [Fact]
