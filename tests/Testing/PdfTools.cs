@@ -10,8 +10,8 @@ public static class PdfTools
 {
     public static async Task<string> TextAsync(byte[] pdf)
     {
-        var file = await SaveAsync(pdf);
-        return await RunAsync("pdftotext", $"-layout \"{file}\" -");
+        using var file = await TempPdf.SaveAsync(pdf);
+        return await RunAsync("pdftotext", $"-layout \"{file.Path}\" -");
     }
 
     /// <summary>
@@ -20,8 +20,8 @@ public static class PdfTools
     /// </summary>
     public static async Task<string> SignaturesAsync(byte[] pdf)
     {
-        var file = await SaveAsync(pdf);
-        using var process = Process.Start(new ProcessStartInfo("pdfsig", $"\"{file}\"") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 })
+        using var file = await TempPdf.SaveAsync(pdf);
+        using var process = Process.Start(new ProcessStartInfo("pdfsig", $"\"{file.Path}\"") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 })
             ?? throw new InvalidOperationException("pdfsig did not start: apt-get install poppler-utils.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -42,12 +42,12 @@ public static class PdfTools
     /// </summary>
     public static async Task<string?> QrCodeAsync(byte[] pdf)
     {
-        var file = await SaveAsync(pdf);
+        using var file = await TempPdf.SaveAsync(pdf);
         var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
         foreach (var dpi in new[] { 200, 300, 400 })
         {
             var prefix = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}");
-            await RunAsync("pdftoppm", $"-gray -r {dpi} -f 1 -l 1 -singlefile \"{file}\" \"{prefix}\"");
+            await RunAsync("pdftoppm", $"-gray -r {dpi} -f 1 -l 1 -singlefile \"{file.Path}\" \"{prefix}\"");
             var (width, height, pixels) = ReadPgm(await File.ReadAllBytesAsync(prefix + ".pgm"));
             File.Delete(prefix + ".pgm");
             if (reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text is { } text)
@@ -86,11 +86,24 @@ public static class PdfTools
         return (width, height, pgm.AsSpan(position, width * height).ToArray());
     }
 
-    private static async Task<string> SaveAsync(byte[] pdf)
+    /// <summary>
+    /// The PDF on disk for poppler's tools, deleted when the read is done: left behind, every CI run added a few hundred
+    /// files to the temp folder, and a machine reused across runs fills up.
+    /// </summary>
+    private sealed class TempPdf : IDisposable
     {
-        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        return file;
+        private TempPdf(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static async Task<TempPdf> SaveAsync(byte[] pdf)
+        {
+            var file = new TempPdf(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf"));
+            await File.WriteAllBytesAsync(file.Path, pdf);
+            return file;
+        }
+
+        public void Dispose() => File.Delete(Path);
     }
 
     private static async Task<string> RunAsync(string tool, string arguments)
