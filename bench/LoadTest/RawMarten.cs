@@ -40,7 +40,7 @@ public static class RawMarten
             {
                 // The services' own connection settings (statements prepared from their second use), so the
                 // denominator gets every help the services get.
-                options.Connection(LedgerConnection.Tuned(scratch.ConnectionString));
+                options.Connection(LedgerConnection.WithAutoPrepare(scratch.ConnectionString));
                 options.DatabaseSchemaName = "intake";
                 EventStoreRegistration.ConfigureLedger(options);
                 options.Listeners.Add(new EventOwnershipGuard(ServiceName.Intake));

@@ -25,14 +25,14 @@ public static class LedgerConnection
 
     private static readonly string[] MaxAutoPrepareKeys = ["Max Auto Prepare", "MaxAutoPrepare"];
 
-    /// <summary><c>ConnectionStrings:eventstore</c>, tuned; the start-up stops with the reason when it is missing.</summary>
+    /// <summary><c>ConnectionStrings:eventstore</c>, with statements auto-prepared; the start-up stops with the reason when it is missing.</summary>
     public static string From(IConfiguration configuration) =>
-        Tuned(configuration.GetConnectionString(EventStoreRegistration.ConnectionName)
+        WithAutoPrepare(configuration.GetConnectionString(EventStoreRegistration.ConnectionName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{EventStoreRegistration.ConnectionName} is not set. Start PostgreSQL with 'deploy/local/infra.sh up' or run through the AppHost."));
 
     /// <summary>The connection string with statements auto-prepared, unless it says otherwise.</summary>
-    public static string Tuned(string connectionString)
+    public static string WithAutoPrepare(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (MaxAutoPrepareKeys.Any(given.ContainsKey))

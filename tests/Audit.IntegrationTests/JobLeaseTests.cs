@@ -56,7 +56,7 @@ public sealed class JobLeaseTests(SyntheticLedgerFixture ledger)
         // A deployment that turned the pool's reset off in the ledger's string; leases use ForSessionLocks whatever it
         // says. A distinct pool size gives each case a pool of its own, so the connection handed out again is the one
         // that kept the lock.
-        var services = LedgerConnection.Tuned(ledger.Infrastructure.EventStore) + $";No Reset On Close=true;Maximum Pool Size={(forSessionLocks ? 3 : 4)}";
+        var services = LedgerConnection.WithAutoPrepare(ledger.Infrastructure.EventStore) + $";No Reset On Close=true;Maximum Pool Size={(forSessionLocks ? 3 : 4)}";
         var pool = forSessionLocks ? LedgerConnection.ForSessionLocks(services) : services;
         var key = $"titlereview-job:left-behind-{Guid.NewGuid()}";
 

@@ -15,7 +15,7 @@ public sealed class LedgerConnectionTests
     [Fact]
     public void A_connection_string_without_a_say_gets_statements_prepared_from_their_second_use_and_keeps_the_reset()
     {
-        var tuned = new NpgsqlConnectionStringBuilder(LedgerConnection.Tuned(Plain));
+        var tuned = new NpgsqlConnectionStringBuilder(LedgerConnection.WithAutoPrepare(Plain));
 
         Assert.Equal(LedgerConnection.AutoPrepared, tuned.MaxAutoPrepare);
         Assert.Equal(2, tuned.AutoPrepareMinUsages);
@@ -33,7 +33,7 @@ public sealed class LedgerConnectionTests
     {
         var given = $"{Plain};{choice}";
 
-        Assert.Equal(given, LedgerConnection.Tuned(given));
+        Assert.Equal(given, LedgerConnection.WithAutoPrepare(given));
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class LedgerConnectionTests
     [InlineData(Plain + ";No Reset On Close=true")]
     public void Connections_for_session_locks_are_reset_in_a_pool_of_their_own(string given)
     {
-        var services = LedgerConnection.Tuned(given);
+        var services = LedgerConnection.WithAutoPrepare(given);
         var forLocks = LedgerConnection.ForSessionLocks(services);
 
         Assert.False(new NpgsqlConnectionStringBuilder(forLocks).NoResetOnClose);
