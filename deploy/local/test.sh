@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against real PostgreSQL and RabbitMQ: starts them with deploy/local/infra.sh (installing them on
-# Debian/Ubuntu when missing), builds the solution, then runs every test project with 'dotnet test' in two lanes. Each
-# fixture uses a fresh database and RabbitMQ virtual host of its own. Extra arguments go to each 'dotnet test' (for
-# example --filter ThinPath).
+# Debian/Ubuntu when missing), then 'dotnet test' over the solution. Each run uses a fresh database and RabbitMQ
+# virtual host of its own. Extra arguments go to 'dotnet test' (for example --filter ThinPath).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
@@ -31,43 +30,5 @@ rm -rf "$ROOT/TestResults"
 # deploy tests' services (bench/README.md). The services in production keep the runtime's default.
 export DOTNET_TieredPGO=0
 export TITLEREVIEW_SCREENSHOTS="$ROOT/TestResults/screenshots"
-
-# One build, then the test projects in two lanes side by side. 'dotnet test' over the solution ran the projects one
-# after another (a CI run's results show almost no overlap) while the machine stood a quarter to a half idle: the
-# system, browser and replica tests spend much of their time waiting on processes, browsers and the broker. Each
-# fixture has a database and virtual host of its own, so the lanes share nothing but the servers. The three long
-# projects (deploy, system, browser: 4 to 5 minutes each) are split so that the deploy tests run beside the short
-# ones and the system tests beside the browser tests.
-dotnet build "$ROOT/TitleReview.sln" -nologo -v quiet -clp:ErrorsOnly
-projects=()
-for project in "$ROOT"/tests/*/*.csproj; do
-  if grep -q "Microsoft.NET.Test.Sdk" "$project"; then projects+=("$project"); fi
-done
-lane_a=() lane_b=()
-for project in "${projects[@]}"; do
-  case "$project" in
-    */Deploy.Tests/*|*/System.Tests/*) lane_a+=("$project") ;;
-    */Browser.Tests/*) ;;
-    *) lane_b+=("$project") ;;
-  esac
-done
-# Lane A runs the deploy tests, then the system tests (glob order); the browser tests come last in lane B, so they
-# meet the system tests rather than the deploy tests.
-lane_b+=("$ROOT/tests/Browser.Tests/Browser.Tests.csproj")
-
 # A test that hangs fails after 10 minutes with a dump beside the results, instead of holding the run until CI kills it.
-lane() {
-  local failed=0
-  for project in "$@"; do
-    dotnet test "$project" --no-build --blame-hang-timeout 10m --logger "trx;LogFileName=$(basename "$project" .csproj).trx" \
-      --results-directory "$ROOT/TestResults" "${extra[@]}" || failed=1
-  done
-  return $failed
-}
-extra=("$@")
-lane "${lane_a[@]}" & a=$!
-lane "${lane_b[@]}" & b=$!
-status=0
-wait $a || status=1
-wait $b || status=1
-exit $status
+exec dotnet test "$ROOT/TitleReview.sln" --blame-hang-timeout 10m --logger "trx" --results-directory "$ROOT/TestResults" "$@"
