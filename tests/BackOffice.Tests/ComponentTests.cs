@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Claims;
 using TitleReview.BackOffice.Components;
 using TitleReview.BackOffice.Layout;
 using TitleReview.ServiceDefaults.Identity;
@@ -13,6 +14,18 @@ public sealed class ComponentTests
         Assert.All(Sections.All.SelectMany(section => section.Roles), role => Assert.Contains(role, Roles.All));
         Assert.Equal(Roles.Admin, Sections.Admin);
         Assert.Equal(Roles.All.Order(), Sections.RoleNames.Keys.Order());
+    }
+
+    [Fact]
+    public void The_header_reads_the_name_from_the_claim_every_sign_in_writes()
+    {
+        Assert.Equal(GatewayToken.DisplayNameClaim, Sections.DisplayNameClaim);
+        var signedIn = new ClaimsPrincipal(new ClaimsIdentity(
+            [new(ClaimTypes.Name, "reviewer-wang"), new(GatewayToken.DisplayNameClaim, "王审核")], "test"));
+        Assert.Equal("王审核", Sections.DisplayName(signedIn));
+        var withoutName = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "reviewer-wang")], "test"));
+        Assert.Equal("reviewer-wang", Sections.DisplayName(withoutName));
     }
 
     [Fact]

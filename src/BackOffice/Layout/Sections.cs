@@ -13,6 +13,9 @@ public static class Sections
 {
     public const string Admin = "admin";
 
+    /// <summary>The claim every sign-in puts the person's name in (ServiceDefaults' <c>GatewayToken.DisplayNameClaim</c>).</summary>
+    public const string DisplayNameClaim = "display_name";
+
     public static readonly IReadOnlyList<Section> All =
     [
         new("/review", "申报审核", "reviewer"),
@@ -42,5 +45,5 @@ public static class Sections
 
     /// <summary>The person's name as signed in: the display name the sign-in gave, else the user id.</summary>
     public static string DisplayName(ClaimsPrincipal user) =>
-        user.FindFirst("display_name")?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
+        user.FindFirst(DisplayNameClaim)?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
 }
