@@ -10,7 +10,7 @@ public static class PdfTools
 {
     public static async Task<string> TextAsync(byte[] pdf)
     {
-        using var file = await TempPdf.SaveAsync(pdf);
+        using var file = await TempFile.SaveAsync(pdf, ".pdf");
         return await RunAsync("pdftotext", $"-layout \"{file.Path}\" -");
     }
 
@@ -20,7 +20,7 @@ public static class PdfTools
     /// </summary>
     public static async Task<string> SignaturesAsync(byte[] pdf)
     {
-        using var file = await TempPdf.SaveAsync(pdf);
+        using var file = await TempFile.SaveAsync(pdf, ".pdf");
         using var process = Process.Start(new ProcessStartInfo("pdfsig", $"\"{file.Path}\"") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 })
             ?? throw new InvalidOperationException("pdfsig did not start: apt-get install poppler-utils.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -42,14 +42,14 @@ public static class PdfTools
     /// </summary>
     public static async Task<string?> QrCodeAsync(byte[] pdf)
     {
-        using var file = await TempPdf.SaveAsync(pdf);
+        using var file = await TempFile.SaveAsync(pdf, ".pdf");
         var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
         foreach (var dpi in new[] { 200, 300, 400 })
         {
-            var prefix = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}");
-            await RunAsync("pdftoppm", $"-gray -r {dpi} -f 1 -l 1 -singlefile \"{file.Path}\" \"{prefix}\"");
-            var (width, height, pixels) = ReadPgm(await File.ReadAllBytesAsync(prefix + ".pgm"));
-            File.Delete(prefix + ".pgm");
+            // pdftoppm takes a name without the extension and adds ".pgm" itself.
+            using var page = TempFile.Named(".pgm");
+            await RunAsync("pdftoppm", $"-gray -r {dpi} -f 1 -l 1 -singlefile \"{file.Path}\" \"{Path.ChangeExtension(page.Path, null)}\"");
+            var (width, height, pixels) = ReadPgm(await File.ReadAllBytesAsync(page.Path));
             if (reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text is { } text)
             {
                 return text;
@@ -87,19 +87,23 @@ public static class PdfTools
     }
 
     /// <summary>
-    /// The PDF on disk for poppler's tools, deleted when the read is done: left behind, every CI run added a few hundred
-    /// files to the temp folder, and a machine reused across runs fills up.
+    /// A file in the temp folder for poppler's tools (the PDF they read, the page image they write), deleted when the
+    /// read is done, whatever its outcome: left behind, every CI run added a few hundred files to the temp folder, and
+    /// a machine reused across runs fills up.
     /// </summary>
-    private sealed class TempPdf : IDisposable
+    private sealed class TempFile : IDisposable
     {
-        private TempPdf(string path) => Path = path;
+        private TempFile(string path) => Path = path;
 
         public string Path { get; }
 
-        public static async Task<TempPdf> SaveAsync(byte[] pdf)
+        public static TempFile Named(string extension) =>
+            new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Guid.NewGuid():N}{extension}"));
+
+        public static async Task<TempFile> SaveAsync(byte[] content, string extension)
         {
-            var file = new TempPdf(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Guid.NewGuid():N}.pdf"));
-            await File.WriteAllBytesAsync(file.Path, pdf);
+            var file = Named(extension);
+            await File.WriteAllBytesAsync(file.Path, content);
             return file;
         }
 
