@@ -14,8 +14,8 @@ namespace TitleReview.EventStore;
 /// The pool's reset stays on. Without it (<c>No Reset On Close=true</c>) a submission costs a tenth less CPU, but the
 /// reset is what frees a session advisory lock left on a returned connection, and Marten's hot/cold daemon holds its
 /// leadership as a session lock on a connection from this same pool (Marten 9's default; bench/README.md has both the
-/// figures and the lock holders). A deployment may still opt out of the reset in its string: job leases keep it anyway
-/// (<see cref="ForSessionLocks"/>).
+/// figures and the lock holders). A deployment may still opt out of the reset in its string: job leases and the key
+/// ring keep it anyway (<see cref="ServiceDefaults.SessionLockConnections"/>).
 /// </para>
 /// </summary>
 public static class LedgerConnection
@@ -44,14 +44,4 @@ public static class LedgerConnection
         // slot, and the pool's connections share nothing, so each prepares what it runs itself.
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepared, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
-
-    /// <summary>
-    /// For connections that take session advisory locks (job leases): always reset on their way back to the pool, even
-    /// when the deployment's string turned the reset off. A lock whose release never ran (a cancellation between the
-    /// grant and its answer, a failed unlock) would otherwise stay with the pooled connection for as long as it lives,
-    /// and lock every other instance out; with the reset the next checkout's <c>pg_advisory_unlock_all()</c> frees it.
-    /// A different string, so a pool of its own.
-    /// </summary>
-    public static string ForSessionLocks(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = false }.ConnectionString;
 }

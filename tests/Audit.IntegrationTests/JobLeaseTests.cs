@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using TitleReview.ServiceDefaults;
 using TitleReview.EventStore;
 using TitleReview.Audit.Features.Verification;
 using TitleReview.EventStore.Jobs;
@@ -53,11 +54,11 @@ public sealed class JobLeaseTests(SyntheticLedgerFixture ledger)
     [InlineData(false)]
     public async Task A_session_lock_whose_release_never_ran_is_freed_by_the_next_checkout_in_the_pool_for_session_locks_even_when_the_reset_is_off(bool forSessionLocks)
     {
-        // A deployment that turned the pool's reset off in the ledger's string; leases use ForSessionLocks whatever it
+        // A deployment that turned the pool's reset off in the ledger's string; leases use SessionLockConnections whatever it
         // says. A distinct pool size gives each case a pool of its own, so the connection handed out again is the one
         // that kept the lock.
         var services = LedgerConnection.WithAutoPrepare(ledger.Infrastructure.EventStore) + $";No Reset On Close=true;Maximum Pool Size={(forSessionLocks ? 3 : 4)}";
-        var pool = forSessionLocks ? LedgerConnection.ForSessionLocks(services) : services;
+        var pool = forSessionLocks ? SessionLockConnections.Of(services) : services;
         var key = $"titlereview-job:left-behind-{Guid.NewGuid()}";
 
         // A holder whose unlock never ran (cancelled between the grant and its answer, say): the connection goes back

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using TitleReview.ServiceDefaults;
 using TitleReview.EventStore;
 
 namespace TitleReview.Intake.UnitTests;
 
 /// <summary>
 /// The services prepare their repeated ledger statements unless the deployment's connection string says otherwise,
-/// and keep the pool's reset; connections for session locks keep the reset even when the deployment turned it off.
+/// and keep the pool's reset; connections for session locks (SessionLockConnections) keep the reset even when the
+/// deployment turned it off.
 /// </summary>
 public sealed class LedgerConnectionTests
 {
@@ -42,7 +44,7 @@ public sealed class LedgerConnectionTests
     public void Connections_for_session_locks_are_reset_in_a_pool_of_their_own(string given)
     {
         var services = LedgerConnection.WithAutoPrepare(given);
-        var forLocks = LedgerConnection.ForSessionLocks(services);
+        var forLocks = SessionLockConnections.Of(services);
 
         Assert.False(new NpgsqlConnectionStringBuilder(forLocks).NoResetOnClose);
         Assert.NotEqual(services, forLocks);

@@ -1,4 +1,5 @@
 using Npgsql;
+using TitleReview.ServiceDefaults;
 
 namespace TitleReview.EventStore.Jobs;
 
@@ -11,8 +12,8 @@ namespace TitleReview.EventStore.Jobs;
 /// </summary>
 public sealed class JobLeases(string connectionString)
 {
-    /// <summary>A pool of the leases' own, one that resets its connections (see <see cref="LedgerConnection.ForSessionLocks"/>).</summary>
-    private readonly string connectionString = LedgerConnection.ForSessionLocks(connectionString);
+    /// <summary>A pool of the leases' own, one that resets its connections (see <see cref="SessionLockConnections"/>).</summary>
+    private readonly string connectionString = SessionLockConnections.Of(connectionString);
 
     /// <summary>The lease for <paramref name="name"/>, or null while another instance holds it.</summary>
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken)

@@ -24,7 +24,8 @@ public sealed class PostgresXmlRepository(string connectionString) : IXmlReposit
     private const int CreateTableLock = 1;
     private const int FirstKeyLock = 2;
 
-    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+    // Reset on return whatever the deployment's string says: the first-key lock is a session lock (LoadExclusivelyAsync).
+    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(SessionLockConnections.Of(connectionString));
     private readonly Lock creating = new();
     private volatile bool created;
 
