@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 using TitleReview.ServiceDefaults.Operations;
 
 namespace TitleReview.EventStore.Messaging;
@@ -10,10 +12,15 @@ namespace TitleReview.EventStore.Messaging;
 /// with a get that is never acknowledged (so it stays, in place), and a replay publishes it to its consumer's queue
 /// with its own message id — the consumer's processed-message record makes a second replay of the same message a
 /// no-op — and only then, once the broker confirmed the publish, removes it from the error queue.
+/// The first look at an error queue declares it (<see cref="OpenAsync"/>), so the counts every 30 s are never
+/// answered "not found".
 /// </summary>
-public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
+public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues, bool quorum)
 {
     private const string FaultPrefix = "MT-Fault-";
+
+    /// <summary>Error queues this process knows exist: looked at passively from then on.</summary>
+    private readonly ConcurrentDictionary<string, byte> declared = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<DeadLetterQueue>> ListAsync(int firstPerQueue, CancellationToken cancellationToken)
     {
@@ -21,10 +28,9 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
         var result = new List<DeadLetterQueue>();
         foreach (var queue in queues.All)
         {
-            var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
-            // A channel per queue: a passive declare of a queue that does not exist (no message ever failed) closes it.
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            var count = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
+            // A channel per queue: the messages looked at go back in place when it closes.
+            var (channel, errorQueue, count) = await OpenAsync(connection, queue, null, cancellationToken);
+            await using var closing = channel;
             var first = new List<DeadLetter>();
             for (var i = 0; i < Math.Min(count, firstPerQueue); i++)
             {
@@ -50,8 +56,9 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
         long total = 0;
         foreach (var queue in queues.All)
         {
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            total += await ConsumerQueues.ReadyMessagesAsync(channel, ConsumerQueues.ErrorQueueOf(queue), cancellationToken);
+            var (channel, _, count) = await OpenAsync(connection, queue, null, cancellationToken);
+            await using var closing = channel;
+            total += count;
         }
 
         return total;
@@ -64,10 +71,9 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
         var replayed = new List<Guid?>();
         foreach (var queue in queues.All)
         {
-            var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
-            await using var channel = await connection.CreateChannelAsync(
+            var (channel, errorQueue, count) = await OpenAsync(connection, queue,
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            var count = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
+            await using var closing = channel;
             // Only what was there when the replay began: a message that fails again lands behind them and is not taken twice.
             for (var i = 0; i < count; i++)
             {
@@ -89,6 +95,48 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues)
         }
 
         return new DeadLetterReplay(replayed.Count, replayed);
+    }
+
+    /// <summary>
+    /// A channel to <paramref name="queue"/>'s error queue and the messages ready in it. MassTransit declares an error
+    /// queue only at its consumer's first fault, and the broker logs every passive look at a queue that is not there
+    /// as an error: one line per consumer every 30 s per instance, for queues that usually stay empty. So the first
+    /// look declares it as MassTransit would (its exchange "&lt;queue&gt;_error", fanout, bound to a queue of the same
+    /// name with the consumer queue's arguments), which MassTransit's own declaration then finds equivalent.
+    /// </summary>
+    private async Task<(IChannel Channel, string ErrorQueue, long Ready)> OpenAsync(
+        IConnection connection, string queue, CreateChannelOptions? options, CancellationToken cancellationToken)
+    {
+        var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
+        var channel = await connection.CreateChannelAsync(options, cancellationToken);
+        if (!declared.ContainsKey(errorQueue))
+        {
+            try
+            {
+                await channel.ExchangeDeclareAsync(errorQueue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+                var ok = await channel.QueueDeclareAsync(errorQueue, durable: true, exclusive: false, autoDelete: false,
+                    quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: cancellationToken);
+                await channel.QueueBindAsync(errorQueue, errorQueue, "", cancellationToken: cancellationToken);
+                declared.TryAdd(errorQueue, 0);
+                return (channel, errorQueue, ok.MessageCount);
+            }
+            catch (OperationInterruptedException other) when (other.ShutdownReason?.ReplyCode == 406)
+            {
+                // It exists with other arguments: a queue's type is fixed when it is created, and Messaging:QuorumQueues
+                // changed since. MassTransit uses it as it is; so do we, passively, on a new channel (this one is closed).
+                await channel.DisposeAsync();
+                channel = await connection.CreateChannelAsync(options, cancellationToken);
+                declared.TryAdd(errorQueue, 0);
+            }
+        }
+
+        var ready = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
+        if (!channel.IsOpen)
+        {
+            declared.TryRemove(errorQueue, out _); // deleted since (by hand): the next look declares it again
+        }
+
+        return (channel, errorQueue, ready);
     }
 
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>

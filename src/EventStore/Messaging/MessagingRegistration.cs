@@ -55,7 +55,8 @@ public static class MessagingRegistration
 
         var consumerQueues = new ConsumerQueues();
         builder.Services.AddSingleton(consumerQueues);
-        builder.Services.AddSingleton(new DeadLetterStore(broker, consumerQueues));
+        var quorum = builder.Configuration.GetValue(QuorumQueuesSetting, true);
+        builder.Services.AddSingleton(new DeadLetterStore(broker, consumerQueues, quorum));
         // One monitor per process: it owns the dead-letter gauge, and the health check reads its count.
         var deadLetterPolls = builder.Configuration.GetValue(DeadLetterMonitor.PollIntervalSetting, DeadLetterMonitor.DefaultPollInterval);
         builder.Services.AddSingleton(services => new DeadLetterMonitor(
@@ -63,7 +64,6 @@ public static class MessagingRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadLetterMonitor>());
         builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("dead-letters");
         var retries = builder.Configuration.GetValue(RetryLimitSetting, 8);
-        var quorum = builder.Configuration.GetValue(QuorumQueuesSetting, true);
         builder.Services.AddSingleton(_ => new ConsumerTopology(broker, quorum));
         var delay = builder.Configuration.GetValue(DelayedRedelivery.DelaySetting, DelayedRedelivery.DefaultDelay);
         var delayedLimit = builder.Configuration.GetValue(DelayedRedelivery.LimitSetting, DelayedRedelivery.DefaultLimit);
