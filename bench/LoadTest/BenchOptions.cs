@@ -22,7 +22,8 @@ public sealed record BenchOptions(
     int Count,
     int Rounds,
     int BasePort,
-    string Label)
+    string Label,
+    TimeSpan WarmDuration)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/LoadTest -- SCENARIO [options]
@@ -42,6 +43,10 @@ public sealed record BenchOptions(
         --rate R              steady, submissions a second (20); certify, beside the decisions (0)
         --approve-every K     rush and steady: every K-th accepted application is claimed and approved while the
                               load runs, for the approval hops (10; 0: none)
+        --warm-seconds S      rush and steady: after the twenty warm-up submissions, a closed loop of --portals for S
+                              seconds with the same --approve-every, not counted, then a wait until the review queue
+                              and the fees have caught up (0: none). Takes the JIT of the generator and of the
+                              approval path out of the measured window
         --raw-seconds S       rush, steady and raw: length of the Marten measurement before the load (10; 0: skip)
         --raw-writers N       concurrent Marten writers (--portals)
         --count N             seed (1000) and certify (50)
@@ -84,7 +89,8 @@ public sealed record BenchOptions(
             Int("count", scenario == "certify" ? 50 : 1000),
             Int("rounds", 100),
             Int("base-port", int.TryParse(Environment.GetEnvironmentVariable("BENCH_BASE_PORT"), CultureInfo.InvariantCulture, out var port) ? port : 5100),
-            values.Remove("label", out var label) ? label : "");
+            values.Remove("label", out var label) ? label : "",
+            TimeSpan.FromSeconds(Double("warm-seconds", 0)));
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.");
