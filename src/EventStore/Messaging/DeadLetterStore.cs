@@ -123,7 +123,8 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues, bool quor
             catch (OperationInterruptedException other) when (other.ShutdownReason?.ReplyCode == 406)
             {
                 // It exists with other arguments: a queue's type is fixed when it is created, and Messaging:QuorumQueues
-                // changed since. MassTransit uses it as it is; so do we, passively, on a new channel (this one is closed).
+                // changed since. MassTransit's own declaration is refused the same way until an operator moves the
+                // queues (README); meanwhile what waits there is counted, passively, on a new channel (this one is closed).
                 await channel.DisposeAsync();
                 channel = await connection.CreateChannelAsync(options, cancellationToken);
                 declared.TryAdd(errorQueue, 0);
