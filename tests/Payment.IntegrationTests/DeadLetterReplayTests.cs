@@ -18,6 +18,7 @@ namespace TitleReview.Payment.IntegrationTests;
 public sealed class DeadLetterReplayTests
 {
     private const string Consumer = nameof(AssessFeeOnFinalApproval);
+    private const string Queue = "payment-assess-fee-on-final-approval";
 
     [Fact]
     public async Task A_message_that_failed_is_listed_and_replayed_from_the_cli_once_its_cause_is_fixed()
@@ -39,6 +40,12 @@ public sealed class DeadLetterReplayTests
         // The dead-letter count declares the error queue before anything failed (ErrorQueueDeclarationTests): MassTransit's
         // own declaration at the fault below must find it equivalent, or the message would never reach it.
         Assert.Equal(0, await first.Services.GetRequiredService<DeadLetterStore>().CountAsync(CancellationToken.None));
+        await using (var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(infrastructure.Messaging) }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeclarePassiveAsync(ConsumerQueues.ErrorQueueOf(Queue)); // there before anything failed
+        }
+
         await first.Services.GetRequiredService<IBus>().Publish(new FinalApproved(id, "reviewer-wang", Applicants.InsideWindow), c => c.MessageId = messageId);
 
         var listed = (await Eventually.ReturnsAsync<(int Code, string Output)?>(async () => await CliAsync(first, "dead-letters", "list"),
@@ -86,7 +93,7 @@ public sealed class DeadLetterReplayTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/dead-letters/replay", null)).StatusCode);
         using var admin = payment.CreateClient().As(Roles.Admin);
         var queues = await admin.GetStringAsync("/api/admin/dead-letters");
-        Assert.Contains("payment-assess-fee-on-final-approval", queues, StringComparison.Ordinal);
+        Assert.Contains(Queue, queues, StringComparison.Ordinal);
     }
 
     private static ServiceHost<FeeAccount> Payment(TestInfrastructure infrastructure, string? cycles)

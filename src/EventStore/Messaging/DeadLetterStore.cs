@@ -108,36 +108,65 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues, bool quor
         IConnection connection, string queue, CreateChannelOptions? options, CancellationToken cancellationToken)
     {
         var errorQueue = ConsumerQueues.ErrorQueueOf(queue);
-        var channel = await connection.CreateChannelAsync(options, cancellationToken);
-        if (!declared.ContainsKey(errorQueue))
+        IChannel? channel = await connection.CreateChannelAsync(options, cancellationToken);
+        try
         {
-            try
+            if (!declared.ContainsKey(errorQueue))
             {
-                await channel.ExchangeDeclareAsync(errorQueue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-                var ok = await channel.QueueDeclareAsync(errorQueue, durable: true, exclusive: false, autoDelete: false,
-                    quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: cancellationToken);
-                await channel.QueueBindAsync(errorQueue, errorQueue, "", cancellationToken: cancellationToken);
-                declared.TryAdd(errorQueue, 0);
-                return (channel, errorQueue, ok.MessageCount);
-            }
-            catch (OperationInterruptedException other) when (other.ShutdownReason?.ReplyCode == 406)
-            {
-                // It exists with other arguments: a queue's type is fixed when it is created, and Messaging:QuorumQueues
-                // changed since. MassTransit's own declaration is refused the same way until an operator moves the
-                // queues (README); meanwhile what waits there is counted, passively, on a new channel (this one is closed).
-                await channel.DisposeAsync();
+                if (await DeclareAsync(channel, errorQueue, cancellationToken) is { } count)
+                {
+                    return (channel, errorQueue, count);
+                }
+
+                // Refused: the broker closed this channel. Count passively on a new one.
+                var refused = channel;
+                channel = null;
+                await refused.DisposeAsync();
                 channel = await connection.CreateChannelAsync(options, cancellationToken);
-                declared.TryAdd(errorQueue, 0);
             }
-        }
 
-        var ready = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
-        if (!channel.IsOpen)
+            var ready = await ConsumerQueues.ReadyMessagesAsync(channel, errorQueue, cancellationToken);
+            if (!channel.IsOpen)
+            {
+                declared.TryRemove(errorQueue, out _); // deleted since (by hand): the next look declares it again
+            }
+
+            return (channel, errorQueue, ready);
+        }
+        catch
         {
-            declared.TryRemove(errorQueue, out _); // deleted since (by hand): the next look declares it again
-        }
+            // The caller only disposes what it was given: a channel left here would stay open until the connection closes.
+            if (channel is not null)
+            {
+                await channel.DisposeAsync();
+            }
 
-        return (channel, errorQueue, ready);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Declares the error queue as MassTransit would and returns the messages in it; null when the broker refused
+    /// because it exists with other arguments: a queue's type is fixed when it is created, and Messaging:QuorumQueues
+    /// changed since. MassTransit's own declaration is refused the same way until an operator moves the queues (README);
+    /// meanwhile what waits there is still counted, passively.
+    /// </summary>
+    private async Task<long?> DeclareAsync(IChannel channel, string errorQueue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channel.ExchangeDeclareAsync(errorQueue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            var ok = await channel.QueueDeclareAsync(errorQueue, durable: true, exclusive: false, autoDelete: false,
+                quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(errorQueue, errorQueue, "", cancellationToken: cancellationToken);
+            declared.TryAdd(errorQueue, 0);
+            return ok.MessageCount;
+        }
+        catch (OperationInterruptedException other) when (other.ShutdownReason?.ReplyCode == 406)
+        {
+            declared.TryAdd(errorQueue, 0);
+            return null;
+        }
     }
 
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
