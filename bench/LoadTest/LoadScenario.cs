@@ -76,8 +76,10 @@ public static class LoadScenario
     /// twenty sequential submissions leave most of its code for the tiered JIT to recompile during the measured seconds,
     /// on the cores the system under test needs; a warm-up without approvals leaves the approval path of Review,
     /// Payment and Publicity cold (their JIT threads took a third of the machine in a profiled rush after one). Then it
-    /// waits until Review queued all of it and Payment assessed every approval, so the raw rates that follow do not
-    /// share the cores with a backlog.
+    /// waits until Review queued all of it and Payment assessed every approval, the two longest hops, so the raw rates
+    /// that follow do not share the cores with most of the backlog (Publicity's and Intake's followers may still be
+    /// finishing; in the measured rushes FinalApproved reached Publicity's pending list within a few milliseconds of
+    /// the fee).
     /// </summary>
     private static async Task WarmRushAsync(BenchOptions options, ServiceClients services, Portal portal, string connectionString)
     {
@@ -93,6 +95,7 @@ public static class LoadScenario
             : "";
         Report.Line($"warm rush (not counted): {recorder.Accepted.Count:N0} accepted and {approver.Approved.Count:N0} approved in " +
             $"{elapsed.TotalSeconds:F1} s; settled {settled.Elapsed.TotalSeconds:F1} s later ({queued}{assessed})");
+        Report.Answers(recorder);
     }
 
     private static async Task<RawRates> MeasureRawAsync(BenchOptions options, string connectionString, string? messaging)
