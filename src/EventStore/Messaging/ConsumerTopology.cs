@@ -41,13 +41,10 @@ public sealed class ConsumerTopology(Uri broker, bool quorum) : IDisposable
         var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "titlereview-topology" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        var arguments = quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null;
         foreach (var subscription in SubscriptionCatalog.All)
         {
             var queue = subscription.Queue;
-            await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments, cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(queue, queue, "", cancellationToken: cancellationToken);
+            await DeclareQueueAsync(channel, queue, quorum, cancellationToken);
             foreach (var message in subscription.Events)
             {
                 var exchange = MessageExchange(message);
@@ -55,6 +52,20 @@ public sealed class ConsumerTopology(Uri broker, bool quorum) : IDisposable
                 await channel.ExchangeBindAsync(queue, exchange, "", cancellationToken: cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// A queue as MassTransit declares a consumer's queue and, at its first fault, its error queue: a durable fanout
+    /// exchange of the queue's name bound to a durable queue of that name, a quorum queue when so configured.
+    /// </summary>
+    public static async Task<QueueDeclareOk> DeclareQueueAsync(IChannel channel, string queue, bool quorum, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        var declared = await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+            quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue, queue, "", cancellationToken: cancellationToken);
+        return declared;
     }
 
     public void Dispose() => once.Dispose();

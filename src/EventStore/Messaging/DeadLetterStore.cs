@@ -155,10 +155,7 @@ public sealed class DeadLetterStore(Uri broker, ConsumerQueues queues, bool quor
     {
         try
         {
-            await channel.ExchangeDeclareAsync(errorQueue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            var ok = await channel.QueueDeclareAsync(errorQueue, durable: true, exclusive: false, autoDelete: false,
-                quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(errorQueue, errorQueue, "", cancellationToken: cancellationToken);
+            var ok = await ConsumerTopology.DeclareQueueAsync(channel, errorQueue, quorum, cancellationToken);
             declared.TryAdd(errorQueue, 0);
             return ok.MessageCount;
         }
